@@ -1,0 +1,12 @@
+// One function per sdxl-cli command; each returns an ExitCode (args.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sdxl::cli {
+
+int runInspect(const std::vector<std::string>& argv);
+int runTokenize(const std::vector<std::string>& argv);
+
+} // namespace sdxl::cli

@@ -1,0 +1,26 @@
+// sdxl-studio: the desktop application. Entry point only; the window lives in ui/.
+#include "main_window.h"
+
+#include "sdxl/version.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+int main(int argc, char** argv) {
+  // --version must work without a display (packaging tests run it headless).
+  for (int i = 1; i < argc; ++i) {
+    if (QString::fromLocal8Bit(argv[i]) == QLatin1String("--version")) {
+      QTextStream(stdout) << "sdxl-studio " << QString::fromStdString(sdxl::studioVersion()) << "\nQt "
+                          << qVersion() << "\nLibTorch " << QString::fromStdString(sdxl::torchVersion()) << "\n"
+                          << QString::fromStdString(sdxl::computeDescription()) << "\n";
+      return 0;
+    }
+  }
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("SDXL Studio"));
+  QApplication::setOrganizationName(QStringLiteral("SDXL Studio"));
+  QApplication::setApplicationVersion(QString::fromStdString(sdxl::studioVersion()));
+  sdxl::ui::MainWindow window;
+  window.show();
+  return QApplication::exec();
+}
