@@ -1,0 +1,92 @@
+#include "io/component_loader.h"
+
+#include "io/builtin_configs.h"
+#include "io/module_loading.h"
+#include "sdxl/error.h"
+
+namespace sdxl::io {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Builds on the meta device first (costs nothing) to refuse absurd configs, then for real.
+template <typename Module, typename Config>
+Module build(const Config& config, const ComponentSpec& spec, const std::string& component) {
+  Module meta(config, torch::TensorOptions().device(torch::kMeta).dtype(spec.dtype));
+  checkParameterBudget(*meta, component);
+  return Module(config, torch::TensorOptions().device(spec.device).dtype(spec.dtype));
+}
+
+template <typename Module, typename Config>
+Module loadComponent(const fs::path& dir, const std::string& stem, const ComponentSpec& spec, LoadOptions options) {
+  const std::string component = dir.filename().string();
+  const auto config = Config::fromJson(nn::ConfigReader::fromFile(dir / "config.json"));
+  auto checkpoint = SafetensorsCheckpoint::openComponent(dir, stem, spec.variant);
+  auto module = build<Module>(config, spec, component);
+  options.progress = spec.progress;
+  loadWeights(*module, checkpoint, component, options);
+  return module;
+}
+
+} // namespace
+
+text::ClipTextModel loadClipTextModel(const fs::path& dir, const ComponentSpec& spec) {
+  LoadOptions options;
+  // Real SDXL checkpoints (transformers 4.x) name CLIPTextModel's tensors "text_model.*";
+  // transformers 5 writes them without the prefix. Both load.
+  options.aliases = [](const std::string& name) {
+    const std::string prefix = "text_model.";
+    if (name.rfind(prefix, 0) == 0) return std::vector<std::string>{name.substr(prefix.size())};
+    return std::vector<std::string>{};
+  };
+  // Older checkpoints carry the position ids as a buffer; we compute them.
+  options.ignored = [](const std::string& name) {
+    return name.size() >= 12 && name.compare(name.size() - 12, 12, "position_ids") == 0;
+  };
+  return loadComponent<text::ClipTextModel, text::ClipTextConfig>(dir, "model", spec, options);
+}
+
+nn::UNet2DConditionModel loadUNet(const fs::path& dir, const ComponentSpec& spec) {
+  return loadComponent<nn::UNet2DConditionModel, nn::UNetConfig>(dir, "diffusion_pytorch_model", spec, LoadOptions{});
+}
+
+nn::AutoencoderKL loadAutoencoderKL(const fs::path& dir, const ComponentSpec& spec) {
+  return loadComponent<nn::AutoencoderKL, nn::AutoencoderKLConfig>(dir, "diffusion_pytorch_model", spec, LoadOptions{});
+}
+
+nn::AutoencoderTiny loadAutoencoderTiny(const fs::path& dir, const ComponentSpec& spec) {
+  return loadComponent<nn::AutoencoderTiny, nn::AutoencoderTinyConfig>(dir, "diffusion_pytorch_model", spec, LoadOptions{});
+}
+
+nn::ConfigReader builtinConfig(const std::string& model, const std::string& component) {
+  const auto key = model + "/" + component + (component == "scheduler" ? "/scheduler_config.json" : "/config.json");
+  const auto& files = builtinConfigFiles();
+  auto it = files.find(key);
+  if (it == files.end()) throw Error(ErrorKind::InvalidRequest, "no built-in config " + key);
+  return nn::ConfigReader(nlohmann::json::parse(it->second), "built-in " + key);
+}
+
+namespace {
+template <typename Module, typename Config>
+Module randomComponent(const std::string& model, const std::string& component, const ComponentSpec& spec, uint64_t seed) {
+  auto module = build<Module>(Config::fromJson(builtinConfig(model, component)), spec, component);
+  fillRandom(*module, seed);
+  return module;
+}
+} // namespace
+
+text::ClipTextModel randomClipTextModel(const std::string& model, const std::string& component, const ComponentSpec& spec,
+                                        uint64_t seed) {
+  return randomComponent<text::ClipTextModel, text::ClipTextConfig>(model, component, spec, seed);
+}
+nn::UNet2DConditionModel randomUNet(const std::string& model, const ComponentSpec& spec, uint64_t seed) {
+  return randomComponent<nn::UNet2DConditionModel, nn::UNetConfig>(model, "unet", spec, seed);
+}
+nn::AutoencoderKL randomAutoencoderKL(const std::string& model, const ComponentSpec& spec, uint64_t seed) {
+  return randomComponent<nn::AutoencoderKL, nn::AutoencoderKLConfig>(model, "vae", spec, seed);
+}
+nn::AutoencoderTiny randomAutoencoderTiny(const std::string& model, const ComponentSpec& spec, uint64_t seed) {
+  return randomComponent<nn::AutoencoderTiny, nn::AutoencoderTinyConfig>(model, "vae_tiny", spec, seed);
+}
+
+} // namespace sdxl::io

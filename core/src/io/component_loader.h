@@ -1,0 +1,34 @@
+// Building SDXL's networks from a diffusers component folder (config.json + safetensors), or
+// from a compiled-in config with seeded random weights (the built-in benchmark model).
+#pragma once
+
+#include "nn/autoencoder_kl.h"
+#include "nn/autoencoder_tiny.h"
+#include "nn/unet_2d_condition.h"
+#include "text/clip_text_model.h"
+
+#include <filesystem>
+#include <functional>
+
+namespace sdxl::io {
+
+struct ComponentSpec {
+  torch::Device device = torch::kCPU;
+  torch::ScalarType dtype = torch::kFloat;
+  std::string variant;                                   // preferred weight variant ("fp16"), if present
+  std::function<void(uint64_t, uint64_t)> progress;      // bytes copied, bytes total
+};
+
+text::ClipTextModel loadClipTextModel(const std::filesystem::path& dir, const ComponentSpec& spec);
+nn::UNet2DConditionModel loadUNet(const std::filesystem::path& dir, const ComponentSpec& spec);
+nn::AutoencoderKL loadAutoencoderKL(const std::filesystem::path& dir, const ComponentSpec& spec);
+nn::AutoencoderTiny loadAutoencoderTiny(const std::filesystem::path& dir, const ComponentSpec& spec);
+
+// The same networks from a compiled-in config ("sdxl-base" or "sdxl-tiny") with random weights.
+nn::ConfigReader builtinConfig(const std::string& model, const std::string& component);
+text::ClipTextModel randomClipTextModel(const std::string& model, const std::string& component, const ComponentSpec& spec, uint64_t seed);
+nn::UNet2DConditionModel randomUNet(const std::string& model, const ComponentSpec& spec, uint64_t seed);
+nn::AutoencoderKL randomAutoencoderKL(const std::string& model, const ComponentSpec& spec, uint64_t seed);
+nn::AutoencoderTiny randomAutoencoderTiny(const std::string& model, const ComponentSpec& spec, uint64_t seed);
+
+} // namespace sdxl::io

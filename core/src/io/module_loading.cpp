@@ -1,0 +1,133 @@
+#include "io/module_loading.h"
+
+#include "sdxl/error.h"
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+namespace sdxl::io {
+
+namespace {
+
+std::string shapeText(at::IntArrayRef shape) {
+  std::ostringstream out;
+  out << "[";
+  for (std::size_t i = 0; i < shape.size(); ++i) out << (i ? ", " : "") << shape[i];
+  out << "]";
+  return out.str();
+}
+
+std::string listSome(const std::vector<std::string>& items, std::size_t limit = 12) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < limit; ++i) out += "\n    " + items[i];
+  if (items.size() > limit) out += "\n    ... and " + std::to_string(items.size() - limit) + " more";
+  return out;
+}
+
+} // namespace
+
+void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpoint, const std::string& component,
+                 const LoadOptions& options) {
+  struct Pending {
+    at::Tensor target;
+    std::string source;
+  };
+  std::vector<Pending> pending;
+  std::vector<std::string> missing, misshapen, unexpected;
+  std::set<std::string> used;
+  uint64_t total = 0;
+
+  auto params = module.named_parameters(true);
+  auto buffers = module.named_buffers(true);
+  std::vector<std::pair<std::string, at::Tensor>> targets;
+  for (const auto& p : params) targets.emplace_back(p.key(), p.value());
+  for (const auto& b : buffers) targets.emplace_back(b.key(), b.value());
+
+  for (const auto& [name, target] : targets) {
+    std::vector<std::string> candidates{name};
+    if (options.aliases)
+      for (auto& alias : options.aliases(name)) candidates.push_back(std::move(alias));
+    const std::string* found = nullptr;
+    for (const auto& candidate : candidates)
+      if (checkpoint.contains(candidate)) {
+        found = &candidate;
+        break;
+      }
+    if (found == nullptr) {
+      missing.push_back(name + " " + shapeText(target.sizes()));
+      continue;
+    }
+    used.insert(*found);
+    const auto& info = checkpoint.info(*found);
+    if (at::IntArrayRef(info.shape) != target.sizes()) {
+      misshapen.push_back(name + ": expected " + shapeText(target.sizes()) + ", found " + shapeText(info.shape));
+      continue;
+    }
+    total += info.end - info.begin;
+    pending.push_back({target, *found});
+  }
+  for (const auto& name : checkpoint.names())
+    if (!used.count(name) && !(options.ignored && options.ignored(name))) unexpected.push_back(name);
+
+  if (!missing.empty() || !misshapen.empty() || !unexpected.empty()) {
+    std::string message = "the " + component + " weights do not match its config.json";
+    if (!missing.empty()) message += "\n  missing (" + std::to_string(missing.size()) + "):" + listSome(missing);
+    if (!misshapen.empty()) message += "\n  wrong shape (" + std::to_string(misshapen.size()) + "):" + listSome(misshapen);
+    if (!unexpected.empty()) message += "\n  unexpected (" + std::to_string(unexpected.size()) + "):" + listSome(unexpected);
+    message += "\n  Is this folder's " + component + " from an SDXL-family model, and complete?";
+    throw Error(ErrorKind::ModelFormat, message);
+  }
+
+  torch::NoGradGuard noGrad;
+  uint64_t done = 0;
+  for (auto& p : pending) {
+    const auto source = checkpoint.tensor(p.source);
+    p.target.copy_(source, /*non_blocking=*/false);
+    done += static_cast<uint64_t>(source.numel()) * source.element_size();
+    if (options.progress) options.progress(done, total);
+  }
+}
+
+uint64_t parameterCount(const torch::nn::Module& module) {
+  uint64_t n = 0;
+  for (const auto& p : module.parameters(true)) n += static_cast<uint64_t>(p.numel());
+  return n;
+}
+
+void checkParameterBudget(const torch::nn::Module& metaModule, const std::string& component) {
+  const auto n = parameterCount(metaModule);
+  if (n > kMaxComponentParameters)
+    throw Error(ErrorKind::ModelFormat, "the " + component + " config describes " + std::to_string(n) +
+                                            " parameters, more than any SDXL-family component (limit " +
+                                            std::to_string(kMaxComponentParameters) + "); refusing to allocate it");
+}
+
+void fillRandom(torch::nn::Module& module, uint64_t seed) {
+  torch::NoGradGuard noGrad;
+  auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+  // On CUDA the device's default generator draws in place (fast); seeded here, so the
+  // benchmark model is the same on every run of one device.
+  for (const auto& p : module.parameters(true))
+    if (p.is_cuda()) {
+      torch::cuda::manual_seed_all(seed);
+      break;
+    }
+  for (const auto& p : module.named_parameters(true)) {
+    auto t = p.value();
+    const auto& name = p.key();
+    const bool isBias = name.size() >= 4 && name.compare(name.size() - 4, 4, "bias") == 0;
+    if (isBias) {
+      t.zero_();
+    } else if (t.dim() == 1) {
+      t.fill_(1.0); // norm scales
+    } else {
+      const double std = 1.0 / std::sqrt(static_cast<double>(t.numel() / t.size(0)));
+      if (t.is_cuda()) t.normal_(0.0, std);
+      else if (t.scalar_type() == at::kFloat) t.normal_(0.0, std, generator);
+      else t.copy_(at::empty(t.sizes(), at::TensorOptions().dtype(at::kFloat)).normal_(0.0, std, generator));
+    }
+  }
+}
+
+} // namespace sdxl::io

@@ -1,0 +1,55 @@
+#include "nn/layers.h"
+
+#include "sdxl/error.h"
+
+namespace sdxl::nn {
+
+LinearImpl::LinearImpl(int64_t in, int64_t out, bool hasBias, const torch::TensorOptions& options) {
+  weight = register_parameter("weight", torch::empty({out, in}, options), false);
+  if (hasBias) bias = register_parameter("bias", torch::empty({out}, options), false);
+}
+
+Conv2dImpl::Conv2dImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, bool hasBias,
+                       const torch::TensorOptions& options)
+    : m_stride(stride), m_padding(padding) {
+  weight = register_parameter("weight", torch::empty({out, in, kernel, kernel}, options), false);
+  if (hasBias) bias = register_parameter("bias", torch::empty({out}, options), false);
+}
+
+GroupNormImpl::GroupNormImpl(int64_t groups, int64_t channels, double eps, const torch::TensorOptions& options)
+    : m_groups(groups), m_eps(eps) {
+  if (groups <= 0 || channels % groups != 0)
+    throw Error(ErrorKind::ModelFormat, "GroupNorm: " + std::to_string(channels) + " channels do not split into " +
+                                            std::to_string(groups) + " groups (check norm_num_groups in config.json)");
+  weight = register_parameter("weight", torch::empty({channels}, options), false);
+  bias = register_parameter("bias", torch::empty({channels}, options), false);
+}
+
+LayerNormImpl::LayerNormImpl(int64_t dim, double eps, const torch::TensorOptions& options) : m_eps(eps) {
+  weight = register_parameter("weight", torch::empty({dim}, options), false);
+  bias = register_parameter("bias", torch::empty({dim}, options), false);
+}
+
+EmbeddingImpl::EmbeddingImpl(int64_t count, int64_t dim, const torch::TensorOptions& options) {
+  weight = register_parameter("weight", torch::empty({count, dim}, options), false);
+}
+
+Activation activationFromName(const std::string& name, const std::string& where) {
+  if (name == "silu" || name == "swish") return Activation::SiLU;
+  if (name == "gelu") return Activation::GELU;
+  if (name == "quick_gelu") return Activation::QuickGELU;
+  if (name == "relu") return Activation::ReLU;
+  throw Error(ErrorKind::ModelFormat, where + ": activation '" + name + "' is not supported");
+}
+
+at::Tensor activate(const at::Tensor& x, Activation activation) {
+  switch (activation) {
+  case Activation::SiLU: return at::silu(x);
+  case Activation::GELU: return at::gelu(x);
+  case Activation::QuickGELU: return x * at::sigmoid(1.702 * x);
+  case Activation::ReLU: return at::relu(x);
+  }
+  return x;
+}
+
+} // namespace sdxl::nn

@@ -1,0 +1,62 @@
+// Leaf layers with diffusers'/transformers' parameter names ("weight", "bias"). Unlike
+// torch::nn's, they allocate their parameters uninitialised, directly with the options given
+// (device and dtype): a 2.6-billion-parameter UNet is never built twice or filled with random
+// numbers only to be overwritten by the checkpoint. Built on the meta device they cost nothing,
+// which is how absurd configs are refused before any allocation (see module_loading.h).
+#pragma once
+
+#include <torch/torch.h>
+
+namespace sdxl::nn {
+
+struct LinearImpl : torch::nn::Module {
+  LinearImpl(int64_t in, int64_t out, bool bias, const torch::TensorOptions& options);
+  at::Tensor forward(const at::Tensor& x) { return at::linear(x, weight, bias); }
+  at::Tensor weight, bias;
+};
+TORCH_MODULE(Linear);
+
+struct Conv2dImpl : torch::nn::Module {
+  Conv2dImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, bool bias,
+             const torch::TensorOptions& options);
+  at::Tensor forward(const at::Tensor& x) { return at::conv2d(x, weight, bias, m_stride, m_padding); }
+  at::Tensor weight, bias;
+
+private:
+  int64_t m_stride, m_padding;
+};
+TORCH_MODULE(Conv2d);
+
+struct GroupNormImpl : torch::nn::Module {
+  GroupNormImpl(int64_t groups, int64_t channels, double eps, const torch::TensorOptions& options);
+  at::Tensor forward(const at::Tensor& x) { return at::group_norm(x, m_groups, weight, bias, m_eps); }
+  at::Tensor weight, bias;
+
+private:
+  int64_t m_groups;
+  double m_eps;
+};
+TORCH_MODULE(GroupNorm);
+
+struct LayerNormImpl : torch::nn::Module {
+  LayerNormImpl(int64_t dim, double eps, const torch::TensorOptions& options);
+  at::Tensor forward(const at::Tensor& x) { return at::layer_norm(x, {weight.size(0)}, weight, bias, m_eps); }
+  at::Tensor weight, bias;
+
+private:
+  double m_eps;
+};
+TORCH_MODULE(LayerNorm);
+
+struct EmbeddingImpl : torch::nn::Module {
+  EmbeddingImpl(int64_t count, int64_t dim, const torch::TensorOptions& options);
+  at::Tensor forward(const at::Tensor& ids) { return at::embedding(weight, ids); }
+  at::Tensor weight;
+};
+TORCH_MODULE(Embedding);
+
+enum class Activation { SiLU, GELU, QuickGELU, ReLU };
+Activation activationFromName(const std::string& name, const std::string& where);
+at::Tensor activate(const at::Tensor& x, Activation activation);
+
+} // namespace sdxl::nn

@@ -1,0 +1,54 @@
+#include "nn/transformer_2d.h"
+
+namespace sdxl::nn {
+
+BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, int64_t heads, int64_t headDim, int64_t contextDim,
+                                                     const torch::TensorOptions& options) {
+  norm1 = register_module("norm1", LayerNorm(dim, 1e-5, options));
+  attn1 = register_module("attn1", Attention(dim, dim, heads, headDim, false, false, options));
+  norm2 = register_module("norm2", LayerNorm(dim, 1e-5, options));
+  attn2 = register_module("attn2", Attention(dim, contextDim, heads, headDim, false, false, options));
+  norm3 = register_module("norm3", LayerNorm(dim, 1e-5, options));
+  // ff.net = [GEGLU(proj), Dropout, Linear]: parameters live at ff.net.0.proj and ff.net.2.
+  auto ff = register_module("ff", std::make_shared<torch::nn::Module>());
+  auto net = ff->register_module("net", std::make_shared<torch::nn::Module>());
+  auto geglu = net->register_module("0", std::make_shared<torch::nn::Module>());
+  ffProj = geglu->register_module("proj", Linear(dim, dim * 4 * 2, true, options));
+  ffOut = net->register_module("2", Linear(dim * 4, dim, true, options));
+}
+
+at::Tensor BasicTransformerBlockImpl::forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd) {
+  auto h = x + attn1(norm1(x), at::Tensor(), fwd);
+  h = h + attn2(norm2(h), context, fwd);
+  auto projected = ffProj(norm3(h)).chunk(2, -1);
+  return h + ffOut(projected[0] * at::gelu(projected[1]));
+}
+
+Transformer2DModelImpl::Transformer2DModelImpl(int64_t channels, int64_t heads, int64_t headDim, int64_t layers,
+                                               int64_t contextDim, int64_t groups, bool linearProjection,
+                                               const torch::TensorOptions& options) {
+  const int64_t inner = heads * headDim;
+  norm = register_module("norm", GroupNorm(groups, channels, 1e-6, options));
+  if (linearProjection) projInLinear = register_module("proj_in", Linear(channels, inner, true, options));
+  else projInConv = register_module("proj_in", Conv2d(channels, inner, 1, 1, 0, true, options));
+  auto list = register_module("transformer_blocks", std::make_shared<torch::nn::Module>());
+  for (int64_t i = 0; i < layers; ++i)
+    blocks.push_back(list->register_module(std::to_string(i), BasicTransformerBlock(inner, heads, headDim, contextDim, options)));
+  if (linearProjection) projOutLinear = register_module("proj_out", Linear(inner, channels, true, options));
+  else projOutConv = register_module("proj_out", Conv2d(inner, channels, 1, 1, 0, true, options));
+}
+
+at::Tensor Transformer2DModelImpl::forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd) {
+  const int64_t b = x.size(0), hgt = x.size(2), wid = x.size(3);
+  auto h = norm(x);
+  if (projInConv) h = projInConv(h);
+  h = h.permute({0, 2, 3, 1}).reshape({b, hgt * wid, -1});
+  if (projInLinear) h = projInLinear(h);
+  for (auto& block : blocks) h = block(h, context, fwd);
+  if (projOutLinear) h = projOutLinear(h);
+  h = h.reshape({b, hgt, wid, -1}).permute({0, 3, 1, 2});
+  if (projOutConv) h = projOutConv(h.contiguous());
+  return h + x;
+}
+
+} // namespace sdxl::nn
