@@ -10,6 +10,10 @@
 set(SDXL_PYTHON "${PROJECT_SOURCE_DIR}/.venv/bin/python3" CACHE FILEPATH
     "Python interpreter of the environment that holds the torch wheel")
 
+if(NOT IS_ABSOLUTE "${SDXL_PYTHON}")
+  find_program(_sdxl_python_path "${SDXL_PYTHON}" REQUIRED)
+  set(SDXL_PYTHON "${_sdxl_python_path}" CACHE FILEPATH "" FORCE)
+endif()
 if(NOT SDXL_TORCH_PREFIX)
   if(NOT EXISTS "${SDXL_PYTHON}")
     message(FATAL_ERROR "No Python at ${SDXL_PYTHON}. Run scripts/test or scripts/studio once "

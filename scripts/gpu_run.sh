@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs on the lent GPU machine (no Qt, no Debian dev packages, no network): builds the core, the
+# CLI and the GPU checks with the `gpu` preset, then runs the stages named on the command line.
+# Carried along (git-ignored): .gpu/debs (nlohmann-json, ICU, libpng .debs from Debian 12),
+# .gpu/shared (../shared/tools and ../shared/reference), .whl (the diffusers wheel).
+#   scripts/gpu_run.sh [build] [parity] ...     results go to $OUT
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+OUT="${OUT:-$ROOT/out}"
+mkdir -p "$OUT"
+SYSROOT="$ROOT/.gpu/sysroot"
+MODEL=/tmp/sdxl-random
+log() { printf '[gpu_run %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+if [ ! -d "$SYSROOT" ]; then
+  for f in .gpu/debs/*.deb; do dpkg -x "$f" "$SYSROOT"; done
+fi
+export LD_LIBRARY_PATH="$SYSROOT/usr/lib/x86_64-linux-gnu:${LD_LIBRARY_PATH:-}"
+if [ -d .whl ] && ! python3 -c 'import diffusers' 2>/dev/null; then
+  python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site .whl/*.whl
+  export PYTHONPATH=/tmp/site
+fi
+
+build() {
+  log "configure"
+  TORCH_CUDA_ARCH_LIST=9.0 cmake --preset gpu -DCMAKE_PREFIX_PATH="$SYSROOT/usr" -DICU_ROOT="$SYSROOT/usr" \
+    -DCMAKE_CUDA_ARCHITECTURES=90 > "$OUT/configure.log" 2>&1 || { tail -40 "$OUT/configure.log"; exit 1; }
+  log "build"
+  cmake --build --preset gpu -j 16 > "$OUT/build.log" 2>&1 || { grep -E 'error|FAILED' -A5 "$OUT/build.log" | head -60; exit 1; }
+  log "built"
+}
+
+save_model() {
+  if [ ! -f "$MODEL/model_index.json" ]; then
+    log "saving the random-weight SDXL-base pipeline (diffusers, fp16)"
+    python3 .gpu/shared/tools/diffusers_reference.py save "$MODEL" --dtype fp16
+  fi
+}
+
+parity() {
+  save_model
+  log "diffusers reference outputs"
+  python3 tests/gpu/make_reference.py "$MODEL" /tmp/reference.safetensors
+  for dtype in fp32 fp16; do
+    log "our outputs, $dtype"
+    build-gpu/tests/gpu/sdxl_gpu_component_parity "$MODEL" /tmp/reference.safetensors "$dtype" "$OUT/parity_$dtype.json"
+  done
+}
+
+nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$OUT/device.txt"
+for stage in "$@"; do
+  log "stage $stage"
+  "$stage"
+done
