@@ -7,12 +7,12 @@
 #   which needs the CUDA toolkit at configure time and links libtorch_cuda.
 # - Without: libtorch_cpu + libc10 only. TorchConfig would demand a CUDA toolkit that a
 #   CPU-only machine lacks, and this also lets a CPU-only package leave the CUDA libraries out.
-set(SDXL_PYTHON "${PROJECT_SOURCE_DIR}/.venv/bin/python3" CACHE FILEPATH
+set(SDXL_PYTHON "${PROJECT_SOURCE_DIR}/.venv/bin/python3" CACHE STRING
     "Python interpreter of the environment that holds the torch wheel")
 
 if(NOT IS_ABSOLUTE "${SDXL_PYTHON}")
   find_program(_sdxl_python_path "${SDXL_PYTHON}" REQUIRED)
-  set(SDXL_PYTHON "${_sdxl_python_path}" CACHE FILEPATH "" FORCE)
+  set(SDXL_PYTHON "${_sdxl_python_path}" CACHE STRING "" FORCE)
 endif()
 if(NOT SDXL_TORCH_PREFIX)
   if(NOT EXISTS "${SDXL_PYTHON}")
