@@ -41,6 +41,13 @@ if [ ! -x .venv/bin/python3 ] || [ "$(cat .venv/.requirements-hash 2>/dev/null)"
   echo "$REQ_HASH" > .venv/.requirements-hash
 fi
 
+# The built-in model's CLIP tokenizer, rebuilt from CLIP's public BPE data in the open_clip_torch
+# wheel (identical to SDXL-base's tokenizer files; the project does not commit them).
+if [ ! -f .cache/clip-tokenizer/tokenizer_2/vocab.json ]; then
+  say "making the built-in model's CLIP tokenizer (.cache/clip-tokenizer)"
+  .venv/bin/python3 scripts/make_clip_tokenizer.py .cache/clip-tokenizer
+fi
+
 if [ ! -f build/build.ninja ]; then
   say "configuring (cmake --preset dev)"
   cmake --preset dev -DSDXL_PYTHON="$ROOT/.venv/bin/python3" >/dev/null

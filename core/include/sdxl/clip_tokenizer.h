@@ -27,8 +27,9 @@ struct TokenizedPrompt {
 
 class ClipTokenizer {
 public:
-  // Loads vocab.json, merges.txt and the pad token (special_tokens_map.json, else
-  // tokenizer_config.json, else <|endoftext|>) from a tokenizer folder.
+  // Loads a tokenizer folder: tokenizer.json (as transformers 5 saves it) or vocab.json +
+  // merges.txt (as the SDXL-base repository has it), and the pad token and special-token
+  // rules from tokenizer_config.json / special_tokens_map.json.
   static std::shared_ptr<const ClipTokenizer> fromFolder(const std::filesystem::path& dir);
 
   // The token ids of `text` without BOS/EOS, untruncated.

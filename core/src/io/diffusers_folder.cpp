@@ -88,6 +88,8 @@ ModelFolderReport inspectModelFolder(const fs::path& dir, const std::string& var
       inspectWeights(sub, expected.weightStem, variant, component);
     } else if (std::string(expected.name) == "scheduler") {
       inspectData(sub, {"scheduler_config.json"}, component);
+    } else if (fs::is_regular_file(sub / "tokenizer.json")) {
+      inspectData(sub, {"tokenizer.json"}, component);
     } else {
       inspectData(sub, {"vocab.json", "merges.txt"}, component);
     }

@@ -225,73 +225,79 @@ struct ClipTokenizer::Cache {
 ClipTokenizer::ClipTokenizer() : m_cache(std::make_unique<Cache>()) {}
 ClipTokenizer::~ClipTokenizer() = default;
 
-std::shared_ptr<const ClipTokenizer> ClipTokenizer::fromFolder(const fs::path& dir) {
-  std::shared_ptr<ClipTokenizer> tok(new ClipTokenizer());
-  nlohmann::json vocab;
-  try {
-    vocab = nlohmann::json::parse(readFile(dir / "vocab.json"));
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(ErrorKind::ModelFormat, (dir / "vocab.json").string() + " is not valid JSON (" + e.what() + ")");
-  }
-  if (!vocab.is_object() || vocab.empty())
-    throw Error(ErrorKind::ModelFormat, (dir / "vocab.json").string() + " is not a token -> id object");
-  for (const auto& item : vocab.items()) {
-    if (!item.value().is_number_integer() || item.value().get<int64_t>() < 0 || item.value().get<int64_t>() > (1 << 24))
-      throw Error(ErrorKind::ModelFormat, (dir / "vocab.json").string() + ": token '" + item.key() + "' has no valid id");
-    tok->m_vocab[item.key()] = item.value().get<int64_t>();
-  }
-  tok->m_idToToken.resize(tok->m_vocab.size());
-  for (const auto& [token, id] : tok->m_vocab)
-    if (static_cast<std::size_t>(id) < tok->m_idToToken.size()) tok->m_idToToken[static_cast<std::size_t>(id)] = token;
+namespace {
 
+nlohmann::json parseJsonFile(const fs::path& path) {
+  try {
+    return nlohmann::json::parse(readFile(path));
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorKind::ModelFormat, path.string() + " is not valid JSON (" + e.what() + ")");
+  }
+}
+
+// What a tokenizer folder says, in either of its two formats.
+struct TokenizerFiles {
+  nlohmann::json vocab;                                // token -> id
+  std::vector<std::string> merges;                     // "left right", in rank order
+  std::vector<std::pair<std::string, bool>> specials;  // content, matched on the normalized text
+  std::string pad = kEos;
+  int maxLength = 77;
+};
+
+void setSpecial(TokenizerFiles& files, const std::string& content, bool normalized) {
+  for (auto& s : files.specials)
+    if (s.first == content) {
+      s.second = normalized;
+      return;
+    }
+  files.specials.emplace_back(content, normalized);
+}
+
+// tokenizer.json (what transformers 5 saves): vocabulary, merges and the special tokens with
+// their resolved matching rule.
+void readTokenizerJson(const fs::path& path, TokenizerFiles& files) {
+  const auto json = parseJsonFile(path);
+  if (!json.is_object() || !json.contains("model") || !json["model"].is_object())
+    throw Error(ErrorKind::ModelFormat, path.string() + " has no BPE model");
+  const auto& model = json["model"];
+  if (model.value("type", "") != "BPE") throw Error(ErrorKind::ModelFormat, path.string() + " is not a BPE tokenizer");
+  files.vocab = model.value("vocab", nlohmann::json::object());
+  for (const auto& merge : model.value("merges", nlohmann::json::array())) {
+    if (merge.is_string()) files.merges.push_back(merge.get<std::string>());
+    else if (merge.is_array() && merge.size() == 2 && merge[0].is_string() && merge[1].is_string())
+      files.merges.push_back(merge[0].get<std::string>() + " " + merge[1].get<std::string>());
+    else throw Error(ErrorKind::ModelFormat, path.string() + ": a merge is neither \"a b\" nor [\"a\", \"b\"]");
+  }
+  for (const auto& added : json.value("added_tokens", nlohmann::json::array()))
+    if (added.is_object() && added.value("special", false) && added.contains("content") && added["content"].is_string())
+      setSpecial(files, added["content"].get<std::string>(), added.value("normalized", false));
+}
+
+// vocab.json + merges.txt (what the real SDXL-base folders hold); the special tokens come from
+// special_tokens_map.json below.
+void readVocabAndMerges(const fs::path& dir, TokenizerFiles& files) {
+  files.vocab = parseJsonFile(dir / "vocab.json");
   std::istringstream merges(readFile(dir / "merges.txt"));
   std::string line;
-  int rank = 0;
   while (std::getline(merges, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line.rfind("#version", 0) == 0) continue;
-    const auto space = line.find(' ');
-    if (space == std::string::npos || space == 0 || space + 1 == line.size() || line.find(' ', space + 1) != std::string::npos)
-      throw Error(ErrorKind::ModelFormat, (dir / "merges.txt").string() + ": line '" + line + "' is not two symbols");
-    tok->m_mergeRanks.emplace(line, rank++);
+    files.merges.push_back(line);
   }
+  files.specials = {{kBos, true}, {kEos, true}};
+}
 
-  auto idOf = [&](const std::string& token) {
-    auto it = tok->m_vocab.find(token);
-    if (it == tok->m_vocab.end())
-      throw Error(ErrorKind::ModelFormat, (dir / "vocab.json").string() + " lacks the token '" + token + "'");
-    return it->second;
-  };
-  tok->m_bos = idOf(kBos);
-  tok->m_eos = idOf(kEos);
-
-  // The special tokens and how they are matched, as transformers registers them: bos, eos, unk,
-  // pad in that order, a later entry overriding an earlier one for the same text. An entry
-  // written as a plain string is matched on the raw text; an object says itself whether it
-  // is matched on the normalized (lowercased) text. SDXL's two tokenizers differ here: the
-  // second pads with "!", so every "!" in a prompt is its own token (id 0).
-  std::string pad = kEos;
-  std::vector<std::pair<std::string, bool>> specials = {{kBos, true}, {kEos, true}};
-  auto setSpecial = [&](const std::string& content, bool normalized) {
-    for (auto& s : specials)
-      if (s.first == content) {
-        s.second = normalized;
-        return;
-      }
-    specials.emplace_back(content, normalized);
-  };
+// bos, eos, unk, pad in that order, a later entry overriding an earlier one for the same text,
+// as transformers registers them. A plain string is matched on the raw text; an object says
+// whether it is matched on the normalized (lowercased) text.
+void readSpecialTokenFiles(const fs::path& dir, bool haveResolvedSpecials, TokenizerFiles& files) {
   for (const char* file : {"tokenizer_config.json", "special_tokens_map.json"}) {
     if (!fs::exists(dir / file)) continue;
-    nlohmann::json config;
-    try {
-      config = nlohmann::json::parse(readFile(dir / file));
-    } catch (const nlohmann::json::exception& e) {
-      throw Error(ErrorKind::ModelFormat, (dir / file).string() + " is not valid JSON (" + e.what() + ")");
-    }
+    const auto config = parseJsonFile(dir / file);
     if (!config.is_object()) continue;
     if (config.contains("model_max_length") && config["model_max_length"].is_number_integer()) {
       const auto maxLength = config["model_max_length"].get<int64_t>();
-      if (maxLength >= 2 && maxLength <= 4096) tok->m_maxLength = static_cast<int>(maxLength);
+      if (maxLength >= 2 && maxLength <= 4096) files.maxLength = static_cast<int>(maxLength);
     }
     for (const char* key : {"bos_token", "eos_token", "unk_token", "pad_token"}) {
       if (!config.contains(key)) continue;
@@ -307,13 +313,52 @@ std::shared_ptr<const ClipTokenizer> ClipTokenizer::fromFolder(const fs::path& d
         continue;
       }
       if (content.empty()) continue;
-      idOf(content); // must be in the vocabulary
-      setSpecial(content, normalized);
-      if (std::string(key) == "pad_token") pad = content;
+      if (!haveResolvedSpecials) setSpecial(files, content, normalized);
+      if (std::string(key) == "pad_token") files.pad = content;
     }
   }
-  tok->m_pad = idOf(pad);
-  for (const auto& [content, normalized] : specials) {
+}
+
+} // namespace
+
+std::shared_ptr<const ClipTokenizer> ClipTokenizer::fromFolder(const fs::path& dir) {
+  // transformers prefers tokenizer.json when a folder has both formats; so do we.
+  TokenizerFiles files;
+  const bool fast = fs::exists(dir / "tokenizer.json");
+  if (fast) readTokenizerJson(dir / "tokenizer.json", files);
+  else readVocabAndMerges(dir, files);
+  readSpecialTokenFiles(dir, fast, files);
+  const std::string where = fast ? (dir / "tokenizer.json").string() : (dir / "vocab.json").string();
+
+  std::shared_ptr<ClipTokenizer> tok(new ClipTokenizer());
+  if (!files.vocab.is_object() || files.vocab.empty())
+    throw Error(ErrorKind::ModelFormat, where + " has no token -> id vocabulary");
+  for (const auto& item : files.vocab.items()) {
+    if (!item.value().is_number_integer() || item.value().get<int64_t>() < 0 || item.value().get<int64_t>() > (1 << 24))
+      throw Error(ErrorKind::ModelFormat, where + ": token '" + item.key() + "' has no valid id");
+    tok->m_vocab[item.key()] = item.value().get<int64_t>();
+  }
+  tok->m_idToToken.resize(tok->m_vocab.size());
+  for (const auto& [token, id] : tok->m_vocab)
+    if (static_cast<std::size_t>(id) < tok->m_idToToken.size()) tok->m_idToToken[static_cast<std::size_t>(id)] = token;
+  int rank = 0;
+  for (const auto& merge : files.merges) {
+    const auto space = merge.find(' ');
+    if (space == std::string::npos || space == 0 || space + 1 == merge.size() || merge.find(' ', space + 1) != std::string::npos)
+      throw Error(ErrorKind::ModelFormat, where + ": merge '" + merge + "' is not two symbols");
+    tok->m_mergeRanks.emplace(merge, rank++);
+  }
+  auto idOf = [&](const std::string& token) {
+    auto it = tok->m_vocab.find(token);
+    if (it == tok->m_vocab.end()) throw Error(ErrorKind::ModelFormat, where + " lacks the token '" + token + "'");
+    return it->second;
+  };
+  tok->m_bos = idOf(kBos);
+  tok->m_eos = idOf(kEos);
+  tok->m_pad = idOf(files.pad);
+  tok->m_maxLength = files.maxLength;
+  for (const auto& [content, normalized] : files.specials) {
+    idOf(content);
     if (normalized) tok->m_normalizedSpecials.push_back(normalize(toUtf16(content)));
     else tok->m_rawSpecials.push_back(content);
   }

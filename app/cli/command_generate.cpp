@@ -1,0 +1,133 @@
+#include "args.h"
+#include "commands.h"
+
+#include "sdxl/error.h"
+#include "sdxl/metadata.h"
+#include "sdxl/pipeline.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+namespace sdxl::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted = true; }
+
+// A one-line progress display on stderr: step, it/s, ETA.
+class ProgressLine final : public GenerationObserver {
+public:
+  void onStage(Stage stage) override {
+    static const char* names[] = {"loading", "encoding", "denoising", "decoding", "done"};
+    if (stage == Stage::Done) {
+      std::fprintf(stderr, "\n");
+      return;
+    }
+    if (stage != Stage::Denoising) std::fprintf(stderr, "\r%-60s", names[static_cast<int>(stage)]);
+  }
+  void onStep(const StepEvent& e) override {
+    const double rate = e.elapsedSeconds > 0 ? e.step / e.elapsedSeconds : 0;
+    const double eta = rate > 0 ? (e.steps - e.step) / rate : 0;
+    std::fprintf(stderr, "\rstep %d/%d  %.2f it/s  ETA %.1f s          ", e.step, e.steps, rate, eta);
+  }
+  bool cancelRequested() override { return g_interrupted.load(); }
+};
+
+bool parseSize(const std::string& text, int& width, int& height) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return false;
+  try {
+    width = std::stoi(text.substr(0, x));
+    height = std::stoi(text.substr(x + 1));
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+int runGenerate(const std::vector<std::string>& argv) {
+  std::string schedulers;
+  for (const auto& s : kSchedulerNames) schedulers += std::string(schedulers.empty() ? "" : ", ") + s.name;
+  Args args("generate",
+            "Generates images from a prompt and saves them as PNG files that carry their parameters (an A1111-style "
+            "'parameters' chunk and the settings as JSON). Existing files are never overwritten.",
+            {{"--model", "DIR|builtin[:tiny]", "a diffusers SDXL folder, or the built-in benchmark model (random weights)", true},
+             {"--prompt", "TEXT", "what to draw", true},
+             {"--negative", "TEXT", "what to avoid (empty: zero conditioning, as diffusers)"},
+             {"--size", "WxH", "image size, multiples of 8 (default 1024x1024)"},
+             {"--steps", "N", "denoising steps (default 30)"},
+             {"--guidance", "G", "classifier-free guidance scale (default 5.0; 1 turns it off)"},
+             {"--guidance-rescale", "R", "diffusers' guidance_rescale, 0..1 (default 0)"},
+             {"--seed", "S", "random seed (default 0); image k of a request is part of the same draw"},
+             {"--images", "N", "images of this prompt (default 1)"},
+             {"--scheduler", "NAME", "one of: " + schedulers + " (default euler)"},
+             {"--precision", "P", "fp32, fp16 or bf16 (default fp16 on CUDA, fp32 on the CPU)"},
+             {"--attention", "A", "sdpa or default (default sdpa)"},
+             {"--device", "D", "cuda or cpu (default: cuda when available)"},
+             {"--out", "DIR", "folder for the images (created if missing)", true},
+             {"--prefix", "NAME", "file name prefix (default sdxl)"},
+             {"--help", "", "show this help"}});
+  std::string error;
+  if (!args.parse(argv, error)) {
+    std::cerr << "sdxl-cli: " << error << "\n";
+    return kExitUsage;
+  }
+  if (args.has("--help")) {
+    std::cout << args.help();
+    return kExitOk;
+  }
+  GenerationRequest request;
+  request.prompt = args.get("--prompt");
+  request.negativePrompt = args.get("--negative");
+  auto usage = [](const std::string& what) {
+    std::cerr << "sdxl-cli: " << what << "\n";
+    return kExitUsage;
+  };
+  try {
+    if (args.has("--size") && !parseSize(args.get("--size"), request.width, request.height))
+      return usage("--size must look like 1024x1024");
+    request.steps = std::stoi(args.get("--steps", "30"));
+    request.guidance = std::stod(args.get("--guidance", "5.0"));
+    request.guidanceRescale = std::stod(args.get("--guidance-rescale", "0"));
+    request.seed = std::stoull(args.get("--seed", "0"));
+    request.images = std::stoi(args.get("--images", "1"));
+  } catch (const std::exception&) {
+    return usage("a numeric option has a value that is not a number");
+  }
+  const auto scheduler = schedulerFromName(args.get("--scheduler", "euler"));
+  if (!scheduler) return usage("unknown scheduler '" + args.get("--scheduler") + "'; choose one of " + schedulers);
+  request.scheduler = *scheduler;
+  const auto attention = args.get("--attention", "sdpa");
+  if (attention != "sdpa" && attention != "default") return usage("--attention must be sdpa or default");
+  request.optimizations.attention = attention == "sdpa" ? Attention::Sdpa : Attention::Default;
+  validate(request); // before any loading: a bad request costs nothing
+
+  const auto source = ModelSource::parse(args.get("--model"));
+  Pipeline pipeline(source, args.get("--device"));
+  const bool cuda = pipeline.deviceName().rfind("cuda", 0) == 0;
+  const auto precision = precisionFromName(args.get("--precision", cuda ? "fp16" : "fp32"));
+  if (!precision) return usage("--precision must be fp32, fp16 or bf16");
+  request.optimizations.precision = *precision;
+  if (source.isRandom()) std::cerr << "note: " << source.describe() << "\n";
+
+  const std::filesystem::path out = args.get("--out");
+  std::filesystem::create_directories(out);
+  std::signal(SIGINT, onInterrupt);
+  ProgressLine progress;
+  const auto result = pipeline.generate(request, &progress);
+  for (std::size_t i = 0; i < result.images.size(); ++i) {
+    const auto path = nextFreeImagePath(out, args.get("--prefix", "sdxl"));
+    savePng(result.images[i], path, imageTextChunks(request, source.describe(), static_cast<int>(i)));
+    std::cout << path.string() << "\n";
+  }
+  std::fprintf(stderr, "encode %.3f s, denoise %.3f s, decode %.3f s, total %.3f s on %s\n", result.encodeSeconds,
+               result.denoiseSeconds, result.decodeSeconds, result.totalSeconds, pipeline.deviceName().c_str());
+  return kExitOk;
+}
+
+} // namespace sdxl::cli

@@ -1,0 +1,93 @@
+// The text-to-image pipeline of SDXL, as diffusers' StableDiffusionXLPipeline computes it:
+//   tokenize -> encode (both CLIP encoders: penultimate states concatenated, pooled embedding of
+//   the second) -> negative conditioning (zeros for an empty negative prompt) -> time ids ->
+//   initial noise from the seed -> scheduler loop with classifier-free guidance -> VAE decode
+//   (in fp32 when the VAE asks for force_upcast and the run is fp16) -> 8-bit RGB.
+//
+// Seeds: the initial noise of a request is one draw of shape (images, 4, h/8, w/8) from a CPU
+// generator seeded with the request's seed, exactly as diffusers draws it with
+// torch.Generator("cpu").manual_seed(seed); image k of a request therefore differs from image
+// 0 of seed + k. Euler ancestral's per-step noise continues the same generator.
+#pragma once
+
+#include "sdxl/image.h"
+#include "sdxl/request.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace at {
+class Tensor;
+}
+
+namespace sdxl {
+
+class ClipTokenizer;
+
+// A diffusers folder, or the built-in benchmark model ("builtin" = full SDXL-base size,
+// "builtin:tiny" = the same family at toy size): random weights, so its images are noise.
+struct ModelSource {
+  enum class Kind { Folder, Builtin } kind = Kind::Folder;
+  std::filesystem::path folder;
+  bool tiny = false;
+  static ModelSource parse(const std::string& spec);
+  bool isRandom() const { return kind == Kind::Builtin; }
+  std::string describe() const; // for people: says "random weights" for the built-in model
+  std::string key() const;      // stable identity (caches, settings)
+};
+
+enum class Stage { Loading, Encoding, Denoising, Decoding, Done };
+
+struct StepEvent {
+  int step = 0; // 1-based
+  int steps = 0;
+  double elapsedSeconds = 0; // since the denoising loop started
+  const at::Tensor* latents = nullptr; // current latents, on the device; valid during the call only
+};
+
+// Per-request callbacks, called on the thread that runs generate().
+class GenerationObserver {
+public:
+  virtual ~GenerationObserver() = default;
+  virtual void onStage(Stage) {}
+  virtual void onStep(const StepEvent&) {}
+  // Polled before every step: true stops the run with Error(Cancelled) within one step.
+  virtual bool cancelRequested() { return false; }
+};
+
+struct GenerationResult {
+  std::vector<Image> images;
+  std::vector<double> stepSeconds; // per denoising step
+  double encodeSeconds = 0, denoiseSeconds = 0, decodeSeconds = 0, totalSeconds = 0;
+  std::shared_ptr<at::Tensor> finalLatents; // (images, 4, h/8, w/8), float32 on the CPU
+};
+
+class Pipeline {
+public:
+  // `device`: "cuda", "cpu", or "" for CUDA when available. Weights load on first use.
+  Pipeline(ModelSource source, const std::string& device = "");
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  GenerationResult generate(const GenerationRequest& request, GenerationObserver* observer = nullptr);
+
+  const ModelSource& source() const;
+  std::string deviceName() const;
+  // The two tokenizers (loaded on first call), for token counts in the UI.
+  std::shared_ptr<const ClipTokenizer> tokenizer(int index) const;
+  void setLoadProgress(std::function<void(const std::string& component, double fraction)> progress);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// The tokenizer folders of the built-in model: $SDXL_CLIP_TOKENIZER_DIR, else
+// <prefix>/share/sdxl-studio/clip-tokenizer beside the program, else the build's copy.
+std::filesystem::path builtinTokenizerDir();
+
+} // namespace sdxl

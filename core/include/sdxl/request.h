@@ -1,0 +1,71 @@
+// What a person asks for: a plain value that the UI and the CLI fill in and the pipeline
+// carries out. Optimization switches are data here; the strategies that carry them out are
+// chosen once per run inside the core.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sdxl {
+
+enum class SchedulerKind { Euler, EulerAncestral, DpmSolverMultistep, DpmSolverMultistepKarras, Ddim, UniPC };
+struct SchedulerName {
+  SchedulerKind kind;
+  const char* name;  // the CLI's and the settings' spelling
+  const char* label; // what people call it
+};
+inline constexpr SchedulerName kSchedulerNames[] = {
+    {SchedulerKind::Euler, "euler", "Euler"},
+    {SchedulerKind::EulerAncestral, "euler_a", "Euler ancestral"},
+    {SchedulerKind::DpmSolverMultistep, "dpmpp_2m", "DPM++ 2M"},
+    {SchedulerKind::DpmSolverMultistepKarras, "dpmpp_2m_karras", "DPM++ 2M Karras"},
+    {SchedulerKind::Ddim, "ddim", "DDIM"},
+    {SchedulerKind::UniPC, "unipc", "UniPC"},
+};
+static_assert(sizeof(kSchedulerNames) / sizeof(kSchedulerNames[0]) == static_cast<std::size_t>(SchedulerKind::UniPC) + 1,
+              "every scheduler needs a name");
+const char* schedulerName(SchedulerKind kind);
+const char* schedulerLabel(SchedulerKind kind);
+std::optional<SchedulerKind> schedulerFromName(const std::string& name);
+
+enum class Precision { FP32, FP16, BF16 };
+const char* precisionName(Precision precision);
+std::optional<Precision> precisionFromName(const std::string& name);
+
+enum class Attention {
+  Default, // materialises softmax(QK^T / sqrt(d)) V, as diffusers' default processor
+  Sdpa,    // at::scaled_dot_product_attention (flash / memory-efficient kernels)
+};
+
+// The switches of the seed article (docs/optimizations.md says what each trades).
+struct OptimizationOptions {
+  Precision precision = Precision::FP16;
+  Attention attention = Attention::Sdpa;
+};
+
+// SDXL's training buckets (about one megapixel each), offered as size presets.
+struct SizePreset {
+  int width, height;
+};
+inline constexpr SizePreset kSizePresets[] = {{1024, 1024}, {1152, 896}, {896, 1152}, {1216, 832},
+                                              {832, 1216},  {1344, 768}, {768, 1344}, {1536, 640}, {640, 1536}};
+
+struct GenerationRequest {
+  std::string prompt;
+  std::string negativePrompt; // empty: zero embeddings (force_zeros_for_empty_prompt), as diffusers
+  int width = 1024, height = 1024; // multiples of 8
+  int steps = 30;
+  double guidance = 5.0;          // classifier-free guidance scale; <= 1 turns guidance off
+  double guidanceRescale = 0.0;   // diffusers' guidance_rescale (0 = off)
+  uint64_t seed = 0;
+  int images = 1;
+  SchedulerKind scheduler = SchedulerKind::Euler;
+  OptimizationOptions optimizations;
+};
+
+// Throws Error(InvalidRequest) naming the first field that cannot be honoured.
+void validate(const GenerationRequest& request);
+
+} // namespace sdxl

@@ -1,0 +1,75 @@
+#include "sdxl/metadata.h"
+
+#include "sdxl/error.h"
+#include "sdxl/version.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace sdxl {
+
+std::string a1111Parameters(const GenerationRequest& r, const std::string& model, int imageIndex) {
+  std::ostringstream out;
+  out << r.prompt << "\n";
+  if (!r.negativePrompt.empty()) out << "Negative prompt: " << r.negativePrompt << "\n";
+  out << "Steps: " << r.steps << ", Sampler: " << schedulerLabel(r.scheduler) << ", CFG scale: " << r.guidance
+      << ", Seed: " << r.seed << ", Size: " << r.width << "x" << r.height << ", Model: " << model;
+  if (r.images > 1) out << ", Batch size: " << r.images << ", Batch pos: " << imageIndex;
+  if (r.guidanceRescale > 0) out << ", CFG rescale: " << r.guidanceRescale;
+  out << ", Precision: " << precisionName(r.optimizations.precision) << ", Version: SDXL Studio " << studioVersion();
+  return out.str();
+}
+
+std::string requestToJson(const GenerationRequest& r, const std::string& model, int imageIndex) {
+  nlohmann::ordered_json j;
+  j["prompt"] = r.prompt;
+  j["negative_prompt"] = r.negativePrompt;
+  j["width"] = r.width;
+  j["height"] = r.height;
+  j["steps"] = r.steps;
+  j["guidance"] = r.guidance;
+  j["guidance_rescale"] = r.guidanceRescale;
+  j["seed"] = r.seed;
+  j["images"] = r.images;
+  j["image_index"] = imageIndex;
+  j["scheduler"] = schedulerName(r.scheduler);
+  j["precision"] = precisionName(r.optimizations.precision);
+  j["attention"] = r.optimizations.attention == Attention::Sdpa ? "sdpa" : "default";
+  j["model"] = model;
+  j["generator"] = "SDXL Studio " + studioVersion();
+  return j.dump();
+}
+
+GenerationRequest requestFromJson(const std::string& text) {
+  GenerationRequest r;
+  try {
+    const auto j = nlohmann::json::parse(text);
+    r.prompt = j.at("prompt").get<std::string>();
+    r.negativePrompt = j.value("negative_prompt", "");
+    r.width = j.at("width").get<int>();
+    r.height = j.at("height").get<int>();
+    r.steps = j.at("steps").get<int>();
+    r.guidance = j.at("guidance").get<double>();
+    r.guidanceRescale = j.value("guidance_rescale", 0.0);
+    r.seed = j.at("seed").get<uint64_t>();
+    r.images = j.value("images", 1);
+    const auto scheduler = schedulerFromName(j.value("scheduler", "euler"));
+    if (!scheduler) throw Error(ErrorKind::InvalidRequest, "unknown scheduler in saved parameters");
+    r.scheduler = *scheduler;
+    const auto precision = precisionFromName(j.value("precision", "fp16"));
+    if (precision) r.optimizations.precision = *precision;
+    r.optimizations.attention = j.value("attention", "sdpa") == "default" ? Attention::Default : Attention::Sdpa;
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorKind::InvalidRequest, std::string("these are not SDXL Studio parameters (") + e.what() + ")");
+  }
+  return r;
+}
+
+std::map<std::string, std::string> imageTextChunks(const GenerationRequest& r, const std::string& model, int imageIndex) {
+  return {{"parameters", a1111Parameters(r, model, imageIndex)},
+          {"sdxl-studio", requestToJson(r, model, imageIndex)},
+          {"Software", "SDXL Studio " + studioVersion()}};
+}
+
+} // namespace sdxl

@@ -1,0 +1,201 @@
+#include "sdxl/pipeline.h"
+
+#include "pipeline/conditioning.h"
+#include "pipeline/sdxl_model.h"
+#include "runtime/step_timer.h"
+#include "sdxl/error.h"
+
+#include <c10/core/CPUAllocator.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
+#include <unistd.h>
+
+#ifndef SDXL_BUILD_TOKENIZER_DIR
+#define SDXL_BUILD_TOKENIZER_DIR ""
+#endif
+
+namespace sdxl {
+namespace fs = std::filesystem;
+
+ModelSource ModelSource::parse(const std::string& spec) {
+  ModelSource s;
+  if (spec == "builtin" || spec == "builtin:full" || spec == "builtin:tiny") {
+    s.kind = Kind::Builtin;
+    s.tiny = spec == "builtin:tiny";
+  } else {
+    s.folder = spec;
+  }
+  return s;
+}
+
+std::string ModelSource::describe() const {
+  if (kind == Kind::Builtin)
+    return tiny ? "built-in tiny benchmark model (random weights: images are noise)"
+                : "built-in SDXL-base benchmark model (random weights: images are noise)";
+  return folder.string();
+}
+
+std::string ModelSource::key() const { return kind == Kind::Builtin ? (tiny ? "builtin:tiny" : "builtin") : folder.string(); }
+
+fs::path builtinTokenizerDir() {
+  if (const char* env = std::getenv("SDXL_CLIP_TOKENIZER_DIR"); env && *env) return env;
+  std::error_code ec;
+  const auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto installed = exe.parent_path().parent_path() / "share" / "sdxl-studio" / "clip-tokenizer";
+    if (fs::exists(installed / "tokenizer" / "vocab.json")) return installed;
+  }
+  const fs::path built = SDXL_BUILD_TOKENIZER_DIR;
+  if (!built.empty() && fs::exists(built / "tokenizer" / "vocab.json")) return built;
+  throw Error(ErrorKind::ModelFormat,
+              "the CLIP tokenizer files of the built-in model are missing. Run scripts/test or scripts/studio once "
+              "(they make them), or set SDXL_CLIP_TOKENIZER_DIR to a folder holding tokenizer/ and tokenizer_2/.");
+}
+
+namespace {
+
+torch::ScalarType toScalarType(Precision p) {
+  switch (p) {
+  case Precision::FP32: return torch::kFloat;
+  case Precision::FP16: return torch::kHalf;
+  case Precision::BF16: return torch::kBFloat16;
+  }
+  return torch::kFloat;
+}
+
+// Latents -> 8-bit RGB as diffusers' image processor: (x / 2 + 0.5).clamp(0, 1), * 255, round.
+std::vector<Image> toImages(const at::Tensor& decoded) {
+  auto pixels = (decoded / 2 + 0.5).clamp(0, 1).to(torch::kCPU).to(torch::kFloat).mul(255).round().to(torch::kUInt8);
+  pixels = pixels.permute({0, 2, 3, 1}).contiguous();
+  std::vector<Image> images;
+  for (int64_t i = 0; i < pixels.size(0); ++i) {
+    Image image;
+    image.height = static_cast<int>(pixels.size(1));
+    image.width = static_cast<int>(pixels.size(2));
+    const auto* data = pixels[i].data_ptr<uint8_t>();
+    image.rgb.assign(data, data + pixels[i].numel());
+    images.push_back(std::move(image));
+  }
+  return images;
+}
+
+double seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+} // namespace
+
+struct Pipeline::Impl {
+  ModelSource source;
+  torch::Device device = torch::kCPU;
+  std::unique_ptr<pipeline::SdxlModel> model;
+  std::function<void(const std::string&, double)> loadProgress;
+  mutable std::mutex tokenizerMutex;
+  mutable std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>> tokenizers;
+
+  pipeline::SdxlModel& ensureModel(torch::ScalarType dtype, GenerationObserver* observer) {
+    if (model && model->dtype == dtype) return *model;
+    if (observer) observer->onStage(Stage::Loading);
+    model.reset(); // free the old weights before loading the new ones
+    model = pipeline::loadSdxlModel(source, device, dtype, loadProgress);
+    return *model;
+  }
+
+  GenerationResult run(const GenerationRequest& r, GenerationObserver* observer);
+};
+
+Pipeline::Pipeline(ModelSource source, const std::string& device) : m_impl(std::make_unique<Impl>()) {
+  m_impl->source = std::move(source);
+  if (device.empty()) m_impl->device = torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+  else m_impl->device = torch::Device(device);
+  if (m_impl->device.is_cuda() && !torch::cuda::is_available())
+    throw Error(ErrorKind::InvalidRequest, "CUDA was asked for, but no CUDA device is available");
+}
+
+Pipeline::~Pipeline() = default;
+const ModelSource& Pipeline::source() const { return m_impl->source; }
+std::string Pipeline::deviceName() const { return m_impl->device.str(); }
+void Pipeline::setLoadProgress(std::function<void(const std::string&, double)> progress) {
+  m_impl->loadProgress = std::move(progress);
+}
+
+std::shared_ptr<const ClipTokenizer> Pipeline::tokenizer(int index) const {
+  std::lock_guard<std::mutex> lock(m_impl->tokenizerMutex);
+  if (!m_impl->tokenizers.first) m_impl->tokenizers = pipeline::loadTokenizers(m_impl->source);
+  return index == 0 ? m_impl->tokenizers.first : m_impl->tokenizers.second;
+}
+
+GenerationResult Pipeline::generate(const GenerationRequest& request, GenerationObserver* observer) {
+  validate(request);
+  try {
+    return m_impl->run(request, observer);
+  } catch (const c10::OutOfMemoryError& e) {
+    m_impl->model.reset(); // release everything; the next request loads again
+    throw Error(ErrorKind::OutOfMemory,
+                "the GPU ran out of memory. Try fewer images, a smaller size, fp16 or bf16, VAE slicing or tiling, "
+                "the Tiny AutoEncoder, or CPU offload. (" + std::string(e.what_without_backtrace()) + ")");
+  }
+}
+
+GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObserver* observer) {
+  c10::InferenceMode inference;
+  const auto start = std::chrono::steady_clock::now();
+  auto& m = ensureModel(toScalarType(r.optimizations.precision), observer);
+  const nn::ForwardOptions fwd{r.optimizations.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa
+                                                                           : nn::AttentionBackend::Math};
+  GenerationResult result;
+  runtime::StepTimer stages(device);
+  stages.mark();
+
+  if (observer) observer->onStage(Stage::Encoding);
+  const bool guided = r.guidance > 1.0;
+  const auto cond = pipeline::buildConditioning(m, r, guided, fwd);
+  stages.mark();
+
+  auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
+  scheduler->setTimesteps(r.steps);
+  const int factor = m.vaeScaleFactor();
+  auto generator = at::make_generator<at::CPUGeneratorImpl>(r.seed);
+  // diffusers' randn_tensor with a CPU generator: drawn on the CPU in the run's dtype, then moved.
+  auto latents = at::randn({r.images, m.unet->config().inChannels, r.height / factor, r.width / factor}, generator,
+                           torch::TensorOptions().dtype(m.dtype))
+                     .to(device);
+  latents = latents * scheduler->initNoiseSigma();
+
+  if (observer) observer->onStage(Stage::Denoising);
+  runtime::StepTimer steps(device);
+  steps.mark();
+  const auto loopStart = std::chrono::steady_clock::now();
+  const auto& timesteps = scheduler->timesteps();
+  for (int i = 0; i < static_cast<int>(timesteps.size()); ++i) {
+    if (observer && observer->cancelRequested()) throw Error(ErrorKind::Cancelled, "generation cancelled");
+    auto input = guided ? at::cat({latents, latents}) : latents;
+    input = scheduler->scaleModelInput(input, i);
+    const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
+    auto noise = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, fwd);
+    if (guided) noise = pipeline::applyGuidance(noise, r.guidance, r.guidanceRescale);
+    latents = scheduler->step(noise, i, latents, generator);
+    steps.mark();
+    if (observer) observer->onStep({i + 1, static_cast<int>(timesteps.size()), seconds(loopStart), &latents});
+  }
+  stages.mark();
+
+  if (observer) observer->onStage(Stage::Decoding);
+  auto decoded = m.vae->decode(latents.to(m.vaeDtype) / m.vae->config().scalingFactor, fwd);
+  result.images = toImages(decoded); // copies to the host: the one synchronisation of a run
+  stages.mark();
+  result.finalLatents = std::make_shared<at::Tensor>(latents.to(torch::kCPU).to(torch::kFloat));
+
+  const auto stageTimes = stages.intervals();
+  result.encodeSeconds = stageTimes[0];
+  result.denoiseSeconds = stageTimes[1];
+  result.decodeSeconds = stageTimes[2];
+  result.stepSeconds = steps.intervals();
+  result.totalSeconds = seconds(start);
+  if (observer) observer->onStage(Stage::Done);
+  return result;
+}
+
+} // namespace sdxl

@@ -1,0 +1,48 @@
+#include "sdxl/request.h"
+
+#include "sdxl/error.h"
+
+namespace sdxl {
+
+const char* schedulerName(SchedulerKind kind) { return kSchedulerNames[static_cast<int>(kind)].name; }
+const char* schedulerLabel(SchedulerKind kind) { return kSchedulerNames[static_cast<int>(kind)].label; }
+
+std::optional<SchedulerKind> schedulerFromName(const std::string& name) {
+  for (const auto& row : kSchedulerNames)
+    if (name == row.name) return row.kind;
+  return std::nullopt;
+}
+
+namespace {
+struct PrecisionRow {
+  Precision precision;
+  const char* name;
+};
+constexpr PrecisionRow kPrecisions[] = {{Precision::FP32, "fp32"}, {Precision::FP16, "fp16"}, {Precision::BF16, "bf16"}};
+static_assert(sizeof(kPrecisions) / sizeof(kPrecisions[0]) == static_cast<std::size_t>(Precision::BF16) + 1);
+} // namespace
+
+const char* precisionName(Precision precision) { return kPrecisions[static_cast<int>(precision)].name; }
+
+std::optional<Precision> precisionFromName(const std::string& name) {
+  for (const auto& row : kPrecisions)
+    if (name == row.name) return row.precision;
+  return std::nullopt;
+}
+
+void validate(const GenerationRequest& r) {
+  auto fail = [](const std::string& what) { throw Error(ErrorKind::InvalidRequest, what); };
+  if (r.width < 32 || r.height < 32 || r.width > 4096 || r.height > 4096)
+    fail("size " + std::to_string(r.width) + "x" + std::to_string(r.height) +
+         " is outside 32..4096 pixels per side (SDXL is trained around 1024x1024)");
+  if (r.width % 8 != 0 || r.height % 8 != 0)
+    fail("width and height must be multiples of 8 (the VAE works on 8x8 pixel blocks); got " +
+         std::to_string(r.width) + "x" + std::to_string(r.height));
+  if (r.steps < 1 || r.steps > 1000) fail("steps must be between 1 and 1000; got " + std::to_string(r.steps));
+  if (!(r.guidance >= 0 && r.guidance <= 100)) fail("guidance must be between 0 and 100");
+  if (!(r.guidanceRescale >= 0 && r.guidanceRescale <= 1)) fail("guidance rescale must be between 0 and 1");
+  if (r.images < 1 || r.images > 64) fail("images must be between 1 and 64; got " + std::to_string(r.images));
+  if (r.prompt.size() > 100000 || r.negativePrompt.size() > 100000) fail("the prompt is longer than 100,000 bytes");
+}
+
+} // namespace sdxl

@@ -1,0 +1,40 @@
+// The sigma schedule that Euler and Euler ancestral share (diffusers' code for both is alike),
+// and the epsilon / v-prediction conversion they share.
+#pragma once
+
+#include "sched/scheduler.h"
+
+namespace sdxl::sched {
+
+struct SigmaSchedule {
+  std::vector<double> timesteps; // float timesteps, one per step
+  std::vector<double> sigmas;    // one per step, then the final 0
+};
+
+// `karrasFromInterpolated`: Euler converts its interpolated sigmas to Karras sigmas (with
+// their own minimum and maximum); Euler ancestral has no Karras option.
+SigmaSchedule sigmaSchedule(const SchedulerConfig& config, int steps, bool karrasFromInterpolated);
+
+// The denoised estimate x0 from the model output at noise level sigma (k-diffusion form).
+at::Tensor predictOriginal(const SchedulerConfig& config, const at::Tensor& modelOutput, const at::Tensor& sample,
+                           double sigma);
+
+} // namespace sdxl::sched
+
+namespace sdxl::sched {
+
+// DPM-Solver++ and UniPC space their integer timesteps over steps + 1 points and drop the last;
+// with Karras sigmas the timesteps are the rounded inverse of the Karras sigmas. Final sigma 0.
+SigmaSchedule multistepSchedule(const SchedulerConfig& config, int steps);
+
+// alpha_t, sigma_t and lambda = log(alpha_t) - log(sigma_t) of a k-diffusion sigma.
+struct NoiseLevel {
+  double alpha, sigma, lambda;
+};
+NoiseLevel noiseLevel(double sigma);
+
+// x0 from the model output (the "data prediction" both solvers integrate).
+at::Tensor dataPrediction(const SchedulerConfig& config, const at::Tensor& modelOutput, const at::Tensor& sample,
+                          double sigma);
+
+} // namespace sdxl::sched

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# sdxl-cli's contract with scripts: exit codes, outputs, never overwriting. Usage: cli_test.sh SDXL_CLI TMPDIR
+set -u
+CLI="$1"; TMP="$2"; rm -rf "$TMP"; mkdir -p "$TMP"
+failures=0
+expect() { # expect CODE DESCRIPTION -- command...
+  local want="$1" what="$2"; shift 3
+  "$@" > "$TMP/out.txt" 2> "$TMP/err.txt"; local got=$?
+  if [ "$got" != "$want" ]; then
+    echo "FAIL: $what: exit $got, expected $want"; cat "$TMP/err.txt"; failures=$((failures + 1))
+  else
+    echo "ok: $what"
+  fi
+}
+expect 0 "--help" -- "$CLI" --help
+expect 2 "no command" -- "$CLI"
+expect 2 "unknown command" -- "$CLI" frobnicate
+expect 0 "--version" -- "$CLI" --version
+grep -q "LibTorch" "$TMP/out.txt" || { echo "FAIL: --version names no LibTorch"; failures=$((failures + 1)); }
+expect 0 "generate --help documents every option" -- "$CLI" generate --help
+for opt in --model --prompt --negative --size --steps --guidance --seed --images --scheduler --out; do
+  grep -q -- "$opt" "$TMP/out.txt" || { echo "FAIL: generate --help lacks $opt"; failures=$((failures + 1)); }
+done
+expect 2 "unknown option" -- "$CLI" generate --model builtin:tiny --prompt x --out "$TMP/a" --frob 1
+expect 2 "missing --prompt" -- "$CLI" generate --model builtin:tiny --out "$TMP/a"
+expect 2 "impossible size" -- "$CLI" generate --model builtin:tiny --prompt x --size 100x100 --out "$TMP/a"
+expect 2 "unknown scheduler" -- "$CLI" generate --model builtin:tiny --prompt x --scheduler nope --out "$TMP/a"
+expect 1 "missing model folder" -- "$CLI" generate --model "$TMP/nothing" --prompt x --size 64x64 --out "$TMP/a"
+grep -q "model_index.json" "$TMP/err.txt" || { echo "FAIL: missing folder error does not say what is missing"; failures=$((failures + 1)); }
+expect 0 "generate with the built-in tiny model" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 3 --images 2 --out "$TMP/gen"
+[ "$(ls "$TMP/gen" | wc -l)" = 2 ] || { echo "FAIL: expected 2 images"; failures=$((failures + 1)); }
+expect 0 "a second run does not overwrite" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 3 --out "$TMP/gen"
+[ -f "$TMP/gen/sdxl-00003.png" ] || { echo "FAIL: the third image did not get a new name"; failures=$((failures + 1)); }
+grep -a -q "Steps: 3, Sampler: Euler" "$TMP/gen/sdxl-00001.png" || { echo "FAIL: no parameters chunk"; failures=$((failures + 1)); }
+expect 1 "inspect an empty folder" -- "$CLI" inspect --model "$TMP"
+grep -q "usable: no" "$TMP/out.txt" || { echo "FAIL: inspect does not say unusable"; failures=$((failures + 1)); }
+echo "cli checks failed: $failures"
+exit $((failures > 0))
