@@ -48,6 +48,26 @@ parity() {
   done
 }
 
+# Our configurations, one process each (a crash loses a row, not the table), then diffusers'
+# reference rows in the same call, merged into $OUT/bench_<protocol>.json.
+#   BENCH_PROTOCOL=seed BENCH_CONFIGS="fp16 fp16_compile" DIFFUSERS_CONFIGS="fp16" gpu_run.sh bench
+bench() {
+  local protocol="${BENCH_PROTOCOL:-seed}"
+  mkdir -p /tmp/bench /tmp/bench_images
+  for config in ${DIFFUSERS_CONFIGS:-}; do
+    log "diffusers $config"
+    local name="$config"; [ "$protocol" = single ] && name="single_$config"
+    BUDGET_S=400 python3 .gpu/shared/tools/diffusers_reference.py bench /tmp/bench/reference_$protocol.jsonl "$name" 2>&1 | grep -v Warning | tail -2
+  done
+  for config in ${BENCH_CONFIGS:-fp16}; do
+    log "ours $config"
+    build-gpu/app/sdxl-cli bench --protocol "$protocol" --configs "$config" --json "/tmp/bench/${protocol}_$config.json" \
+      --images /tmp/bench_images --commit "${SDXL_COMMIT:-unknown}" 2>&1 | grep -v '^\[bench\]' | tail -3 || true
+  done
+  python3 tests/gpu/merge_bench.py "$OUT/bench_$protocol.json" "$protocol" "${SDXL_COMMIT:-unknown}" /tmp/bench \
+    /tmp/bench_images /tmp/bench/reference_$protocol.jsonl
+}
+
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$OUT/device.txt"
 for stage in "$@"; do
   log "stage $stage"

@@ -15,6 +15,7 @@ const char* kUsage = R"(usage: sdxl-cli COMMAND [options]
 
 commands:
   generate    make images from a prompt with a model folder or the built-in benchmark model
+  bench       time configurations of the optimization switches (the seed article's protocol)
   inspect     what is in a model folder: components, weight files, dtypes, sizes, what is missing
   tokenize    how SDXL's two CLIP tokenizers split a prompt, and what they cut off
 
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(argv + 2, argv + argc);
   try {
     if (command == "generate") return runGenerate(rest);
+    if (command == "bench") return runBench(rest);
     if (command == "inspect") return runInspect(rest);
     if (command == "tokenize") return runTokenize(rest);
   } catch (const sdxl::Error& e) {

@@ -30,6 +30,25 @@ std::optional<Precision> precisionFromName(const std::string& name) {
   return std::nullopt;
 }
 
+bool OptimizationOptions::operator==(const OptimizationOptions& o) const {
+  return precision == o.precision && attention == o.attention && compile == o.compile && offload == o.offload &&
+         vaeSlicing == o.vaeSlicing && vaeTiling == o.vaeTiling && cachePromptEmbeddings == o.cachePromptEmbeddings &&
+         freeTextEncoders == o.freeTextEncoders && tinyAutoencoder == o.tinyAutoencoder;
+}
+
+std::string OptimizationOptions::describe() const {
+  std::string s = precisionName(precision);
+  s += attention == Attention::Sdpa ? " sdpa" : " default-attention";
+  if (compile) s += " compile";
+  if (offload == Offload::Model) s += " model-offload";
+  if (offload == Offload::Sequential) s += " sequential-offload";
+  if (vaeSlicing) s += " vae-slicing";
+  if (vaeTiling) s += " vae-tiling";
+  if (cachePromptEmbeddings) s += freeTextEncoders ? " cached-embeddings(free-encoders)" : " cached-embeddings";
+  if (tinyAutoencoder) s += " tiny-vae";
+  return s;
+}
+
 void validate(const GenerationRequest& r) {
   auto fail = [](const std::string& what) { throw Error(ErrorKind::InvalidRequest, what); };
   if (r.width < 32 || r.height < 32 || r.width > 4096 || r.height > 4096)
@@ -42,6 +61,12 @@ void validate(const GenerationRequest& r) {
   if (!(r.guidance >= 0 && r.guidance <= 100)) fail("guidance must be between 0 and 100");
   if (!(r.guidanceRescale >= 0 && r.guidanceRescale <= 1)) fail("guidance rescale must be between 0 and 1");
   if (r.images < 1 || r.images > 64) fail("images must be between 1 and 64; got " + std::to_string(r.images));
+  const auto& o = r.optimizations;
+  if (o.freeTextEncoders && !o.cachePromptEmbeddings)
+    fail("freeing the text encoders needs cached prompt embeddings (otherwise the next prompt has no encoder)");
+  if (o.compile && o.offload == Offload::Sequential)
+    fail("compile (CUDA graphs) and sequential offload cannot be combined: a graph replays fixed weight addresses, "
+         "while sequential offload moves the weights at every step. Choose one.");
   if (r.prompt.size() > 100000 || r.negativePrompt.size() > 100000) fail("the prompt is longer than 100,000 bytes");
 }
 

@@ -62,6 +62,7 @@ struct GenerationResult {
   std::vector<Image> images;
   std::vector<double> stepSeconds; // per denoising step
   double encodeSeconds = 0, denoiseSeconds = 0, decodeSeconds = 0, totalSeconds = 0;
+  double graphCaptureSeconds = 0; // compile: time spent capturing the UNet's CUDA graph in this run
   std::shared_ptr<at::Tensor> finalLatents; // (images, 4, h/8, w/8), float32 on the CPU
 };
 

@@ -39,10 +39,26 @@ enum class Attention {
   Sdpa,    // at::scaled_dot_product_attention (flash / memory-efficient kernels)
 };
 
-// The switches of the seed article (docs/optimizations.md says what each trades).
+enum class Offload {
+  None,       // everything stays on the GPU
+  Model,      // each whole component moves to the GPU only while it runs (pinned host copies)
+  Sequential, // each layer's weights stream to the GPU just before use, prefetched on a side stream
+};
+
+// The switches of the seed article, each independent (docs/optimizations.md says what each
+// trades). validate() refuses the combinations that cannot work, with the reason.
 struct OptimizationOptions {
   Precision precision = Precision::FP16;
   Attention attention = Attention::Sdpa;
+  bool compile = false;            // UNet step as a CUDA graph (captured per shape) + cuDNN autotuning
+  Offload offload = Offload::None;
+  bool vaeSlicing = false;         // decode one image at a time
+  bool vaeTiling = false;          // decode in overlapping tiles with blended seams
+  bool cachePromptEmbeddings = false; // reuse embeddings of a prompt seen before (LRU)
+  bool freeTextEncoders = false;   // with the cache: drop both text encoders once embeddings exist
+  bool tinyAutoencoder = false;    // TAESDXL in place of the VAE
+  bool operator==(const OptimizationOptions& o) const;
+  std::string describe() const;    // "fp16 sdpa compile vae-slicing", for tables and logs
 };
 
 // SDXL's training buckets (about one megapixel each), offered as size presets.
@@ -65,7 +81,8 @@ struct GenerationRequest {
   OptimizationOptions optimizations;
 };
 
-// Throws Error(InvalidRequest) naming the first field that cannot be honoured.
+// Throws Error(InvalidRequest) naming the first field that cannot be honoured, or the
+// combination of switches that cannot work and why.
 void validate(const GenerationRequest& request);
 
 } // namespace sdxl

@@ -4,6 +4,11 @@
 
 namespace sdxl::nn {
 
+WeightResidency*& currentResidency() {
+  thread_local WeightResidency* residency = nullptr;
+  return residency;
+}
+
 LinearImpl::LinearImpl(int64_t in, int64_t out, bool hasBias, const torch::TensorOptions& options) {
   weight = register_parameter("weight", torch::empty({out, in}, options), false);
   if (hasBias) bias = register_parameter("bias", torch::empty({out}, options), false);

@@ -5,13 +5,18 @@
 // which is how absurd configs are refused before any allocation (see module_loading.h).
 #pragma once
 
+#include "nn/weight_residency.h"
+
 #include <torch/torch.h>
 
 namespace sdxl::nn {
 
 struct LinearImpl : torch::nn::Module {
   LinearImpl(int64_t in, int64_t out, bool bias, const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& x) { return at::linear(x, weight, bias); }
+  at::Tensor forward(const at::Tensor& x) {
+    announceUse(this);
+    return at::linear(x, weight, bias);
+  }
   at::Tensor weight, bias;
 };
 TORCH_MODULE(Linear);
@@ -19,7 +24,10 @@ TORCH_MODULE(Linear);
 struct Conv2dImpl : torch::nn::Module {
   Conv2dImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, bool bias,
              const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& x) { return at::conv2d(x, weight, bias, m_stride, m_padding); }
+  at::Tensor forward(const at::Tensor& x) {
+    announceUse(this);
+    return at::conv2d(x, weight, bias, m_stride, m_padding);
+  }
   at::Tensor weight, bias;
 
 private:
@@ -29,7 +37,10 @@ TORCH_MODULE(Conv2d);
 
 struct GroupNormImpl : torch::nn::Module {
   GroupNormImpl(int64_t groups, int64_t channels, double eps, const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& x) { return at::group_norm(x, m_groups, weight, bias, m_eps); }
+  at::Tensor forward(const at::Tensor& x) {
+    announceUse(this);
+    return at::group_norm(x, m_groups, weight, bias, m_eps);
+  }
   at::Tensor weight, bias;
 
 private:
@@ -40,7 +51,10 @@ TORCH_MODULE(GroupNorm);
 
 struct LayerNormImpl : torch::nn::Module {
   LayerNormImpl(int64_t dim, double eps, const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& x) { return at::layer_norm(x, {weight.size(0)}, weight, bias, m_eps); }
+  at::Tensor forward(const at::Tensor& x) {
+    announceUse(this);
+    return at::layer_norm(x, {weight.size(0)}, weight, bias, m_eps);
+  }
   at::Tensor weight, bias;
 
 private:
@@ -50,7 +64,10 @@ TORCH_MODULE(LayerNorm);
 
 struct EmbeddingImpl : torch::nn::Module {
   EmbeddingImpl(int64_t count, int64_t dim, const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& ids) { return at::embedding(weight, ids); }
+  at::Tensor forward(const at::Tensor& ids) {
+    announceUse(this);
+    return at::embedding(weight, ids);
+  }
   at::Tensor weight;
 };
 TORCH_MODULE(Embedding);

@@ -6,8 +6,18 @@ PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const
   auto ids = [&](const ClipTokenizer& tokenizer) {
     return torch::tensor(tokenizer.encode(prompt).ids, torch::kLong).unsqueeze(0).to(model.device);
   };
-  auto out1 = model.textEncoder1(ids(*model.tokenizer1), fwd, /*keepHiddenStates=*/false);
-  auto out2 = model.textEncoder2(ids(*model.tokenizer2), fwd, false);
+  model.ensureTextEncoders();
+  text::ClipTextOutput out1, out2;
+  {
+    StageScope stage(*model.textEncoder1Placement);
+    PassScope pass(*model.textEncoder1Placement);
+    out1 = model.textEncoder1(ids(*model.tokenizer1), fwd, /*keepHiddenStates=*/false);
+  }
+  {
+    StageScope stage(*model.textEncoder2Placement);
+    PassScope pass(*model.textEncoder2Placement);
+    out2 = model.textEncoder2(ids(*model.tokenizer2), fwd, false);
+  }
   // SDXL conditions on the penultimate layer of both encoders (hidden_states[-2]).
   auto context = at::cat({out1.hiddenStates[model.textEncoder1->layers.size() - 1],
                           out2.hiddenStates[model.textEncoder2->layers.size() - 1]},
@@ -15,8 +25,8 @@ PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const
   return {context.to(model.dtype), out2.textEmbeds.to(model.dtype)};
 }
 
-Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, bool guided, const nn::ForwardOptions& fwd) {
-  const auto positive = encodePrompt(model, r.prompt, fwd);
+Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, bool guided, const PromptEncoder& encode) {
+  const auto positive = encode(r.prompt);
   const int64_t n = r.images;
   auto repeat = [n](const at::Tensor& t) {
     return t.dim() == 3 ? t.repeat({1, n, 1}).view({n, t.size(1), t.size(2)}) : t.repeat({1, n}).view({n, -1});
@@ -33,7 +43,7 @@ Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, boo
   if (r.negativePrompt.empty() && model.forceZerosForEmptyPrompt) {
     negative = {torch::zeros_like(positive.context), torch::zeros_like(positive.pooled)};
   } else {
-    negative = encodePrompt(model, r.negativePrompt, fwd);
+    negative = encode(r.negativePrompt);
   }
   c.context = at::cat({repeat(negative.context), c.context});
   c.pooled = at::cat({repeat(negative.pooled), c.pooled});

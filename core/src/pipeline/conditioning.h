@@ -16,8 +16,9 @@ PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const
 struct Conditioning {
   at::Tensor context, pooled, timeIds;
 };
+using PromptEncoder = std::function<PromptEmbeddings(const std::string& prompt)>;
 Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& request, bool guided,
-                               const nn::ForwardOptions& fwd);
+                               const PromptEncoder& encode);
 
 // noise_uncond + scale * (noise_text - noise_uncond), with diffusers' guidance_rescale.
 at::Tensor applyGuidance(const at::Tensor& noise, double scale, double rescale);

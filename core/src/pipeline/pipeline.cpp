@@ -1,8 +1,12 @@
 #include "sdxl/pipeline.h"
 
 #include "pipeline/conditioning.h"
+#include "pipeline/decoding.h"
+#include "pipeline/embedding_cache.h"
 #include "pipeline/sdxl_model.h"
 #include "runtime/step_timer.h"
+#include "runtime/unet_graph.h"
+#include "sdxl/telemetry.h"
 #include "sdxl/error.h"
 
 #include <c10/core/CPUAllocator.h>
@@ -91,15 +95,20 @@ struct Pipeline::Impl {
   ModelSource source;
   torch::Device device = torch::kCPU;
   std::unique_ptr<pipeline::SdxlModel> model;
+  pipeline::EmbeddingCache embeddings;
+  runtime::UNetGraph unetGraph;
   std::function<void(const std::string&, double)> loadProgress;
   mutable std::mutex tokenizerMutex;
   mutable std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>> tokenizers;
 
-  pipeline::SdxlModel& ensureModel(torch::ScalarType dtype, GenerationObserver* observer) {
-    if (model && model->dtype == dtype) return *model;
+  // Weights depend on the precision and the offload mode; everything else is per request.
+  pipeline::SdxlModel& ensureModel(torch::ScalarType dtype, Offload offload, GenerationObserver* observer) {
+    if (model && model->dtype == dtype && model->offload == offload) return *model;
     if (observer) observer->onStage(Stage::Loading);
     model.reset(); // free the old weights before loading the new ones
-    model = pipeline::loadSdxlModel(source, device, dtype, loadProgress);
+    embeddings.clear();
+    releaseCachedMemory();
+    model = pipeline::loadSdxlModel(source, device, dtype, offload, loadProgress);
     return *model;
   }
 
@@ -141,17 +150,32 @@ GenerationResult Pipeline::generate(const GenerationRequest& request, Generation
 
 GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObserver* observer) {
   c10::InferenceMode inference;
+  const auto& o = r.optimizations;
+  if (o.compile && !device.is_cuda())
+    throw Error(ErrorKind::InvalidRequest, "compile captures CUDA graphs; it needs a CUDA device");
   const auto start = std::chrono::steady_clock::now();
-  auto& m = ensureModel(toScalarType(r.optimizations.precision), observer);
-  const nn::ForwardOptions fwd{r.optimizations.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa
-                                                                           : nn::AttentionBackend::Math};
+  auto& m = ensureModel(toScalarType(o.precision), o.offload, observer);
+  if (o.tinyAutoencoder) m.ensureTinyAutoencoder();
+#ifdef SDXL_WITH_CUDA
+  at::globalContext().setBenchmarkCuDNN(o.compile); // autotuned convolutions at fixed shapes
+#endif
+  const nn::ForwardOptions fwd{o.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math};
   GenerationResult result;
   runtime::StepTimer stages(device);
   stages.mark();
 
   if (observer) observer->onStage(Stage::Encoding);
   const bool guided = r.guidance > 1.0;
-  const auto cond = pipeline::buildConditioning(m, r, guided, fwd);
+  const std::string keyPrefix = source.key() + "\x1f" + precisionName(o.precision) + "\x1f";
+  auto encode = [&](const std::string& prompt) {
+    if (o.cachePromptEmbeddings)
+      if (const auto* hit = embeddings.find(keyPrefix + prompt)) return *hit;
+    auto e = pipeline::encodePrompt(m, prompt, fwd);
+    if (o.cachePromptEmbeddings) embeddings.insert(keyPrefix + prompt, e);
+    return e;
+  };
+  const auto cond = pipeline::buildConditioning(m, r, guided, encode);
+  if (o.freeTextEncoders && m.textEncodersLoaded()) m.releaseTextEncoders();
   stages.mark();
 
   auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
@@ -166,24 +190,33 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
 
   if (observer) observer->onStage(Stage::Denoising);
   runtime::StepTimer steps(device);
-  steps.mark();
-  const auto loopStart = std::chrono::steady_clock::now();
-  const auto& timesteps = scheduler->timesteps();
-  for (int i = 0; i < static_cast<int>(timesteps.size()); ++i) {
-    if (observer && observer->cancelRequested()) throw Error(ErrorKind::Cancelled, "generation cancelled");
-    auto input = guided ? at::cat({latents, latents}) : latents;
-    input = scheduler->scaleModelInput(input, i);
-    const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
-    auto noise = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, fwd);
-    if (guided) noise = pipeline::applyGuidance(noise, r.guidance, r.guidanceRescale);
-    latents = scheduler->step(noise, i, latents, generator);
+  {
+    pipeline::StageScope unetStage(*m.unetPlacement);
     steps.mark();
-    if (observer) observer->onStep({i + 1, static_cast<int>(timesteps.size()), seconds(loopStart), &latents});
+    const auto loopStart = std::chrono::steady_clock::now();
+    const auto& timesteps = scheduler->timesteps();
+    for (int i = 0; i < static_cast<int>(timesteps.size()); ++i) {
+      if (observer && observer->cancelRequested()) throw Error(ErrorKind::Cancelled, "generation cancelled");
+      auto input = guided ? at::cat({latents, latents}) : latents;
+      input = scheduler->scaleModelInput(input, i);
+      const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
+      at::Tensor noise;
+      if (o.compile) {
+        noise = unetGraph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, fwd, m.unetPlacement->generation());
+      } else {
+        pipeline::PassScope pass(*m.unetPlacement);
+        noise = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, fwd);
+      }
+      if (guided) noise = pipeline::applyGuidance(noise, r.guidance, r.guidanceRescale);
+      latents = scheduler->step(noise, i, latents, generator);
+      steps.mark();
+      if (observer) observer->onStep({i + 1, static_cast<int>(timesteps.size()), seconds(loopStart), &latents});
+    }
   }
   stages.mark();
 
   if (observer) observer->onStage(Stage::Decoding);
-  auto decoded = m.vae->decode(latents.to(m.vaeDtype) / m.vae->config().scalingFactor, fwd);
+  const auto decoded = pipeline::decodeLatents(m, latents, o, fwd);
   result.images = toImages(decoded); // copies to the host: the one synchronisation of a run
   stages.mark();
   result.finalLatents = std::make_shared<at::Tensor>(latents.to(torch::kCPU).to(torch::kFloat));
@@ -193,6 +226,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   result.denoiseSeconds = stageTimes[1];
   result.decodeSeconds = stageTimes[2];
   result.stepSeconds = steps.intervals();
+  result.graphCaptureSeconds = o.compile ? unetGraph.lastCaptureSeconds() : 0;
   result.totalSeconds = seconds(start);
   if (observer) observer->onStage(Stage::Done);
   return result;

@@ -2,6 +2,7 @@
 
 #include "sdxl/error.h"
 #include "sdxl/model_source.h"
+#include "sdxl/telemetry.h"
 
 #include <fstream>
 
@@ -10,7 +11,25 @@ namespace fs = std::filesystem;
 
 namespace {
 // Seeds of the built-in model's components: fixed, so its cost and output are repeatable.
-constexpr uint64_t kSeedTextEncoder1 = 1, kSeedTextEncoder2 = 2, kSeedUNet = 3, kSeedVae = 4;
+constexpr uint64_t kSeedTextEncoder1 = 1, kSeedTextEncoder2 = 2, kSeedUNet = 3, kSeedVae = 4, kSeedTinyVae = 5;
+
+std::string builtinName(const ModelSource& s) { return s.tiny ? "sdxl-tiny" : "sdxl-base"; }
+
+io::ComponentSpec specFor(const SdxlModel& m, const std::string& component) {
+  io::ComponentSpec spec;
+  // Offloaded components are read into host memory and pinned there by their placement; the
+  // built-in model is generated on the GPU (fast) and moved to pinned memory the same way.
+  spec.device = (m.offload == Offload::None || m.source.isRandom()) ? m.device : torch::Device(torch::kCPU);
+  spec.dtype = m.dtype;
+  spec.variant = m.dtype == torch::kFloat ? "" : "fp16";
+  if (m.progress) {
+    auto progress = m.progress;
+    spec.progress = [progress, component](uint64_t done, uint64_t total) {
+      progress(component, total ? double(done) / double(total) : 1.0);
+    };
+  }
+  return spec;
+}
 } // namespace
 
 std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>>
@@ -19,25 +38,53 @@ loadTokenizers(const ModelSource& source) {
   return {ClipTokenizer::fromFolder(dir / "tokenizer"), ClipTokenizer::fromFolder(dir / "tokenizer_2")};
 }
 
+void SdxlModel::ensureTextEncoders() {
+  if (textEncodersLoaded()) return;
+  if (source.isRandom()) {
+    textEncoder1 = io::randomClipTextModel(builtinName(source), "text_encoder", specFor(*this, "text_encoder"), kSeedTextEncoder1);
+    textEncoder2 = io::randomClipTextModel(builtinName(source), "text_encoder_2", specFor(*this, "text_encoder_2"), kSeedTextEncoder2);
+  } else {
+    textEncoder1 = io::loadClipTextModel(source.folder / "text_encoder", specFor(*this, "text_encoder"));
+    textEncoder2 = io::loadClipTextModel(source.folder / "text_encoder_2", specFor(*this, "text_encoder_2"));
+  }
+  textEncoder1Placement = makePlacement(offload, *textEncoder1, device);
+  textEncoder2Placement = makePlacement(offload, *textEncoder2, device);
+}
+
+void SdxlModel::releaseTextEncoders() {
+  textEncoder1Placement.reset();
+  textEncoder2Placement.reset();
+  textEncoder1 = text::ClipTextModel(nullptr);
+  textEncoder2 = text::ClipTextModel(nullptr);
+  releaseCachedMemory();
+}
+
+void SdxlModel::ensureTinyAutoencoder() {
+  if (!vaeTiny.is_empty()) return;
+  auto spec = specFor(*this, "vae_tiny");
+  if (source.isRandom()) {
+    vaeTiny = io::randomAutoencoderTiny(builtinName(source), spec, kSeedTinyVae);
+  } else {
+    const auto dir = source.folder / "vae_tiny";
+    if (!fs::exists(dir / "config.json"))
+      throw Error(ErrorKind::ModelFormat,
+                  "the Tiny AutoEncoder is switched on, but " + dir.string() +
+                      " does not exist. Put TAESDXL there in diffusers' format (madebyollin/taesdxl: config.json and "
+                      "diffusion_pytorch_model.safetensors), or switch the Tiny AutoEncoder off.");
+    vaeTiny = io::loadAutoencoderTiny(dir, spec);
+  }
+  vaeTinyPlacement = makePlacement(offload, *vaeTiny, device);
+}
+
 std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Device device, torch::ScalarType dtype,
-                                         const LoadProgress& progress) {
+                                         Offload offload, const LoadProgress& progress) {
   auto model = std::make_unique<SdxlModel>();
-  model->device = device;
-  model->dtype = dtype;
-
-  io::ComponentSpec spec;
-  spec.device = device;
-  spec.dtype = dtype;
-  spec.variant = dtype == torch::kFloat ? "" : "fp16";
-  auto report = [&](const std::string& component, double fraction) {
-    if (progress) progress(component, fraction);
-  };
-  auto specFor = [&](const std::string& component) {
-    auto s = spec;
-    s.progress = [&, component](uint64_t done, uint64_t total) { report(component, total ? double(done) / total : 1.0); };
-    return s;
-  };
-
+  auto& m = *model;
+  m.source = source;
+  m.device = device;
+  m.dtype = dtype;
+  m.offload = offload;
+  m.progress = progress;
   if (!source.isRandom()) {
     const auto folderReport = inspectModelFolder(source.folder, dtype == torch::kFloat ? "" : "fp16");
     if (!folderReport.usable()) {
@@ -46,39 +93,33 @@ std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Devic
       throw Error(ErrorKind::ModelFormat, message);
     }
   }
-  std::tie(model->tokenizer1, model->tokenizer2) = loadTokenizers(source);
-
+  std::tie(m.tokenizer1, m.tokenizer2) = loadTokenizers(source);
+  m.ensureTextEncoders();
   if (source.isRandom()) {
-    const std::string name = source.tiny ? "sdxl-tiny" : "sdxl-base";
-    report("text_encoder", 0);
-    model->textEncoder1 = io::randomClipTextModel(name, "text_encoder", spec, kSeedTextEncoder1);
-    report("text_encoder_2", 0);
-    model->textEncoder2 = io::randomClipTextModel(name, "text_encoder_2", spec, kSeedTextEncoder2);
-    report("unet", 0);
-    model->unet = io::randomUNet(name, spec, kSeedUNet);
-    report("vae", 0);
-    model->vae = io::randomAutoencoderKL(name, spec, kSeedVae);
-    model->schedulerConfig = sched::SchedulerConfig::fromJson(io::builtinConfig(name, "scheduler"));
+    m.unet = io::randomUNet(builtinName(source), specFor(m, "unet"), kSeedUNet);
+    m.vae = io::randomAutoencoderKL(builtinName(source), specFor(m, "vae"), kSeedVae);
+    m.schedulerConfig = sched::SchedulerConfig::fromJson(io::builtinConfig(builtinName(source), "scheduler"));
   } else {
     const auto& dir = source.folder;
-    model->textEncoder1 = io::loadClipTextModel(dir / "text_encoder", specFor("text_encoder"));
-    model->textEncoder2 = io::loadClipTextModel(dir / "text_encoder_2", specFor("text_encoder_2"));
-    model->unet = io::loadUNet(dir / "unet", specFor("unet"));
-    model->vae = io::loadAutoencoderKL(dir / "vae", specFor("vae"));
-    model->schedulerConfig = sched::SchedulerConfig::fromJson(nn::ConfigReader::fromFile(dir / "scheduler" / "scheduler_config.json"));
+    m.unet = io::loadUNet(dir / "unet", specFor(m, "unet"));
+    m.vae = io::loadAutoencoderKL(dir / "vae", specFor(m, "vae"));
+    m.schedulerConfig = sched::SchedulerConfig::fromJson(nn::ConfigReader::fromFile(dir / "scheduler" / "scheduler_config.json"));
     std::ifstream in(dir / "model_index.json");
     const auto index = nlohmann::json::parse(in, nullptr, false);
     if (index.is_object() && index.contains("force_zeros_for_empty_prompt") && index["force_zeros_for_empty_prompt"].is_boolean())
-      model->forceZerosForEmptyPrompt = index["force_zeros_for_empty_prompt"].get<bool>();
+      m.forceZerosForEmptyPrompt = index["force_zeros_for_empty_prompt"].get<bool>();
   }
   // SDXL's VAE overflows in fp16 (black or NaN images). Like diffusers with force_upcast, keep
   // its fp16-rounded weights but run it in fp32. bf16 has fp32's range and needs no upcast.
-  model->vaeDtype = dtype;
-  if (dtype == torch::kHalf && model->vae->config().forceUpcast) {
-    model->vae->to(torch::kFloat);
-    model->vaeDtype = torch::kFloat;
+  m.vaeDtype = dtype;
+  if (dtype == torch::kHalf && m.vae->config().forceUpcast) {
+    m.vae->to(torch::kFloat);
+    m.vaeDtype = torch::kFloat;
   }
-  report("done", 1.0);
+  m.unetPlacement = makePlacement(offload, *m.unet, device);
+  m.vaePlacement = makePlacement(offload, *m.vae, device);
+  if (offload != Offload::None) releaseCachedMemory(); // the built-in model was generated on the GPU
+  if (progress) progress("done", 1.0);
   return model;
 }
 

@@ -1,7 +1,10 @@
-// SDXL's components loaded together for one device and dtype: the unit the pipeline runs.
+// SDXL's components loaded together for one device, dtype and placement: the unit the pipeline
+// runs. The Tiny AutoEncoder loads on first use; the text encoders can be released (cached
+// prompt embeddings) and come back on demand.
 #pragma once
 
 #include "io/component_loader.h"
+#include "pipeline/placement.h"
 #include "sched/scheduler.h"
 #include "sdxl/clip_tokenizer.h"
 #include "sdxl/pipeline.h"
@@ -10,25 +13,35 @@
 
 namespace sdxl::pipeline {
 
+using LoadProgress = std::function<void(const std::string& component, double fraction)>;
+
 struct SdxlModel {
+  ModelSource source;
   std::shared_ptr<const ClipTokenizer> tokenizer1, tokenizer2;
   text::ClipTextModel textEncoder1{nullptr}, textEncoder2{nullptr};
   nn::UNet2DConditionModel unet{nullptr};
   nn::AutoencoderKL vae{nullptr};
+  nn::AutoencoderTiny vaeTiny{nullptr};
+  std::unique_ptr<Placement> textEncoder1Placement, textEncoder2Placement, unetPlacement, vaePlacement, vaeTinyPlacement;
   sched::SchedulerConfig schedulerConfig;
   bool forceZerosForEmptyPrompt = true;
-  torch::ScalarType dtype = torch::kFloat;     // of the text encoders and the UNet
-  torch::ScalarType vaeDtype = torch::kFloat;  // fp32 when fp16 would overflow (force_upcast)
+  torch::ScalarType dtype = torch::kFloat;    // of the text encoders, the UNet and TAESD
+  torch::ScalarType vaeDtype = torch::kFloat; // fp32 when fp16 would overflow (force_upcast)
   torch::Device device = torch::kCPU;
-  int vaeScaleFactor() const { return 1 << (static_cast<int>(vae->config().blockOutChannels.size()) - 1); }
-};
+  Offload offload = Offload::None;
+  LoadProgress progress;
 
-using LoadProgress = std::function<void(const std::string& component, double fraction)>;
+  int vaeScaleFactor() const { return 1 << (static_cast<int>(vae->config().blockOutChannels.size()) - 1); }
+  bool textEncodersLoaded() const { return !textEncoder1.is_empty(); }
+  void ensureTextEncoders();   // loads them again after releaseTextEncoders()
+  void releaseTextEncoders();  // frees their memory
+  void ensureTinyAutoencoder(); // TAESD: built-in random one, or MODEL/vae_tiny (diffusers format)
+};
 
 // Loads (or, for the built-in model, creates) every component. Throws Error(ModelFormat) with
 // the folder's problems listed when it is not a usable SDXL folder.
 std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Device device, torch::ScalarType dtype,
-                                         const LoadProgress& progress);
+                                         Offload offload, const LoadProgress& progress);
 
 std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>>
 loadTokenizers(const ModelSource& source);

@@ -1,0 +1,97 @@
+#include "args.h"
+#include "commands.h"
+
+#include "sdxl/benchmark.h"
+#include "sdxl/error.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace sdxl::cli {
+
+int runBench(const std::vector<std::string>& argv) {
+  std::string defaults;
+  for (const auto& n : seedConfigNames()) defaults += (defaults.empty() ? "" : ",") + n;
+  Args args("bench",
+            "Times configurations of the optimization switches on one model with one protocol, the same prompt and "
+            "seed for all, and prints a Markdown table (latency of the counted run, per-stage times, peak allocated "
+            "and reserved memory, time before the first step, PSNR against the fp32 row).",
+            {{"--model", "DIR|builtin[:tiny]", "the model (default builtin: full-size SDXL-base, random weights)"},
+             {"--protocol", "seed|single", "seed: 4 images, 50 steps, 1024x1024, 3 runs; single: 1 image, 30 steps"},
+             {"--configs", "A,B,...", "configurations, named as diffusers_reference.py names them (default: the seed "
+                                      "article's rows: " + defaults + ")"},
+             {"--steps", "N", "override the protocol's steps (quick checks)"},
+             {"--size", "WxH", "override the protocol's size (quick checks)"},
+             {"--runs", "N", "override the protocol's runs"},
+             {"--device", "D", "cuda or cpu (default: cuda when available)"},
+             {"--json", "FILE", "also write the results as JSON"},
+             {"--reference", "FILE", "diffusers' results (JSON lines from diffusers_reference.py) to embed in the JSON"},
+             {"--commit", "SHA", "the commit measured, recorded in the JSON"},
+             {"--images", "DIR", "save each configuration's first image there"},
+             {"--help", "", "show this help"}});
+  std::string error;
+  if (!args.parse(argv, error)) {
+    std::cerr << "sdxl-cli: " << error << "\n";
+    return kExitUsage;
+  }
+  if (args.has("--help")) {
+    std::cout << args.help();
+    return kExitOk;
+  }
+  auto protocol = protocolFromName(args.get("--protocol", "seed"));
+  if (!protocol) {
+    std::cerr << "sdxl-cli: --protocol must be seed or single\n";
+    return kExitUsage;
+  }
+  try {
+    if (args.has("--steps")) protocol->request.steps = std::stoi(args.get("--steps"));
+    if (args.has("--runs")) protocol->runs = std::stoi(args.get("--runs"));
+    if (args.has("--size")) {
+      const auto s = args.get("--size");
+      protocol->request.width = std::stoi(s.substr(0, s.find('x')));
+      protocol->request.height = std::stoi(s.substr(s.find('x') + 1));
+    }
+  } catch (const std::exception&) {
+    std::cerr << "sdxl-cli: --steps, --runs and --size take numbers\n";
+    return kExitUsage;
+  }
+  std::vector<BenchmarkConfig> configs;
+  std::stringstream names(args.get("--configs", defaults));
+  for (std::string name; std::getline(names, name, ',');) {
+    auto config = configFromName(name);
+    if (args.has("--runs")) config.runs = protocol->runs;
+    configs.push_back(config);
+  }
+  validate(protocol->request);
+
+  BenchmarkRunner runner(ModelSource::parse(args.get("--model", "builtin")), args.get("--device"));
+  const auto report = runner.run(*protocol, configs, [&](std::size_t c, int run) {
+    std::fprintf(stderr, "[bench] %s run %d/%d\n", configs[c].name.c_str(), run + 1,
+                 configs[c].runs > 0 ? configs[c].runs : protocol->runs);
+  });
+  std::cout << report.toMarkdown();
+  if (args.has("--json")) {
+    std::string reference = "[]";
+    if (args.has("--reference")) {
+      std::ifstream in(args.get("--reference"));
+      std::string line, joined;
+      while (std::getline(in, line))
+        if (!line.empty()) joined += (joined.empty() ? "" : ",") + line;
+      reference = "[" + joined + "]";
+    }
+    std::ofstream(args.get("--json")) << report.toJson(args.get("--commit", "unknown"), reference);
+  }
+  if (args.has("--images")) {
+    std::filesystem::create_directories(args.get("--images"));
+    for (const auto& row : report.rows)
+      if (row.error.empty())
+        savePng(row.firstImage, std::filesystem::path(args.get("--images")) / (row.config + ".png"), {}, true);
+  }
+  for (const auto& row : report.rows)
+    if (!row.error.empty()) return kExitFailure;
+  return kExitOk;
+}
+
+} // namespace sdxl::cli

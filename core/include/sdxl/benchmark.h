@@ -1,0 +1,75 @@
+// Measuring configurations the same way for everyone: `sdxl-cli bench` and the studio's compare
+// view both run this. A configuration is named with the words of
+// ../shared/tools/diffusers_reference.py (fp16_compile, fp16_vae_slicing_seq_offload, ...), so our
+// rows and diffusers' line up one to one.
+#pragma once
+
+#include "sdxl/image.h"
+#include "sdxl/pipeline.h"
+#include "sdxl/request.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sdxl {
+
+struct BenchmarkProtocol {
+  std::string name;   // "seed" or "single"
+  GenerationRequest request;
+  int runs = 3;       // the last one counts
+};
+BenchmarkProtocol seedProtocol();   // 4 images, 50 Euler steps, 1024x1024, guidance 5, 3 runs
+BenchmarkProtocol singleProtocol(); // 1 image, 30 steps, otherwise the same
+std::optional<BenchmarkProtocol> protocolFromName(const std::string& name);
+
+struct BenchmarkConfig {
+  std::string name;
+  OptimizationOptions options;
+  int runs = 0; // 0: the protocol's
+};
+// Parses "fp16_compile_vae_slicing" style names; throws Error(InvalidRequest) on unknown words.
+BenchmarkConfig configFromName(const std::string& name);
+std::string configName(const OptimizationOptions& options);
+std::vector<std::string> seedConfigNames(); // the rows of the seed article's table
+
+struct BenchmarkRow {
+  std::string config;
+  OptimizationOptions options;
+  int runs = 0;
+  double latencySeconds = 0; // of the counted (last) run
+  std::vector<double> allLatencies;
+  double encodeSeconds = 0, denoiseSeconds = 0, decodeSeconds = 0;
+  double peakAllocatedGB = 0, peakReservedGB = 0; // in the counted run
+  double firstStepSeconds = 0;                    // first run: from the request to its first finished step
+  double graphCaptureSeconds = 0;
+  std::optional<double> psnrVsFp32;               // image 0 against the fp32 row's image 0
+  std::string error;                              // set when the configuration failed (e.g. out of memory)
+  Image firstImage;
+};
+
+struct BenchmarkReport {
+  std::string device, date, protocol, model;
+  std::vector<BenchmarkRow> rows;
+  std::string toMarkdown() const;
+  std::string toJson(const std::string& commit, const std::string& referenceJson = "[]") const;
+};
+
+class BenchmarkRunner {
+public:
+  BenchmarkRunner(ModelSource source, std::string device = "");
+  // `progress` gets (configuration index, run index) before each run; `cancel` is polled.
+  BenchmarkReport run(const BenchmarkProtocol& protocol, const std::vector<BenchmarkConfig>& configs,
+                      const std::function<void(std::size_t, int)>& progress = {},
+                      const std::function<bool()>& cancel = {});
+
+private:
+  ModelSource m_source;
+  std::string m_device;
+};
+
+// Peak signal-to-noise ratio of two 8-bit images, in dB (infinity when identical).
+double psnr(const Image& a, const Image& b);
+
+} // namespace sdxl

@@ -1,0 +1,56 @@
+// Where a component's weights live while a request runs: the strategies behind the offload
+// switch, picked once per model load.
+//   Resident:   on the GPU throughout.
+//   ModelOffload: pinned host memory; copied to the GPU when the component starts, dropped
+//               when it ends (the pinned copy stays, so nothing is ever copied back).
+//   Sequential: pinned host memory; each layer's weights are copied on a side stream just ahead
+//               of use (prefetching by a byte budget, in the order recorded on the first pass)
+//               and dropped after, so the copies overlap compute.
+#pragma once
+
+#include "nn/weight_residency.h"
+#include "sdxl/request.h"
+
+#include <torch/torch.h>
+
+#include <memory>
+
+namespace sdxl::pipeline {
+
+class Placement {
+public:
+  virtual ~Placement() = default;
+  virtual void begin() {}     // before a stage that uses the component (model offload copies here)
+  virtual void end() {}       // after that stage (its outputs are enqueued)
+  virtual void beginPass() {} // before each forward pass (sequential offload streams per pass)
+  virtual void endPass() {}
+  virtual nn::WeightResidency* residency() { return nullptr; }
+  // Bumped whenever weights move to new device addresses (CUDA graphs must then recapture).
+  virtual uint64_t generation() const { return 0; }
+};
+
+// `module` must already be on `device` for Resident, or on the CPU for the offload modes.
+std::unique_ptr<Placement> makePlacement(Offload mode, torch::nn::Module& module, torch::Device device);
+
+// RAII: begin() ... end() around a stage that uses a component.
+class StageScope {
+public:
+  explicit StageScope(Placement& p) : m_placement(p) { p.begin(); }
+  ~StageScope() { m_placement.end(); }
+
+private:
+  Placement& m_placement;
+};
+
+// RAII: one forward pass of a component, with its residency installed.
+class PassScope {
+public:
+  explicit PassScope(Placement& p) : m_placement(p), m_residency(p.residency()) { p.beginPass(); }
+  ~PassScope() { m_placement.endPass(); }
+
+private:
+  Placement& m_placement;
+  nn::ResidencyScope m_residency;
+};
+
+} // namespace sdxl::pipeline

@@ -1,0 +1,86 @@
+#include "runtime/unet_graph.h"
+
+#include "sdxl/error.h"
+
+#include <chrono>
+
+#ifdef SDXL_WITH_CUDA
+#include <ATen/cuda/CUDAEvent.h>
+#include <ATen/cuda/CUDAGraph.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
+#endif
+
+namespace sdxl::runtime {
+
+#ifdef SDXL_WITH_CUDA
+struct UNetGraph::Impl {
+  std::unique_ptr<at::cuda::CUDAGraph> graph;
+  at::Tensor sample, timestep, context, pooled, timeIds, output;
+  std::vector<int64_t> key; // shapes, dtype, attention path and weight generation captured
+};
+bool UNetGraph::supported() { return true; }
+#else
+struct UNetGraph::Impl {};
+bool UNetGraph::supported() { return false; }
+#endif
+
+UNetGraph::UNetGraph() : m_impl(std::make_unique<Impl>()) {}
+UNetGraph::~UNetGraph() = default;
+
+at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& sample, const at::Tensor& timestep,
+                          const at::Tensor& context, const at::Tensor& pooled, const at::Tensor& timeIds,
+                          const nn::ForwardOptions& fwd, uint64_t weightGeneration) {
+#ifdef SDXL_WITH_CUDA
+  auto& g = *m_impl;
+  std::vector<int64_t> key = sample.sizes().vec();
+  for (const auto* t : {&context, &pooled, &timeIds})
+    key.insert(key.end(), t->sizes().begin(), t->sizes().end());
+  key.push_back(static_cast<int64_t>(sample.scalar_type()));
+  key.push_back(static_cast<int64_t>(fwd.attention));
+  key.push_back(static_cast<int64_t>(weightGeneration));
+  if (!g.graph || key != g.key) {
+    const auto start = std::chrono::steady_clock::now();
+    g.graph.reset();
+    g.output = at::Tensor();
+    g.sample = sample.clone();
+    g.timestep = timestep.to(sample.device(), at::kFloat).reshape({}).clone();
+    g.context = context.clone();
+    g.pooled = pooled.clone();
+    g.timeIds = timeIds.clone();
+    // Warm up on a side stream first (cuDNN picks its algorithms, cuBLAS makes its workspace),
+    // as CUDA graph capture requires, then capture on that stream.
+    auto side = c10::cuda::getStreamFromPool(false, sample.device().index());
+    auto current = c10::cuda::getCurrentCUDAStream(sample.device().index());
+    at::cuda::CUDAEvent inputsReady;
+    inputsReady.record(current);
+    inputsReady.block(side);
+    {
+      c10::cuda::CUDAStreamGuard guard(side);
+      for (int i = 0; i < 2; ++i) unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, fwd);
+      g.graph = std::make_unique<at::cuda::CUDAGraph>();
+      // Thread-local capture: the UI thread may query memory (cudaMemGetInfo) meanwhile.
+      g.graph->capture_begin({0, 0}, cudaStreamCaptureModeThreadLocal);
+      g.output = unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, fwd);
+      g.graph->capture_end();
+    }
+    at::cuda::CUDAEvent captured;
+    captured.record(side);
+    captured.block(current);
+    g.key = key;
+    m_captureSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  g.sample.copy_(sample);
+  g.timestep.copy_(timestep.reshape({}));
+  g.context.copy_(context);
+  g.pooled.copy_(pooled);
+  g.timeIds.copy_(timeIds);
+  g.graph->replay();
+  return g.output;
+#else
+  (void)unet, (void)sample, (void)timestep, (void)context, (void)pooled, (void)timeIds, (void)fwd, (void)weightGeneration;
+  throw Error(ErrorKind::InvalidRequest, "compile (CUDA graphs) needs a CUDA build and device");
+#endif
+}
+
+} // namespace sdxl::runtime

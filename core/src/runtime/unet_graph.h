@@ -1,0 +1,29 @@
+// The "compile" switch's core: the UNet step captured once as a CUDA graph at the request's
+// shapes and replayed at every step (no per-kernel launch cost), captured again when the shapes
+// or the weights' device addresses change. Inputs are copied into static buffers before each
+// replay; the output buffer is overwritten by the next replay.
+#pragma once
+
+#include "nn/unet_2d_condition.h"
+
+#include <memory>
+
+namespace sdxl::runtime {
+
+class UNetGraph {
+public:
+  UNetGraph();
+  ~UNetGraph();
+  at::Tensor run(nn::UNet2DConditionModel& unet, const at::Tensor& sample, const at::Tensor& timestep,
+                 const at::Tensor& context, const at::Tensor& pooled, const at::Tensor& timeIds,
+                 const nn::ForwardOptions& fwd, uint64_t weightGeneration);
+  double lastCaptureSeconds() const { return m_captureSeconds; }
+  static bool supported(); // built with CUDA
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+  double m_captureSeconds = 0;
+};
+
+} // namespace sdxl::runtime
