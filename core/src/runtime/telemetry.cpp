@@ -26,6 +26,17 @@ bool haveCuda() {
   static const bool available = torch::cuda::is_available();
   return available;
 }
+
+// The caching allocator refuses questions about a device it has not allocated on yet; its
+// answer would be all zeros, so that is what we report.
+bool allocatorReady(int device) {
+  try {
+    c10::cuda::CUDACachingAllocator::getDeviceStats(static_cast<c10::DeviceIndex>(device));
+    return true;
+  } catch (const c10::Error&) {
+    return false;
+  }
+}
 #endif
 } // namespace
 
@@ -34,14 +45,18 @@ MemorySnapshot sampleMemory(int device) {
   s.hostResident = hostResidentBytes();
 #ifdef SDXL_WITH_CUDA
   if (haveCuda()) {
+    s.cuda = true;
+  }
+  if (haveCuda() && allocatorReady(device)) {
     using namespace c10::CachingAllocator;
     const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(static_cast<c10::DeviceIndex>(device));
     const auto all = static_cast<std::size_t>(StatType::AGGREGATE);
-    s.cuda = true;
     s.allocated = static_cast<uint64_t>(stats.allocated_bytes[all].current);
     s.peakAllocated = static_cast<uint64_t>(stats.allocated_bytes[all].peak);
     s.reserved = static_cast<uint64_t>(stats.reserved_bytes[all].current);
     s.peakReserved = static_cast<uint64_t>(stats.reserved_bytes[all].peak);
+  }
+  if (haveCuda()) {
     size_t freeBytes = 0, totalBytes = 0;
     int previous = 0;
     cudaGetDevice(&previous);
@@ -60,7 +75,8 @@ MemorySnapshot sampleMemory(int device) {
 
 void resetPeakMemory(int device) {
 #ifdef SDXL_WITH_CUDA
-  if (haveCuda()) c10::cuda::CUDACachingAllocator::resetPeakStats(static_cast<c10::DeviceIndex>(device));
+  if (haveCuda() && allocatorReady(device))
+    c10::cuda::CUDACachingAllocator::resetPeakStats(static_cast<c10::DeviceIndex>(device));
 #else
   (void)device;
 #endif
