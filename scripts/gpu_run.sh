@@ -68,6 +68,18 @@ bench() {
     /tmp/bench_images /tmp/bench/reference_$protocol.jsonl
 }
 
+# Issue 4's full-size check: each scheduler, fp16, 1024x1024, 30 steps, against diffusers (PSNR).
+schedulers() {
+  save_model
+  python3 tests/gpu/scheduler_reference.py "$MODEL" /tmp/sched/diffusers 2>&1 | grep -v Warning | tail -6
+  for s in euler euler_a dpmpp_2m dpmpp_2m_karras ddim unipc; do
+    rm -rf "/tmp/sched/ours/$s"
+    build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
+      --steps 30 --guidance 5 --seed 0 --scheduler "$s" --precision fp16 --out "/tmp/sched/ours/$s" 2>&1 | tail -1
+  done
+  python3 tests/gpu/compare_images.py /tmp/sched "$OUT/schedulers.json"
+}
+
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$OUT/device.txt"
 for stage in "$@"; do
   log "stage $stage"

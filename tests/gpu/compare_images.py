@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""PSNR of ours/<name>-00001.png against diffusers/<name>.png for each scheduler; JSON to OUT."""
+import json
+import math
+import os
+import sys
+
+import numpy as np
+from PIL import Image
+
+root, out = sys.argv[1], sys.argv[2]
+rows = []
+for name in ("euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras", "ddim", "unipc"):
+    a = np.array(Image.open(os.path.join(root, "diffusers", f"{name}.png"))).astype(np.float64)
+    b = np.array(Image.open(os.path.join(root, "ours", name, "sdxl-00001.png"))).astype(np.float64)
+    mse = np.mean((a - b) ** 2)
+    rows.append(dict(scheduler=name, psnr_db=999.0 if mse == 0 else round(10 * math.log10(255 ** 2 / mse), 2),
+                     max_abs_diff=int(np.abs(a - b).max()), within_1=float(np.mean(np.abs(a - b) <= 1))))
+    print(rows[-1])
+json.dump(rows, open(out, "w"), indent=1)
