@@ -1,0 +1,173 @@
+// The switches on the CPU: every combination that works here gives the image it should, the
+// ones that cannot work are refused with a reason, and telemetry answers without a GPU.
+#include "pipeline/decoding.h"
+#include "pipeline/embedding_cache.h"
+#include "sdxl/benchmark.h"
+#include "sdxl/error.h"
+#include "sdxl/pipeline.h"
+#include "sdxl/telemetry.h"
+
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+using namespace sdxl;
+
+namespace {
+GenerationRequest request(const OptimizationOptions& o = {}) {
+  GenerationRequest r;
+  r.prompt = "a lighthouse";
+  r.negativePrompt = "fog";
+  r.width = r.height = 64;
+  r.steps = 4;
+  r.images = 2;
+  r.optimizations = o;
+  r.optimizations.precision = Precision::FP32;
+  return r;
+}
+} // namespace
+
+TEST(Optimizations, ImpossibleCombinationsAreRefusedWithAReason) {
+  OptimizationOptions o;
+  o.compile = true;
+  o.offload = Offload::Sequential;
+  try {
+    validate(request(o));
+    FAIL() << "accepted compile with sequential offload";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("cannot be combined"), std::string::npos);
+  }
+  OptimizationOptions f;
+  f.freeTextEncoders = true;
+  EXPECT_THROW(validate(request(f)), Error);
+}
+
+TEST(Optimizations, GpuOnlySwitchesSayTheyNeedCuda) {
+  Pipeline pipeline(ModelSource::parse("builtin:tiny"), "cpu");
+  OptimizationOptions compile;
+  compile.compile = true;
+  OptimizationOptions offload;
+  offload.offload = Offload::Model;
+  for (const auto& o : {compile, offload}) {
+    try {
+      pipeline.generate(request(o));
+      FAIL() << "ran a CUDA-only switch on the CPU";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::InvalidRequest);
+      EXPECT_NE(std::string(e.what()).find("CUDA"), std::string::npos) << e.what();
+    }
+  }
+  EXPECT_EQ(pipeline.generate(request()).images.size(), 2u); // and the pipeline still works
+}
+
+TEST(Optimizations, CachedEmbeddingsWithFreedEncodersGiveTheSameImages) {
+  Pipeline pipeline(ModelSource::parse("builtin:tiny"), "cpu");
+  const auto plain = pipeline.generate(request());
+  OptimizationOptions o;
+  o.cachePromptEmbeddings = true;
+  o.freeTextEncoders = true;
+  const auto first = pipeline.generate(request(o));  // encodes, then frees the encoders
+  const auto second = pipeline.generate(request(o)); // cache hit: no encoder needed
+  for (std::size_t i = 0; i < plain.images.size(); ++i) {
+    EXPECT_EQ(first.images[i].rgb, plain.images[i].rgb);
+    EXPECT_EQ(second.images[i].rgb, plain.images[i].rgb);
+  }
+  auto other = request(o);
+  other.prompt = "a different prompt"; // cache miss: the encoders come back
+  EXPECT_EQ(pipeline.generate(other).images.size(), 2u);
+}
+
+TEST(Optimizations, VaeSlicingMatchesTheBatchedDecodeToRounding) {
+  // Per-image and batched convolutions may pick different CPU algorithms: the same image up
+  // to float rounding, so at most one 8-bit level apart.
+  Pipeline pipeline(ModelSource::parse("builtin:tiny"), "cpu");
+  const auto plain = pipeline.generate(request());
+  OptimizationOptions o;
+  o.vaeSlicing = true;
+  const auto sliced = pipeline.generate(request(o));
+  for (std::size_t i = 0; i < plain.images.size(); ++i) {
+    EXPECT_GT(psnr(sliced.images[i], plain.images[i]), 60.0);
+    for (std::size_t k = 0; k < plain.images[i].rgb.size(); ++k)
+      ASSERT_LE(std::abs(int(sliced.images[i].rgb[k]) - int(plain.images[i].rgb[k])), 1);
+  }
+}
+
+TEST(Optimizations, TinyAutoencoderAndTilingProduceImagesOfTheRightSize) {
+  Pipeline pipeline(ModelSource::parse("builtin:tiny"), "cpu");
+  OptimizationOptions o;
+  o.tinyAutoencoder = true;
+  auto r = request(o);
+  r.width = 1040; // 130 latents: several overlapping tiles
+  r.height = 64;
+  r.images = 1;
+  r.steps = 1;
+  EXPECT_EQ(pipeline.generate(r).images.at(0).width, 1040);
+  r.optimizations.tinyAutoencoder = false;
+  r.optimizations.vaeTiling = true;
+  EXPECT_EQ(pipeline.generate(r).images.at(0).width, 1040);
+}
+
+TEST(Optimizations, TiledDecodingIsExactForALocalDecoderSoSeamsBlendAway) {
+  // A decoder that only looks at each latent pixel: tiling must reproduce it exactly.
+  auto decode = [](const at::Tensor& z) { return at::upsample_nearest2d(z.tanh(), {z.size(2) * 8, z.size(3) * 8}); };
+  auto z = torch::randn({2, 4, 150, 97});
+  auto tiled = pipeline::decodeTiled(decode, z, 64, 16, 8);
+  EXPECT_TRUE(torch::allclose(tiled, decode(z), 1e-5, 1e-6));
+}
+
+TEST(Optimizations, EmbeddingCacheEvictsTheLeastRecentlyUsed) {
+  pipeline::EmbeddingCache cache(2);
+  cache.insert("a", {torch::zeros({1}), torch::zeros({1})});
+  cache.insert("b", {torch::ones({1}), torch::ones({1})});
+  EXPECT_NE(cache.find("a"), nullptr); // a is now the most recent
+  cache.insert("c", {torch::ones({1}), torch::ones({1})});
+  EXPECT_EQ(cache.find("b"), nullptr);
+  EXPECT_NE(cache.find("a"), nullptr);
+  EXPECT_NE(cache.find("c"), nullptr);
+  EXPECT_EQ(cache.size(), 2u);
+}
+
+TEST(Telemetry, ReportsHostMemoryWithoutAGpuAndIsSafeFromThreads) {
+  const auto before = sampleMemory();
+  EXPECT_GT(before.hostResident, 0u);
+  if (!before.cuda) {
+    EXPECT_EQ(deviceDescription(), "CPU");
+  }
+  std::vector<std::thread> threads;
+  std::atomic<int> bad{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i)
+        if (sampleMemory().hostResident == 0) ++bad;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(bad.load(), 0);
+  resetPeakMemory();
+  releaseCachedMemory();
+}
+
+TEST(Benchmark, ConfigurationNamesRoundTripAndMatchTheReferenceScript) {
+  for (const auto& name : seedConfigNames()) EXPECT_EQ(configName(configFromName(name).options), name == "fp16" ? "fp16" : name);
+  const auto c = configFromName("fp16_vae_slicing_seq_offload");
+  EXPECT_TRUE(c.options.vaeSlicing);
+  EXPECT_EQ(c.options.offload, Offload::Sequential);
+  EXPECT_EQ(c.runs, 2);
+  EXPECT_TRUE(configFromName("fp16_cached_embeds").options.freeTextEncoders);
+  EXPECT_THROW(configFromName("fp16_turbo"), Error);
+}
+
+TEST(Benchmark, RunsConfigurationsOnTheCpuAndReportsEveryColumn) {
+  BenchmarkRunner runner(ModelSource::parse("builtin:tiny"), "cpu");
+  auto protocol = singleProtocol();
+  protocol.request.width = protocol.request.height = 64;
+  protocol.request.steps = 2;
+  protocol.runs = 2;
+  const auto report = runner.run(protocol, {configFromName("fp32_default_attn"), configFromName("fp32_vae_slicing")});
+  ASSERT_EQ(report.rows.size(), 2u);
+  EXPECT_TRUE(report.rows[0].error.empty());
+  EXPECT_EQ(report.rows[0].allLatencies.size(), 2u);
+  EXPECT_GT(report.rows[1].latencySeconds, 0);
+  ASSERT_TRUE(report.rows[1].psnrVsFp32.has_value());
+  EXPECT_GT(*report.rows[1].psnrVsFp32, 60.0); // slicing changes nothing but rounding
+  EXPECT_NE(report.toMarkdown().find("| fp32_vae_slicing |"), std::string::npos);
+  EXPECT_NE(report.toJson("abc").find("\"peak_allocated_gb\""), std::string::npos);
+}
