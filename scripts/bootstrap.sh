@@ -17,6 +17,7 @@ APT_PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6 libgl-dev
   libqcustomplot-dev nlohmann-json3-dev libpng-dev libicu-dev libgtest-dev libgmock-dev
   clang libclang-rt-14-dev dpkg-dev fakeroot lintian file
+  fonts-ipafont-gothic  # Japanese glyphs for the interface and its screenshots
 )
 
 missing=()

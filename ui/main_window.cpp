@@ -1,86 +1,444 @@
 #include "main_window.h"
 
+#include "compare_view.h"
+#include "gallery_panel.h"
+#include "language.h"
+#include "optimizations_panel.h"
+#include "parameters_panel.h"
+#include "prompt_panel.h"
+#include "telemetry_panel.h"
+
+#include "sdxl/error.h"
+#include "sdxl/metadata.h"
+#include "sdxl/telemetry.h"
 #include "sdxl/version.h"
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDockWidget>
-#include <QFormLayout>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QUrl>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
+
+void sdxlInitUiResources(); // resources_init.cpp
 
 namespace sdxl::ui {
 
+namespace {
+constexpr int kMaxRecent = 8;
+
+QString hintFor(int kind) {
+  switch (static_cast<sdxl::ErrorKind>(kind)) {
+  case sdxl::ErrorKind::OutOfMemory:
+    return MainWindow::tr("Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or "
+                          "generate fewer or smaller images.");
+  case sdxl::ErrorKind::ModelFormat:
+    return MainWindow::tr("Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in "
+                          "benchmark model.");
+  case sdxl::ErrorKind::InvalidRequest: return MainWindow::tr("Change the setting named above and try again.");
+  default: return QString();
+  }
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  sdxlInitUiResources();
+  qRegisterMetaType<sdxl::GenerationRequest>();
+  qRegisterMetaType<sdxl::ui::GenerationStats>();
+  qRegisterMetaType<sdxl::BenchmarkProtocol>();
+  qRegisterMetaType<std::vector<sdxl::BenchmarkConfig>>();
+  qRegisterMetaType<sdxl::BenchmarkReport>();
   setObjectName(QStringLiteral("MainWindow"));
   setWindowTitle(tr("SDXL Studio"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/sdxl-studio.svg")));
 
-  auto* splitter = new QSplitter(this);
-  splitter->addWidget(buildPromptPanel());
-  m_image = new QLabel(tr("No image yet. Choose a model, type a prompt and press Generate."));
-  m_image->setAlignment(Qt::AlignCenter);
-  auto* scroll = new QScrollArea;
-  scroll->setWidget(m_image);
-  scroll->setWidgetResizable(true);
-  splitter->addWidget(scroll);
-  splitter->setStretchFactor(1, 1);
-  setCentralWidget(splitter);
+  // Left: what to make.
+  m_prompt = new PromptPanel;
+  m_parameters = new ParametersPanel;
+  m_optimizations = new OptimizationsPanel;
+  auto* settingsTabs = new QTabWidget;
+  settingsTabs->addTab(m_parameters, tr("Parameters"));
+  settingsTabs->addTab(m_optimizations, tr("Optimizations"));
+  m_generate = new QPushButton(tr("Generate"));
+  m_generate->setObjectName(QStringLiteral("generate"));
+  m_generate->setToolTip(tr("Ctrl+Return"));
+  m_generate->setDefault(true);
+  m_cancel = new QPushButton(tr("Cancel"));
+  m_cancel->setObjectName(QStringLiteral("cancel"));
+  m_cancel->setToolTip(tr("Esc"));
+  m_cancel->setEnabled(false);
+  connect(m_generate, &QPushButton::clicked, this, &MainWindow::generate);
+  connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancel);
+  new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, this, &MainWindow::generate);
+  new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this, this, &MainWindow::generate);
+  new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &MainWindow::cancel);
+  m_progress = new QProgressBar;
+  m_progress->setObjectName(QStringLiteral("progress"));
+  m_progress->setFormat(tr("idle"));
+  m_progress->setValue(0);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(m_generate, 2);
+  buttons->addWidget(m_cancel, 1);
+  auto* left = new QWidget;
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->addWidget(m_prompt, 2);
+  leftLayout->addWidget(settingsTabs, 3);
+  leftLayout->addLayout(buttons);
+  leftLayout->addWidget(m_progress);
+  left->setMinimumWidth(380);
 
+  // Middle: the image forming, then the gallery.
+  m_image = new QLabel(tr("No image yet. Choose a model, type a prompt and press Generate."));
+  m_image->setObjectName(QStringLiteral("imageView"));
+  m_image->setAlignment(Qt::AlignCenter);
+  m_image->setMinimumSize(256, 256);
+  m_gallery = new GalleryPanel;
+  connect(m_gallery, &GalleryPanel::current, this, [this](const QImage& image) {
+    m_image->setPixmap(QPixmap::fromImage(image).scaled(m_image->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
+  });
+  connect(m_gallery, &GalleryPanel::reuseRequested, this, [this](const sdxl::GenerationRequest& r) {
+    m_prompt->setPrompts(QString::fromStdString(r.prompt), QString::fromStdString(r.negativePrompt));
+    m_parameters->apply(r);
+    m_optimizations->setOptions(r.optimizations);
+    statusBar()->showMessage(tr("Parameters reused; the seed is locked."), 5000);
+  });
+  auto* middle = new QSplitter(Qt::Vertical);
+  middle->addWidget(m_image);
+  middle->addWidget(m_gallery);
+  middle->setStretchFactor(0, 3);
+  auto* studio = new QSplitter;
+  studio->addWidget(left);
+  studio->addWidget(middle);
+  studio->setStretchFactor(1, 1);
+
+  m_compare = new CompareView;
+  m_tabs = new QTabWidget;
+  m_tabs->setObjectName(QStringLiteral("mainTabs"));
+  m_tabs->addTab(studio, tr("Studio"));
+  m_tabs->addTab(m_compare, tr("Compare"));
+  setCentralWidget(m_tabs);
+
+  m_telemetry = new TelemetryPanel;
   auto* dock = new QDockWidget(tr("Telemetry"), this);
   dock->setObjectName(QStringLiteral("TelemetryDock"));
-  dock->setWidget(buildTelemetryDock());
+  dock->setWidget(m_telemetry);
   addDockWidget(Qt::BottomDockWidgetArea, dock);
 
-  buildMenus();
+  m_modelLabel = new QLabel;
+  m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
+  statusBar()->addPermanentWidget(m_modelLabel);
   statusBar()->showMessage(QString::fromStdString(sdxl::computeDescription()));
-  resize(1280, 860);
+
+  // The worker and its thread: created here, moved, deleted when the thread finishes.
+  m_worker = new GenerationWorker;
+  m_worker->moveToThread(&m_thread);
+  connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+  connect(this, &MainWindow::requestGeneration, m_worker, &GenerationWorker::generate, Qt::QueuedConnection);
+  connect(this, &MainWindow::requestModel, m_worker, &GenerationWorker::setModel, Qt::QueuedConnection);
+  connect(this, &MainWindow::requestBenchmark, m_worker, &GenerationWorker::runBenchmark, Qt::QueuedConnection);
+  connect(m_worker, &GenerationWorker::modelReady, this, &MainWindow::onModelReady);
+  connect(m_worker, &GenerationWorker::stageChanged, this, &MainWindow::onStage);
+  connect(m_worker, &GenerationWorker::stepDone, this, &MainWindow::onStep);
+  connect(m_worker, &GenerationWorker::finished, this, &MainWindow::onFinished);
+  connect(m_worker, &GenerationWorker::failed, this, &MainWindow::onFailed);
+  connect(m_compare, &CompareView::runRequested, this,
+          [this](const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs) {
+            if (m_busy) {
+              m_compare->runFailed(tr("A generation is running; the comparison waits for it to finish."));
+              return;
+            }
+            m_benchmarking = true;
+            setBusy(true);
+            auto p = protocol;
+            p.request.prompt = m_prompt->prompt().isEmpty() ? p.request.prompt : m_prompt->prompt().toStdString();
+            emit requestBenchmark(p, configs);
+          });
+  connect(m_compare, &CompareView::cancelRequested, this, [this] { m_worker->cancel(); });
+  connect(m_worker, &GenerationWorker::benchmarkProgress, m_compare, &CompareView::showProgress);
+  connect(m_worker, &GenerationWorker::benchmarkFinished, this, [this](const sdxl::BenchmarkReport& report) {
+    m_benchmarking = false;
+    setBusy(false);
+    m_compare->showReport(report);
+  });
+  m_thread.setObjectName(QStringLiteral("sdxl-worker"));
+  m_thread.start();
+
+  buildMenus();
+  loadSettings();
 }
 
-QWidget* MainWindow::buildPromptPanel() {
-  auto* panel = new QWidget;
-  auto* layout = new QFormLayout(panel);
-  m_prompt = new QPlainTextEdit;
-  m_prompt->setObjectName(QStringLiteral("prompt"));
-  m_prompt->setPlaceholderText(tr("Describe the image"));
-  m_negative = new QPlainTextEdit;
-  m_negative->setObjectName(QStringLiteral("negativePrompt"));
-  m_negative->setPlaceholderText(tr("What the image should not contain"));
-  layout->addRow(tr("&Prompt"), m_prompt);
-  layout->addRow(tr("&Negative prompt"), m_negative);
-  return panel;
-}
-
-QWidget* MainWindow::buildTelemetryDock() {
-  m_vramPlot = new QCustomPlot;
-  m_vramPlot->setObjectName(QStringLiteral("vramPlot"));
-  m_vramPlot->xAxis->setLabel(tr("time (s)"));
-  m_vramPlot->yAxis->setLabel(tr("VRAM (GB)"));
-  m_vramPlot->addGraph()->setName(tr("allocated"));
-  m_vramPlot->setMinimumHeight(160);
-  return m_vramPlot;
+MainWindow::~MainWindow() {
+  m_worker->cancel();
+  m_thread.quit();
+  m_thread.wait();
 }
 
 void MainWindow::buildMenus() {
   auto* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+  file->addAction(tr("Open &model folder…"), QKeySequence::Open, this, &MainWindow::chooseModelFolder);
+  auto* builtin = file->addMenu(tr("&Built-in benchmark model (random weights)"));
+  builtin->addAction(tr("Tiny (for CPUs)"), this, [this] { chooseModel(QStringLiteral("builtin:tiny")); });
+  builtin->addAction(tr("Full SDXL-base size (needs a GPU)"), this, [this] { chooseModel(QStringLiteral("builtin")); });
+  m_recentMenu = file->addMenu(tr("&Recent models"));
+  file->addSeparator();
+  file->addAction(tr("Choose &output folder…"), this, [this] {
+    const auto dir = QFileDialog::getExistingDirectory(this, tr("Output folder"), m_outputFolder);
+    if (!dir.isEmpty()) setOutputFolder(dir);
+  });
+  file->addAction(tr("Open output &folder"), this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_outputFolder)); });
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  auto* view = menuBar()->addMenu(tr("&View"));
+  view->addAction(tr("&Studio"), this, [this] { m_tabs->setCurrentIndex(0); });
+  view->addAction(tr("&Compare"), this, [this] { m_tabs->setCurrentIndex(1); });
+  view->addAction(findChild<QDockWidget*>(QStringLiteral("TelemetryDock"))->toggleViewAction());
+
+  auto* language = menuBar()->addMenu(tr("&Language"));
+  auto* group = new QActionGroup(language);
+  const QString current = QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString();
+  for (const auto& [code, name] : {std::pair{QStringLiteral("system"), tr("System default")},
+                                   std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                   std::pair{QStringLiteral("ja"), QStringLiteral("日本語")}}) {
+    auto* action = language->addAction(name);
+    action->setCheckable(true);
+    action->setChecked(code == current);
+    group->addAction(action);
+    connect(action, &QAction::triggered, this, [this, code] {
+      QSettings().setValue(QStringLiteral("language"), code);
+      installLanguage(code);
+      QMessageBox::information(this, tr("Language"), tr("The new language applies to every window opened from now on; "
+                                                        "restart SDXL Studio to see it everywhere."));
+    });
+  }
+
   auto* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About SDXL Studio"), this, &MainWindow::showAbout);
+}
+
+sdxl::GenerationRequest MainWindow::currentRequest() const {
+  sdxl::GenerationRequest r;
+  r.prompt = m_prompt->prompt().toStdString();
+  r.negativePrompt = m_prompt->negativePrompt().toStdString();
+  m_parameters->fill(r);
+  r.optimizations = m_optimizations->options();
+  return r;
+}
+
+void MainWindow::generate() {
+  const auto request = currentRequest();
+  try {
+    sdxl::validate(request);
+  } catch (const sdxl::Error& e) {
+    onFailed(static_cast<int>(e.kind()), QString::fromStdString(e.what()));
+    return;
+  }
+  m_queue.enqueue(request);
+  m_parameters->nextSeed(); // the next run gets a fresh seed unless it is locked
+  if (m_busy) {
+    statusBar()->showMessage(tr("%n request(s) queued; they run when this one is done.", nullptr, int(m_queue.size())));
+    return;
+  }
+  startNext();
+}
+
+void MainWindow::startNext() {
+  if (m_queue.isEmpty()) return;
+  const auto request = m_queue.dequeue();
+  m_totalSteps = request.steps;
+  m_telemetry->clearSteps();
+  setBusy(true);
+  m_progress->setRange(0, request.steps);
+  m_progress->setValue(0);
+  m_progress->setFormat(tr("starting…"));
+  emit requestGeneration(request);
+}
+
+void MainWindow::cancel() {
+  if (!m_busy) return;
+  m_queue.clear(); // Esc stops the run and what was waiting behind it
+  m_worker->cancel();
+  m_progress->setFormat(tr("cancelling…"));
+}
+
+void MainWindow::setBusy(bool busy) {
+  m_busy = busy;
+  m_cancel->setEnabled(busy);
+  m_generate->setText(busy ? tr("Queue another") : tr("Generate"));
+}
+
+void MainWindow::chooseModel(const QString& spec) {
+  m_modelSpec = spec;
+  m_modelLabel->setText(tr("loading %1…").arg(spec));
+  emit requestModel(spec);
+}
+
+void MainWindow::chooseModelFolder() {
+  const auto dir = QFileDialog::getExistingDirectory(this, tr("Choose an SDXL model folder (diffusers format)"));
+  if (!dir.isEmpty()) chooseModel(dir);
+}
+
+void MainWindow::setOutputFolder(const QString& folder) {
+  m_outputFolder = folder;
+  m_gallery->setOutputFolder(folder);
+  QMetaObject::invokeMethod(m_worker, "setOutputFolder", Qt::QueuedConnection, Q_ARG(QString, folder));
+}
+
+void MainWindow::onModelReady(const QString& description, bool randomWeights) {
+  m_modelLabel->setText(description); // the core's description says "random weights" where it applies
+  m_modelLabel->setStyleSheet(randomWeights ? QStringLiteral("color: #b9770e") : QString());
+  rememberModel(m_modelSpec);
+  try {
+    auto tokenizers = sdxl::loadModelTokenizers(sdxl::ModelSource::parse(m_modelSpec.toStdString()));
+    m_prompt->setTokenizers(tokenizers.first, tokenizers.second);
+  } catch (const sdxl::Error& e) {
+    statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
+  }
+}
+
+void MainWindow::onStage(int stage) {
+  static const char* names[] = {QT_TR_NOOP("loading"), QT_TR_NOOP("encoding"), QT_TR_NOOP("denoising"),
+                                QT_TR_NOOP("decoding"), QT_TR_NOOP("done")};
+  const auto name = tr(names[stage]);
+  m_telemetry->markStage(name);
+  if (stage != static_cast<int>(sdxl::Stage::Done)) m_progress->setFormat(name);
+}
+
+void MainWindow::onStep(int step, int steps, double elapsed, const QImage& preview) {
+  const double rate = elapsed > 0 ? step / elapsed : 0;
+  const double eta = rate > 0 ? (steps - step) / rate : 0;
+  m_progress->setRange(0, steps);
+  m_progress->setValue(step);
+  m_progress->setFormat(tr("step %1/%2 · %3 it/s · %4 s left").arg(step).arg(steps).arg(rate, 0, 'f', 2).arg(eta, 0, 'f', 1));
+  static double lastElapsed = 0;
+  if (step == 1) lastElapsed = 0;
+  m_telemetry->addStep(step, elapsed - lastElapsed);
+  lastElapsed = elapsed;
+  if (!preview.isNull())
+    m_image->setPixmap(QPixmap::fromImage(preview).scaled(m_image->size(), Qt::KeepAspectRatio, Qt::FastTransformation));
+}
+
+void MainWindow::onFinished(const sdxl::GenerationRequest& request, const QVector<QImage>& images,
+                            const QStringList& paths, const sdxl::ui::GenerationStats& stats) {
+  const auto model = sdxl::ModelSource::parse(m_modelSpec.toStdString()).describe();
+  for (int i = 0; i < images.size(); ++i)
+    m_gallery->add(images[i], paths.value(i), QString::fromStdString(sdxl::a1111Parameters(request, model, i)),
+                   QString::fromStdString(sdxl::requestToJson(request, model, i)));
+  m_telemetry->runFinished(stats.totalSeconds, stats.peakAllocatedGB);
+  m_progress->setValue(m_progress->maximum());
+  m_progress->setFormat(tr("done in %1 s (encode %2, denoise %3, decode %4)")
+                            .arg(stats.totalSeconds, 0, 'f', 2)
+                            .arg(stats.encodeSeconds, 0, 'f', 2)
+                            .arg(stats.denoiseSeconds, 0, 'f', 2)
+                            .arg(stats.decodeSeconds, 0, 'f', 2));
+  setBusy(false);
+  emit generationFinished();
+  startNext();
+}
+
+void MainWindow::onFailed(int kind, const QString& message) {
+  m_lastError = message;
+  if (m_benchmarking) {
+    m_benchmarking = false;
+    m_compare->runFailed(message);
+  }
+  const bool wasBusy = m_busy;
+  setBusy(false);
+  if (kind == static_cast<int>(sdxl::ErrorKind::Cancelled)) {
+    m_progress->setFormat(tr("cancelled"));
+    statusBar()->showMessage(tr("Cancelled."), 5000);
+  } else {
+    m_progress->setFormat(tr("failed"));
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("SDXL Studio"), message, QMessageBox::Ok, this);
+    box->setInformativeText(hintFor(kind));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("errorDialog"));
+    box->open(); // not exec(): the app keeps working behind it
+  }
+  emit generationFailed();
+  if (wasBusy) startNext();
 }
 
 void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About SDXL Studio"),
                      tr("<h3>SDXL Studio %1</h3><p>Stable Diffusion XL, and what each optimization costs and buys.</p>"
-                        "<p>Qt %2<br>LibTorch %3<br>%4</p>")
+                        "<p>Qt %2<br>LibTorch %3<br>%4<br>%5</p>")
                          .arg(QString::fromStdString(sdxl::studioVersion()), QString::fromLatin1(qVersion()),
-                              QString::fromStdString(sdxl::torchVersion()),
-                              QString::fromStdString(sdxl::computeDescription())));
+                              QString::fromStdString(sdxl::torchVersion()), QString::fromStdString(sdxl::computeDescription()),
+                              QString::fromStdString(sdxl::deviceDescription())));
+}
+
+void MainWindow::rememberModel(const QString& spec) {
+  QSettings settings;
+  auto recent = settings.value(QStringLiteral("recentModels")).toStringList();
+  recent.removeAll(spec);
+  recent.prepend(spec);
+  while (recent.size() > kMaxRecent) recent.removeLast();
+  settings.setValue(QStringLiteral("recentModels"), recent);
+  settings.setValue(QStringLiteral("model"), spec);
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  m_recentMenu->clear();
+  for (const auto& spec : QSettings().value(QStringLiteral("recentModels")).toStringList())
+    m_recentMenu->addAction(spec, this, [this, spec] { chooseModel(spec); });
+  m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::loadSettings() {
+  QSettings settings;
+  if (!settings.contains(QStringLiteral("geometry"))) resize(1400, 900);
+  restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+  m_prompt->setPrompts(settings.value(QStringLiteral("prompt")).toString(), settings.value(QStringLiteral("negative")).toString());
+  const auto saved = settings.value(QStringLiteral("request")).toString();
+  if (!saved.isEmpty()) {
+    try {
+      const auto r = sdxl::requestFromJson(saved.toStdString());
+      m_parameters->apply(r);
+      m_optimizations->setOptions(r.optimizations);
+    } catch (const sdxl::Error&) { // settings from another version: keep the defaults
+    }
+  }
+  const auto pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+  setOutputFolder(settings.value(QStringLiteral("outputFolder"), pictures + QStringLiteral("/SDXL Studio")).toString());
+  rebuildRecentMenu();
+  chooseModel(settings.value(QStringLiteral("model"), QStringLiteral("builtin:tiny")).toString());
+}
+
+void MainWindow::saveSettings() const {
+  QSettings settings;
+  settings.setValue(QStringLiteral("geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("windowState"), saveState());
+  settings.setValue(QStringLiteral("prompt"), m_prompt->prompt());
+  settings.setValue(QStringLiteral("negative"), m_prompt->negativePrompt());
+  settings.setValue(QStringLiteral("request"), QString::fromStdString(sdxl::requestToJson(currentRequest(), "", 0)));
+  settings.setValue(QStringLiteral("outputFolder"), m_outputFolder);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveSettings();
+  // Stop a run in progress (within one step), then let the worker's thread end cleanly.
+  m_queue.clear();
+  m_worker->cancel();
+  m_thread.quit();
+  m_thread.wait();
+  event->accept();
 }
 
 } // namespace sdxl::ui

@@ -1,32 +1,101 @@
-// The studio's main window: prompt and parameters on the left, the image on the right,
-// telemetry in a dock. Owns no tensors; everything model-related goes through the core.
+// The studio's main window. Prompt, parameters and optimization switches on the left; the image
+// forming and the gallery in the middle; the compare view in a second tab; telemetry in a dock.
+// The pipeline lives in a GenerationWorker on its own thread; this window only sends it
+// requests (queued) and shows what comes back.
 #pragma once
 
-#include <QMainWindow>
+#include "generation_worker.h"
 
-class QPlainTextEdit;
+#include <QMainWindow>
+#include <QQueue>
+#include <QThread>
+
+class QAction;
 class QLabel;
-class QCustomPlot;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
 
 namespace sdxl::ui {
+
+class CompareView;
+class GalleryPanel;
+class OptimizationsPanel;
+class ParametersPanel;
+class PromptPanel;
+class TelemetryPanel;
 
 class MainWindow final : public QMainWindow {
   Q_OBJECT
 public:
   explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // For tests and scripting: what Generate would send, and the state of the run.
+  sdxl::GenerationRequest currentRequest() const;
+  bool isBusy() const { return m_busy; }
+  int queuedRequests() const { return m_queue.size(); }
+  QString lastError() const { return m_lastError; }
+  GenerationWorker* worker() const { return m_worker; }
+
+public slots:
+  void generate();
+  void cancel();
+  void chooseModel(const QString& spec);
+  void chooseModelFolder();
+  void setOutputFolder(const QString& folder);
+
+signals:
+  void requestGeneration(const sdxl::GenerationRequest& request);
+  void requestModel(const QString& spec);
+  void requestBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs);
+  void generationFinished(); // after the gallery has the images
+  void generationFailed();
+
+protected:
+  void closeEvent(QCloseEvent* event) override;
 
 private slots:
+  void onModelReady(const QString& description, bool randomWeights);
+  void onStage(int stage);
+  void onStep(int step, int steps, double elapsed, const QImage& preview);
+  void onFinished(const sdxl::GenerationRequest& request, const QVector<QImage>& images, const QStringList& paths,
+                  const sdxl::ui::GenerationStats& stats);
+  void onFailed(int kind, const QString& message);
   void showAbout();
 
 private:
   void buildMenus();
-  QWidget* buildPromptPanel();
-  QWidget* buildTelemetryDock();
+  void startNext();
+  void setBusy(bool busy);
+  void rememberModel(const QString& spec);
+  void rebuildRecentMenu();
+  void loadSettings();
+  void saveSettings() const;
 
-  QPlainTextEdit* m_prompt = nullptr;
-  QPlainTextEdit* m_negative = nullptr;
+  QThread m_thread;
+  GenerationWorker* m_worker = nullptr;
+  PromptPanel* m_prompt = nullptr;
+  ParametersPanel* m_parameters = nullptr;
+  OptimizationsPanel* m_optimizations = nullptr;
+  GalleryPanel* m_gallery = nullptr;
+  TelemetryPanel* m_telemetry = nullptr;
+  CompareView* m_compare = nullptr;
+  QTabWidget* m_tabs = nullptr;
   QLabel* m_image = nullptr;
-  QCustomPlot* m_vramPlot = nullptr;
+  QLabel* m_modelLabel = nullptr;
+  QProgressBar* m_progress = nullptr;
+  QPushButton* m_generate = nullptr;
+  QPushButton* m_cancel = nullptr;
+  QMenu* m_recentMenu = nullptr;
+  QString m_modelSpec;
+  QString m_outputFolder;
+  QString m_lastError;
+  QQueue<sdxl::GenerationRequest> m_queue;
+  bool m_busy = false;
+  bool m_benchmarking = false;
+  int m_totalSteps = 0;
 };
 
 } // namespace sdxl::ui

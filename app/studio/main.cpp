@@ -1,9 +1,11 @@
 // sdxl-studio: the desktop application. Entry point only; the window lives in ui/.
+#include "language.h"
 #include "main_window.h"
 
 #include "sdxl/version.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QTextStream>
 
 int main(int argc, char** argv) {
@@ -20,6 +22,8 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("SDXL Studio"));
   QApplication::setOrganizationName(QStringLiteral("SDXL Studio"));
   QApplication::setApplicationVersion(QString::fromStdString(sdxl::studioVersion()));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sdxl-studio.svg")));
+  sdxl::ui::installLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString());
   sdxl::ui::MainWindow window;
   window.show();
   return QApplication::exec();

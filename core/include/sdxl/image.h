@@ -24,3 +24,15 @@ Image loadPng(const std::filesystem::path& path, std::map<std::string, std::stri
 std::filesystem::path nextFreeImagePath(const std::filesystem::path& dir, const std::string& prefix);
 
 } // namespace sdxl
+
+namespace at {
+class Tensor;
+}
+
+namespace sdxl {
+
+// A cheap preview of SDXL latents without the VAE: a fixed linear map from the 4 latent channels
+// to RGB (the factors community tools use for SDXL), at latent resolution. `index` picks the image.
+Image latentPreview(const at::Tensor& latents, int index);
+
+} // namespace sdxl

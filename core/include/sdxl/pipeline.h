@@ -87,6 +87,10 @@ private:
   std::unique_ptr<Impl> m_impl;
 };
 
+// SDXL's two tokenizers of a model, without loading any weights (for token counts in the UI).
+std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>>
+loadModelTokenizers(const ModelSource& source);
+
 // The tokenizer folders of the built-in model: $SDXL_CLIP_TOKENIZER_DIR, else
 // <prefix>/share/sdxl-studio/clip-tokenizer beside the program, else the build's copy.
 std::filesystem::path builtinTokenizerDir();

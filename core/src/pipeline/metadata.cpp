@@ -35,7 +35,15 @@ std::string requestToJson(const GenerationRequest& r, const std::string& model, 
   j["image_index"] = imageIndex;
   j["scheduler"] = schedulerName(r.scheduler);
   j["precision"] = precisionName(r.optimizations.precision);
-  j["attention"] = r.optimizations.attention == Attention::Sdpa ? "sdpa" : "default";
+  const auto& o = r.optimizations;
+  j["attention"] = o.attention == Attention::Sdpa ? "sdpa" : "default";
+  j["compile"] = o.compile;
+  j["offload"] = o.offload == Offload::Model ? "model" : o.offload == Offload::Sequential ? "sequential" : "none";
+  j["vae_slicing"] = o.vaeSlicing;
+  j["vae_tiling"] = o.vaeTiling;
+  j["cache_prompt_embeddings"] = o.cachePromptEmbeddings;
+  j["free_text_encoders"] = o.freeTextEncoders;
+  j["tiny_autoencoder"] = o.tinyAutoencoder;
   j["model"] = model;
   j["generator"] = "SDXL Studio " + studioVersion();
   return j.dump();
@@ -59,7 +67,16 @@ GenerationRequest requestFromJson(const std::string& text) {
     r.scheduler = *scheduler;
     const auto precision = precisionFromName(j.value("precision", "fp16"));
     if (precision) r.optimizations.precision = *precision;
-    r.optimizations.attention = j.value("attention", "sdpa") == "default" ? Attention::Default : Attention::Sdpa;
+    auto& o = r.optimizations;
+    o.attention = j.value("attention", "sdpa") == "default" ? Attention::Default : Attention::Sdpa;
+    o.compile = j.value("compile", false);
+    const auto offload = j.value("offload", "none");
+    o.offload = offload == "model" ? Offload::Model : offload == "sequential" ? Offload::Sequential : Offload::None;
+    o.vaeSlicing = j.value("vae_slicing", false);
+    o.vaeTiling = j.value("vae_tiling", false);
+    o.cachePromptEmbeddings = j.value("cache_prompt_embeddings", false);
+    o.freeTextEncoders = j.value("free_text_encoders", false) && o.cachePromptEmbeddings;
+    o.tinyAutoencoder = j.value("tiny_autoencoder", false);
   } catch (const nlohmann::json::exception& e) {
     throw Error(ErrorKind::InvalidRequest, std::string("these are not SDXL Studio parameters (") + e.what() + ")");
   }

@@ -58,6 +58,11 @@ fs::path builtinTokenizerDir() {
               "(they make them), or set SDXL_CLIP_TOKENIZER_DIR to a folder holding tokenizer/ and tokenizer_2/.");
 }
 
+std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>>
+loadModelTokenizers(const ModelSource& source) {
+  return pipeline::loadTokenizers(source);
+}
+
 namespace {
 
 torch::ScalarType toScalarType(Precision p) {

@@ -1,0 +1,225 @@
+// The studio's main flows, through the real widgets, with the built-in tiny model on the CPU,
+// offscreen. Screenshots go to $SDXL_SCREENSHOT_DIR when it is set.
+#include "compare_view.h"
+#include "gallery_panel.h"
+#include "language.h"
+#include "main_window.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+using sdxl::ui::MainWindow;
+
+class TestStudio final : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir m_output;
+
+  void screenshot(QWidget& widget, const QString& name) {
+    const auto dir = qEnvironmentVariable("SDXL_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name, "PNG"));
+  }
+
+  // A window with a tiny, fast request prepared.
+  std::unique_ptr<MainWindow> window(int steps = 3, int size = 64) {
+    auto w = std::make_unique<MainWindow>();
+    w->setOutputFolder(m_output.path());
+    w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setPlainText(QStringLiteral("a lighthouse in a storm, oil painting"));
+    w->findChild<QSpinBox*>(QStringLiteral("steps"))->setValue(steps);
+    w->findChild<QSpinBox*>(QStringLiteral("width"))->setValue(size);
+    w->findChild<QSpinBox*>(QStringLiteral("height"))->setValue(size);
+    auto* precision = w->findChild<QComboBox*>(QStringLiteral("precision"));
+    precision->setCurrentIndex(precision->findText(QStringLiteral("fp32"))); // fp16 matmuls are slow on CPUs
+    w->show();
+    w->activateWindow();
+    if (!QTest::qWaitForWindowActive(w.get())) qWarning("window not active: shortcuts may not reach it");
+    return w;
+  }
+
+private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true); // settings of the tests never touch the user's
+    QCoreApplication::setOrganizationName(QStringLiteral("SDXL Studio Tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("SDXL Studio Tests"));
+    QSettings().clear();
+    QSettings().setValue(QStringLiteral("model"), QStringLiteral("builtin:tiny"));
+  }
+
+  void windowOpensWithItsParts() {
+    auto w = window();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QVERIFY(w->findChild<QDockWidget*>(QStringLiteral("TelemetryDock")));
+    QVERIFY(w->findChild<QWidget*>(QStringLiteral("vramPlot")));
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>(QStringLiteral("modelLabel"))->text().contains(QStringLiteral("random weights")), 20000);
+    QTRY_VERIFY(w->findChild<QLabel*>(QStringLiteral("promptTokenCount"))->text().contains(QStringLiteral("/75")));
+    screenshot(*w, QStringLiteral("main-window-idle.png"));
+  }
+
+  void tokenCountMarksTruncation() {
+    auto w = window();
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>(QStringLiteral("promptTokenCount"))->text().contains(QStringLiteral("/75")), 20000);
+    auto* prompt = w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"));
+    prompt->setPlainText(QStringLiteral("cat ").repeated(90));
+    auto* count = w->findChild<QLabel*>(QStringLiteral("promptTokenCount"));
+    QVERIFY(count->text().contains(QStringLiteral("90/75")));
+    QCOMPARE(prompt->extraSelections().size(), 1);
+    QCOMPARE(prompt->extraSelections().first().cursor.selectedText().size(), 4 * 15); // the last 15 "cat "s
+  }
+
+  void generateShowsTheImageInTheGalleryWithItsParameters() {
+    auto w = window();
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    auto* gallery = w->findChild<QListWidget*>(QStringLiteral("gallery"));
+    QCOMPARE(gallery->count(), 1);
+    QVERIFY(gallery->item(0)->toolTip().contains(QStringLiteral("Steps: 3, Sampler: Euler")));
+    QVERIFY(QFile::exists(QDir(m_output.path()).filePath(gallery->item(0)->text())));
+    QVERIFY(!w->isBusy());
+  }
+
+  void switchesReachTheRequestTheWorkerReceives() {
+    auto w = window();
+    QSignalSpy sent(w.get(), &MainWindow::requestGeneration);
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    w->findChild<QCheckBox*>(QStringLiteral("vaeSlicing"))->setChecked(true);
+    w->findChild<QCheckBox*>(QStringLiteral("cacheEmbeddings"))->setChecked(true);
+    w->findChild<QCheckBox*>(QStringLiteral("freeEncoders"))->setChecked(true);
+    w->findChild<QCheckBox*>(QStringLiteral("tinyVae"))->setChecked(true);
+    auto* attention = w->findChild<QComboBox*>(QStringLiteral("attention"));
+    attention->setCurrentIndex(1); // default (materialised)
+    w->findChild<QSpinBox*>(QStringLiteral("images"))->setValue(2);
+    QTest::keyClick(w->findChild<QPlainTextEdit*>(QStringLiteral("prompt")), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(sent.count(), 1);
+    const auto request = sent.first().first().value<sdxl::GenerationRequest>();
+    QVERIFY(request.optimizations.vaeSlicing);
+    QVERIFY(request.optimizations.cachePromptEmbeddings && request.optimizations.freeTextEncoders);
+    QVERIFY(request.optimizations.tinyAutoencoder);
+    QCOMPARE(request.optimizations.attention, sdxl::Attention::Default);
+    QCOMPARE(request.optimizations.precision, sdxl::Precision::FP32);
+    QCOMPARE(request.images, 2);
+    QVERIFY(done.wait(60000));
+    QCOMPARE(w->findChild<QListWidget*>(QStringLiteral("gallery"))->count(), 2);
+  }
+
+  void cancelStopsTheRunAndTheNextOneWorks() {
+    auto w = window(200, 256);
+    QSignalSpy failed(w.get(), &MainWindow::generationFailed);
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    auto* progress = w->findChild<QProgressBar*>(QStringLiteral("progress"));
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() >= 2, 60000);
+    screenshot(*w, QStringLiteral("main-window-generating.png"));
+    QTest::keyClick(w.get(), Qt::Key_Escape);
+    QVERIFY(failed.wait(30000));
+    QVERIFY(!w->isBusy());
+    QVERIFY(progress->value() < 200);
+    QCOMPARE(w->findChild<QListWidget*>(QStringLiteral("gallery"))->count(), 0);
+    w->findChild<QSpinBox*>(QStringLiteral("steps"))->setValue(2);
+    w->findChild<QSpinBox*>(QStringLiteral("width"))->setValue(64);
+    w->findChild<QSpinBox*>(QStringLiteral("height"))->setValue(64);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+  }
+
+  void aSecondGenerateIsQueuedNotLost() {
+    auto w = window(6, 128);
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QCOMPARE(w->queuedRequests(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 120000);
+    QCOMPARE(w->findChild<QListWidget*>(QStringLiteral("gallery"))->count(), 2);
+  }
+
+  void theEventLoopAnswersWithin50msWhileGenerating() {
+    auto w = window(60, 256);
+    QTest::qWait(300); // the window's first paint is not what this measures
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QElapsedTimer clock;
+    qint64 last = 0, worst = 0;
+    int ticks = 0;
+    QTimer probe;
+    probe.setInterval(10);
+    connect(&probe, &QTimer::timeout, this, [&] {
+      if (!clock.isValid()) { // measure between ticks, from the first one on
+        clock.start();
+        return;
+      }
+      const auto now = clock.elapsed();
+      if (now - last > 40) qInfo("gap of %lld ms at %lld ms", static_cast<long long>(now - last), static_cast<long long>(now));
+      worst = std::max(worst, now - last);
+      last = now;
+      ++ticks;
+    });
+    probe.start();
+    QVERIFY(done.wait(120000));
+    probe.stop();
+    qInfo("event loop: %d ticks during generation, worst gap %lld ms", ticks, static_cast<long long>(worst));
+    QVERIFY(ticks > 20);
+    QVERIFY2(worst - 10 <= 50, qPrintable(QStringLiteral("the UI was blocked for %1 ms").arg(worst)));
+  }
+
+  void compareViewRunsTwoConfigurationsAndFillsItsTable() {
+    auto w = window();
+    auto* compare = w->findChild<sdxl::ui::CompareView*>();
+    compare->checkOnly({QStringLiteral("fp32_default_attn"), QStringLiteral("bf16")}); // fp16 matmuls crawl on CPUs
+    QSignalSpy shown(w->worker(), &sdxl::ui::GenerationWorker::benchmarkFinished);
+    w->findChild<QTabWidget*>(QStringLiteral("mainTabs"))->setCurrentIndex(1);
+    QTest::mouseClick(compare->runButton(), Qt::LeftButton);
+    QVERIFY(shown.wait(180000));
+    auto* table = compare->table();
+    QTRY_COMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("fp32_default_attn"));
+    QVERIFY(table->item(1, 1)->text().toDouble() > 0);
+    QVERIFY(table->item(1, 7)->text().endsWith(QStringLiteral("×")));
+    QTemporaryDir dir;
+    QVERIFY(compare->exportCsv(dir.filePath(QStringLiteral("c.csv"))));
+    QVERIFY(compare->exportJson(dir.filePath(QStringLiteral("c.json"))));
+    QVERIFY(compare->exportPng(dir.filePath(QStringLiteral("c.png"))));
+    QFile csv(dir.filePath(QStringLiteral("c.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QCOMPARE(csv.readAll().count('\n'), 3);
+    screenshot(*w, QStringLiteral("compare-view.png"));
+  }
+
+  void closingDuringARunExitsCleanly() {
+    auto w = window(500, 256);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QProgressBar*>(QStringLiteral("progress"))->value() >= 1, 60000);
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(w->close());
+    w.reset();
+    QVERIFY2(clock.elapsed() < 10000, "closing waited for the whole run");
+  }
+
+  void japaneseStringsLoad() {
+    QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("ja")), QStringLiteral("ja"));
+    auto w = window();
+    QCOMPARE(w->findChild<QPushButton*>(QStringLiteral("generate"))->text(), QStringLiteral("生成"));
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>(QStringLiteral("promptTokenCount"))->text().startsWith(QStringLiteral("トークン数")), 20000);
+    w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setPlainText(QStringLiteral("桜の木の下の猫、水彩画"));
+    screenshot(*w, QStringLiteral("main-window-japanese.png"));
+    QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+  }
+};
+
+QTEST_MAIN(TestStudio)
+#include "test_studio.moc"

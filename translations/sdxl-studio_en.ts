@@ -1,0 +1,691 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>sdxl::ui::CompareView</name>
+    <message>
+        <source>The seed article's rows</source>
+        <translation>The seed article's rows</translation>
+    </message>
+    <message>
+        <source>Quick: 1 image, 512×512, 8 steps, 2 runs</source>
+        <translation>Quick: 1 image, 512×512, 8 steps, 2 runs</translation>
+    </message>
+    <message>
+        <source>Single: 1 image, 1024×1024, 30 steps, 3 runs</source>
+        <translation>Single: 1 image, 1024×1024, 30 steps, 3 runs</translation>
+    </message>
+    <message>
+        <source>Seed article: 4 images, 1024×1024, 50 steps, 3 runs</source>
+        <translation>Seed article: 4 images, 1024×1024, 50 steps, 3 runs</translation>
+    </message>
+    <message>
+        <source>Run comparison</source>
+        <translation>Run comparison</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose configurations and run them on the current model.</source>
+        <translation>Choose configurations and run them on the current model.</translation>
+    </message>
+    <message>
+        <source>Check at least one configuration.</source>
+        <translation>Check at least one configuration.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>Export JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>Export PNG</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>Configurations</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocol</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>configuration</source>
+        <translation>configuration</translation>
+    </message>
+    <message>
+        <source>latency (s)</source>
+        <translation>latency (s)</translation>
+    </message>
+    <message>
+        <source>encode (s)</source>
+        <translation>encode (s)</translation>
+    </message>
+    <message>
+        <source>denoise (s)</source>
+        <translation>denoise (s)</translation>
+    </message>
+    <message>
+        <source>decode (s)</source>
+        <translation>decode (s)</translation>
+    </message>
+    <message>
+        <source>peak allocated (GB)</source>
+        <translation>peak allocated (GB)</translation>
+    </message>
+    <message>
+        <source>peak reserved (GB)</source>
+        <translation>peak reserved (GB)</translation>
+    </message>
+    <message>
+        <source>speed-up</source>
+        <translation>speed-up</translation>
+    </message>
+    <message>
+        <source>memory saved (GB)</source>
+        <translation>memory saved (GB)</translation>
+    </message>
+    <message>
+        <source>Running %1 (run %2)…</source>
+        <translation>Running %1 (run %2)…</translation>
+    </message>
+    <message>
+        <source>Done on %1.</source>
+        <translation>Done on %1.</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::GalleryPanel</name>
+    <message>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation>Reuse parameters</translation>
+    </message>
+    <message>
+        <source>Open output folder</source>
+        <translation>Open output folder</translation>
+    </message>
+    <message>
+        <source>Zoom (%)</source>
+        <translation>Zoom (%)</translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation>Save image as</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::GenerationWorker</name>
+    <message>
+        <source>%1 is not a usable SDXL model folder:%2</source>
+        <translation>%1 is not a usable SDXL model folder:%2</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::MainWindow</name>
+    <message>
+        <source>Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or generate fewer or smaller images.</source>
+        <translation>Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or generate fewer or smaller images.</translation>
+    </message>
+    <message>
+        <source>Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</source>
+        <translation>Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</translation>
+    </message>
+    <message>
+        <source>Change the setting named above and try again.</source>
+        <translation>Change the setting named above and try again.</translation>
+    </message>
+    <message>
+        <source>SDXL Studio</source>
+        <translation>SDXL Studio</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <source>Optimizations</source>
+        <translation>Optimizations</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>No image yet. Choose a model, type a prompt and press Generate.</source>
+        <translation>No image yet. Choose a model, type a prompt and press Generate.</translation>
+    </message>
+    <message>
+        <source>Parameters reused; the seed is locked.</source>
+        <translation>Parameters reused; the seed is locked.</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation>Telemetry</translation>
+    </message>
+    <message>
+        <source>A generation is running; the comparison waits for it to finish.</source>
+        <translation>A generation is running; the comparison waits for it to finish.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open &amp;model folder…</source>
+        <translation>Open &amp;model folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in benchmark model (random weights)</source>
+        <translation>&amp;Built-in benchmark model (random weights)</translation>
+    </message>
+    <message>
+        <source>Tiny (for CPUs)</source>
+        <translation>Tiny (for CPUs)</translation>
+    </message>
+    <message>
+        <source>Full SDXL-base size (needs a GPU)</source>
+        <translation>Full SDXL-base size (needs a GPU)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent models</source>
+        <translation>&amp;Recent models</translation>
+    </message>
+    <message>
+        <source>Choose &amp;output folder…</source>
+        <translation>Choose &amp;output folder…</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <source>Open output &amp;folder</source>
+        <translation>Open output &amp;folder</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Studio</source>
+        <translation>&amp;Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The new language applies to every window opened from now on; restart SDXL Studio to see it everywhere.</source>
+        <translation>The new language applies to every window opened from now on; restart SDXL Studio to see it everywhere.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About SDXL Studio</source>
+        <translation>&amp;About SDXL Studio</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) queued; they run when this one is done.</source>
+        <translation><numerusform>%n request(s) queued; they run when this one is done.</numerusform></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>starting…</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>cancelling…</translation>
+    </message>
+    <message>
+        <source>Queue another</source>
+        <translation>Queue another</translation>
+    </message>
+    <message>
+        <source>loading %1…</source>
+        <translation>loading %1…</translation>
+    </message>
+    <message>
+        <source>Choose an SDXL model folder (diffusers format)</source>
+        <translation>Choose an SDXL model folder (diffusers format)</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>loading</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>encoding</translation>
+    </message>
+    <message>
+        <source>denoising</source>
+        <translation>denoising</translation>
+    </message>
+    <message>
+        <source>decoding</source>
+        <translation>decoding</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>step %1/%2 · %3 it/s · %4 s left</source>
+        <translation>step %1/%2 · %3 it/s · %4 s left</translation>
+    </message>
+    <message>
+        <source>done in %1 s (encode %2, denoise %3, decode %4)</source>
+        <translation>done in %1 s (encode %2, denoise %3, decode %4)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>About SDXL Studio</source>
+        <translation>About SDXL Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SDXL Studio %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion XL, and what each optimization costs and buys.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;LibTorch %3&lt;br&gt;%4&lt;br&gt;%5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SDXL Studio %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion XL, and what each optimization costs and buys.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;LibTorch %3&lt;br&gt;%4&lt;br&gt;%5&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::OptimizationsPanel</name>
+    <message>
+        <source>Choose a preset…</source>
+        <translation>Choose a preset…</translation>
+    </message>
+    <message>
+        <source>Fastest</source>
+        <translation>Fastest</translation>
+    </message>
+    <message>
+        <source>Least VRAM</source>
+        <translation>Least VRAM</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Balanced</translation>
+    </message>
+    <message>
+        <source>As diffusers</source>
+        <translation>As diffusers</translation>
+    </message>
+    <message>
+        <source>fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16.</source>
+        <translation>fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16.</translation>
+    </message>
+    <message>
+        <source>SDPA (flash / memory-efficient)</source>
+        <translation>SDPA (flash / memory-efficient)</translation>
+    </message>
+    <message>
+        <source>Default (materialised softmax)</source>
+        <translation>Default (materialised softmax)</translation>
+    </message>
+    <message>
+        <source>SDPA never builds the tokens × tokens score matrix: faster and leaner. The default path is there to show what SDPA buys.</source>
+        <translation>SDPA never builds the tokens × tokens score matrix: faster and leaner. The default path is there to show what SDPA buys.</translation>
+    </message>
+    <message>
+        <source>Compile (CUDA graph)</source>
+        <translation>Compile (CUDA graph)</translation>
+    </message>
+    <message>
+        <source>Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</source>
+        <translation>Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</translation>
+    </message>
+    <message>
+        <source>None (all on the GPU)</source>
+        <translation>None (all on the GPU)</translation>
+    </message>
+    <message>
+        <source>Model CPU offload</source>
+        <translation>Model CPU offload</translation>
+    </message>
+    <message>
+        <source>Sequential CPU offload</source>
+        <translation>Sequential CPU offload</translation>
+    </message>
+    <message>
+        <source>Model offload keeps each component in host memory until it runs. Sequential offload streams each layer's weights just before use, prefetched on a side stream: the least weight memory for a small slowdown. Needs a GPU.</source>
+        <translation>Model offload keeps each component in host memory until it runs. Sequential offload streams each layer's weights just before use, prefetched on a side stream: the least weight memory for a small slowdown. Needs a GPU.</translation>
+    </message>
+    <message>
+        <source>VAE slicing</source>
+        <translation>VAE slicing</translation>
+    </message>
+    <message>
+        <source>Decodes the images one at a time: decoding memory stops growing with the number of images, for a little time.</source>
+        <translation>Decodes the images one at a time: decoding memory stops growing with the number of images, for a little time.</translation>
+    </message>
+    <message>
+        <source>VAE tiling</source>
+        <translation>VAE tiling</translation>
+    </message>
+    <message>
+        <source>Decodes overlapping tiles with blended seams, for sizes whose decode would not fit.</source>
+        <translation>Decodes overlapping tiles with blended seams, for sizes whose decode would not fit.</translation>
+    </message>
+    <message>
+        <source>Cache prompt embeddings</source>
+        <translation>Cache prompt embeddings</translation>
+    </message>
+    <message>
+        <source>Reuses the text encoders' output for a prompt seen before: no repeated encoding.</source>
+        <translation>Reuses the text encoders' output for a prompt seen before: no repeated encoding.</translation>
+    </message>
+    <message>
+        <source>Free the text encoders</source>
+        <translation>Free the text encoders</translation>
+    </message>
+    <message>
+        <source>With the cache: drops both text encoders (1.6 GB in fp16) once the embeddings exist; they come back for a new prompt.</source>
+        <translation>With the cache: drops both text encoders (1.6 GB in fp16) once the embeddings exist; they come back for a new prompt.</translation>
+    </message>
+    <message>
+        <source>Tiny AutoEncoder (TAESDXL)</source>
+        <translation>Tiny AutoEncoder (TAESDXL)</translation>
+    </message>
+    <message>
+        <source>A 10 MB decoder in place of the VAE: much less memory and time, somewhat less detail. Looks for MODEL/vae_tiny (diffusers format).</source>
+        <translation>A 10 MB decoder in place of the VAE: much less memory and time, somewhat less detail. Looks for MODEL/vae_tiny (diffusers format).</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eset</source>
+        <translation>Pr&amp;eset</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>Offload</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::ParametersPanel</name>
+    <message>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Classifier-free guidance: how strongly the image follows the prompt. 1 turns it off (half the UNet work).</source>
+        <translation>Classifier-free guidance: how strongly the image follows the prompt. 1 turns it off (half the UNet work).</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Random</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Keep this seed for the next run instead of drawing a new one</source>
+        <translation>Keep this seed for the next run instead of drawing a new one</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze</source>
+        <translation>Si&amp;ze</translation>
+    </message>
+    <message>
+        <source>S&amp;teps</source>
+        <translation>S&amp;teps</translation>
+    </message>
+    <message>
+        <source>&amp;Guidance</source>
+        <translation>&amp;Guidance</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>S&amp;eed</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Images</translation>
+    </message>
+    <message>
+        <source>Sc&amp;heduler</source>
+        <translation>Sc&amp;heduler</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::PromptPanel</name>
+    <message>
+        <source>Describe the image</source>
+        <translation>Describe the image</translation>
+    </message>
+    <message>
+        <source>What the image should not contain (empty: none)</source>
+        <translation>What the image should not contain (empty: none)</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt</source>
+        <translation>&amp;Prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Negative prompt</source>
+        <translation>&amp;Negative prompt</translation>
+    </message>
+    <message>
+        <source>tokens: (choose a model to count them)</source>
+        <translation>tokens: (choose a model to count them)</translation>
+    </message>
+    <message>
+        <source>tokens: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4</source>
+        <translation>tokens: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4</translation>
+    </message>
+    <message>
+        <source> (the highlighted end is cut off)</source>
+        <translation> (the highlighted end is cut off)</translation>
+    </message>
+    <message>
+        <source>Beyond CLIP's 77-token window: the model does not see this</source>
+        <translation>Beyond CLIP's 77-token window: the model does not see this</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::TelemetryPanel</name>
+    <message>
+        <source>time (s)</source>
+        <translation>time (s)</translation>
+    </message>
+    <message>
+        <source>VRAM (GB)</source>
+        <translation>VRAM (GB)</translation>
+    </message>
+    <message>
+        <source>host memory (GB)</source>
+        <translation>host memory (GB)</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>allocated</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>reserved</translation>
+    </message>
+    <message>
+        <source>device used</source>
+        <translation>device used</translation>
+    </message>
+    <message>
+        <source>device total</source>
+        <translation>device total</translation>
+    </message>
+    <message>
+        <source>process resident</source>
+        <translation>process resident</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>step</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>latency (ms)</translation>
+    </message>
+    <message>
+        <source>step latency</source>
+        <translation>step latency</translation>
+    </message>
+    <message>
+        <source>last run: —</source>
+        <translation>last run: —</translation>
+    </message>
+    <message>
+        <source>allocated %1 GB
+reserved %2 GB
+device %3 / %4 GB
+peak %5 GB</source>
+        <translation>allocated %1 GB
+reserved %2 GB
+device %3 / %4 GB
+peak %5 GB</translation>
+    </message>
+    <message>
+        <source>host memory %1 GB
+(no CUDA device: VRAM not measured)</source>
+        <translation>host memory %1 GB
+(no CUDA device: VRAM not measured)</translation>
+    </message>
+    <message>
+        <source>last run: %1 s, peak %2 GB</source>
+        <translation>last run: %1 s, peak %2 GB</translation>
+    </message>
+    <message>
+        <source>last run: %1 s</source>
+        <translation>last run: %1 s</translation>
+    </message>
+</context>
+</TS>

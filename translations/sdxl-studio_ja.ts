@@ -1,0 +1,691 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>sdxl::ui::CompareView</name>
+    <message>
+        <source>The seed article's rows</source>
+        <translation>元記事の構成一覧</translation>
+    </message>
+    <message>
+        <source>Quick: 1 image, 512×512, 8 steps, 2 runs</source>
+        <translation>クイック: 1枚、512×512、8ステップ、2回</translation>
+    </message>
+    <message>
+        <source>Single: 1 image, 1024×1024, 30 steps, 3 runs</source>
+        <translation>単一: 1枚、1024×1024、30ステップ、3回</translation>
+    </message>
+    <message>
+        <source>Seed article: 4 images, 1024×1024, 50 steps, 3 runs</source>
+        <translation>元記事: 4枚、1024×1024、50ステップ、3回</translation>
+    </message>
+    <message>
+        <source>Run comparison</source>
+        <translation>比較を実行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Choose configurations and run them on the current model.</source>
+        <translation>構成を選び、現在のモデルで実行します。</translation>
+    </message>
+    <message>
+        <source>Check at least one configuration.</source>
+        <translation>構成を1つ以上選んでください。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSVに書き出す…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>JSONに書き出す…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNGに書き出す…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSVに書き出す</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>JSONに書き出す</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNGに書き出す</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>構成</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>計測手順</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>configuration</source>
+        <translation>構成</translation>
+    </message>
+    <message>
+        <source>latency (s)</source>
+        <translation>所要時間 (秒)</translation>
+    </message>
+    <message>
+        <source>encode (s)</source>
+        <translation>エンコード (秒)</translation>
+    </message>
+    <message>
+        <source>denoise (s)</source>
+        <translation>ノイズ除去 (秒)</translation>
+    </message>
+    <message>
+        <source>decode (s)</source>
+        <translation>デコード (秒)</translation>
+    </message>
+    <message>
+        <source>peak allocated (GB)</source>
+        <translation>確保メモリのピーク (GB)</translation>
+    </message>
+    <message>
+        <source>peak reserved (GB)</source>
+        <translation>予約メモリのピーク (GB)</translation>
+    </message>
+    <message>
+        <source>speed-up</source>
+        <translation>高速化</translation>
+    </message>
+    <message>
+        <source>memory saved (GB)</source>
+        <translation>削減メモリ (GB)</translation>
+    </message>
+    <message>
+        <source>Running %1 (run %2)…</source>
+        <translation>%1 を実行中 (%2 回目)…</translation>
+    </message>
+    <message>
+        <source>Done on %1.</source>
+        <translation>%1 で完了しました。</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::GalleryPanel</name>
+    <message>
+        <source>View</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation>パラメータを再利用</translation>
+    </message>
+    <message>
+        <source>Open output folder</source>
+        <translation>出力フォルダを開く</translation>
+    </message>
+    <message>
+        <source>Zoom (%)</source>
+        <translation>拡大率 (%)</translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation>画像を保存</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>名前を付けて保存</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 に書き込めませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::GenerationWorker</name>
+    <message>
+        <source>%1 is not a usable SDXL model folder:%2</source>
+        <translation>%1 は使用できるSDXLモデルフォルダではありません:%2</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::MainWindow</name>
+    <message>
+        <source>Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or generate fewer or smaller images.</source>
+        <translation>VAEスライス、モデル/逐次CPUオフロード、Tiny AutoEncoderを有効にするか、枚数やサイズを減らしてください。</translation>
+    </message>
+    <message>
+        <source>Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</source>
+        <translation>diffusers形式のSDXLフォルダ (model_index.json があるフォルダ) か、内蔵のベンチマークモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Change the setting named above and try again.</source>
+        <translation>上に示した設定を変えて、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>SDXL Studio</source>
+        <translation>SDXL Studio</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>Optimizations</source>
+        <translation>最適化</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>No image yet. Choose a model, type a prompt and press Generate.</source>
+        <translation>まだ画像はありません。モデルを選び、プロンプトを入力して「生成」を押してください。</translation>
+    </message>
+    <message>
+        <source>Parameters reused; the seed is locked.</source>
+        <translation>パラメータを再利用しました。シードは固定されています。</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>スタジオ</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation>テレメトリ</translation>
+    </message>
+    <message>
+        <source>A generation is running; the comparison waits for it to finish.</source>
+        <translation>生成中です。比較は生成の完了後に実行してください。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;model folder…</source>
+        <translation>モデルフォルダを開く(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in benchmark model (random weights)</source>
+        <translation>内蔵ベンチマークモデル (ランダム重み)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Tiny (for CPUs)</source>
+        <translation>極小 (CPU向け)</translation>
+    </message>
+    <message>
+        <source>Full SDXL-base size (needs a GPU)</source>
+        <translation>SDXL-base 実サイズ (GPUが必要)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent models</source>
+        <translation>最近使ったモデル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;output folder…</source>
+        <translation>出力フォルダを選ぶ(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>出力フォルダ</translation>
+    </message>
+    <message>
+        <source>Open output &amp;folder</source>
+        <translation>出力フォルダを開く(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Studio</source>
+        <translation>スタジオ(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>比較(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>The new language applies to every window opened from now on; restart SDXL Studio to see it everywhere.</source>
+        <translation>新しい言語はこれから開くウィンドウに適用されます。すべてに反映するには SDXL Studio を再起動してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About SDXL Studio</source>
+        <translation>SDXL Studio について(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) queued; they run when this one is done.</source>
+        <translation><numerusform>%n 件のリクエストが待機中です。現在の生成の後に実行します。</numerusform></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>開始中…</translation>
+    </message>
+    <message>
+        <source>cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Queue another</source>
+        <translation>さらに予約</translation>
+    </message>
+    <message>
+        <source>loading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Choose an SDXL model folder (diffusers format)</source>
+        <translation>SDXLモデルフォルダを選ぶ (diffusers形式)</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>読み込み</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>エンコード</translation>
+    </message>
+    <message>
+        <source>denoising</source>
+        <translation>ノイズ除去</translation>
+    </message>
+    <message>
+        <source>decoding</source>
+        <translation>デコード</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>step %1/%2 · %3 it/s · %4 s left</source>
+        <translation>ステップ %1/%2 · %3 it/s · 残り %4 秒</translation>
+    </message>
+    <message>
+        <source>done in %1 s (encode %2, denoise %3, decode %4)</source>
+        <translation>%1 秒で完了 (エンコード %2、ノイズ除去 %3、デコード %4)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>About SDXL Studio</source>
+        <translation>SDXL Studio について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SDXL Studio %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion XL, and what each optimization costs and buys.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;LibTorch %3&lt;br&gt;%4&lt;br&gt;%5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SDXL Studio %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion XL と、各最適化の代償と効果。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;LibTorch %3&lt;br&gt;%4&lt;br&gt;%5&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::OptimizationsPanel</name>
+    <message>
+        <source>Choose a preset…</source>
+        <translation>プリセットを選ぶ…</translation>
+    </message>
+    <message>
+        <source>Fastest</source>
+        <translation>最速</translation>
+    </message>
+    <message>
+        <source>Least VRAM</source>
+        <translation>VRAM最小</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>バランス</translation>
+    </message>
+    <message>
+        <source>As diffusers</source>
+        <translation>diffusers と同じ</translation>
+    </message>
+    <message>
+        <source>fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16.</source>
+        <translation>fp16/bf16 は重みのメモリを半分にし、テンソルコアを使います (H100 では fp32 の約7倍速)。SDXL の VAE は fp16 でオーバーフローするため、fp16 でも VAE は fp32 でデコードします。</translation>
+    </message>
+    <message>
+        <source>SDPA (flash / memory-efficient)</source>
+        <translation>SDPA (flash / メモリ効率型)</translation>
+    </message>
+    <message>
+        <source>Default (materialised softmax)</source>
+        <translation>既定 (softmax を実体化)</translation>
+    </message>
+    <message>
+        <source>SDPA never builds the tokens × tokens score matrix: faster and leaner. The default path is there to show what SDPA buys.</source>
+        <translation>SDPA はトークン×トークンのスコア行列を作らないため、速く省メモリです。既定の方式は SDPA の効果を示すために残しています。</translation>
+    </message>
+    <message>
+        <source>Compile (CUDA graph)</source>
+        <translation>コンパイル (CUDAグラフ)</translation>
+    </message>
+    <message>
+        <source>Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</source>
+        <translation>UNet の1ステップを CUDA グラフとして一度記録し、再生します。カーネル起動のオーバーヘッドがなくなります。最初のステップまで数秒かかり、小さなバッチで最も効果があります。GPUが必要です。</translation>
+    </message>
+    <message>
+        <source>None (all on the GPU)</source>
+        <translation>なし (すべてGPU上)</translation>
+    </message>
+    <message>
+        <source>Model CPU offload</source>
+        <translation>モデルCPUオフロード</translation>
+    </message>
+    <message>
+        <source>Sequential CPU offload</source>
+        <translation>逐次CPUオフロード</translation>
+    </message>
+    <message>
+        <source>Model offload keeps each component in host memory until it runs. Sequential offload streams each layer's weights just before use, prefetched on a side stream: the least weight memory for a small slowdown. Needs a GPU.</source>
+        <translation>モデルオフロードは各コンポーネントを実行時までホストメモリに置きます。逐次オフロードは各層の重みを使う直前に別ストリームで先読み転送し、わずかな低速化で重みのメモリを最小にします。GPUが必要です。</translation>
+    </message>
+    <message>
+        <source>VAE slicing</source>
+        <translation>VAEスライス</translation>
+    </message>
+    <message>
+        <source>Decodes the images one at a time: decoding memory stops growing with the number of images, for a little time.</source>
+        <translation>画像を1枚ずつデコードします。わずかな時間と引き換えに、デコードのメモリが枚数に比例して増えなくなります。</translation>
+    </message>
+    <message>
+        <source>VAE tiling</source>
+        <translation>VAEタイル</translation>
+    </message>
+    <message>
+        <source>Decodes overlapping tiles with blended seams, for sizes whose decode would not fit.</source>
+        <translation>重なり合うタイルごとにデコードし、継ぎ目を滑らかに合成します。一度にデコードできない大きさ向けです。</translation>
+    </message>
+    <message>
+        <source>Cache prompt embeddings</source>
+        <translation>プロンプト埋め込みをキャッシュ</translation>
+    </message>
+    <message>
+        <source>Reuses the text encoders' output for a prompt seen before: no repeated encoding.</source>
+        <translation>以前と同じプロンプトではテキストエンコーダの出力を再利用し、エンコードを繰り返しません。</translation>
+    </message>
+    <message>
+        <source>Free the text encoders</source>
+        <translation>テキストエンコーダを解放</translation>
+    </message>
+    <message>
+        <source>With the cache: drops both text encoders (1.6 GB in fp16) once the embeddings exist; they come back for a new prompt.</source>
+        <translation>キャッシュと併用: 埋め込みができたら両テキストエンコーダ (fp16 で 1.6 GB) を解放します。新しいプロンプトでは再び読み込みます。</translation>
+    </message>
+    <message>
+        <source>Tiny AutoEncoder (TAESDXL)</source>
+        <translation>Tiny AutoEncoder (TAESDXL)</translation>
+    </message>
+    <message>
+        <source>A 10 MB decoder in place of the VAE: much less memory and time, somewhat less detail. Looks for MODEL/vae_tiny (diffusers format).</source>
+        <translation>VAE の代わりに 10 MB のデコーダを使います。メモリと時間を大幅に減らし、細部はやや失われます。MODEL/vae_tiny (diffusers形式) を探します。</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eset</source>
+        <translation>プリセット(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>アテンション</translation>
+    </message>
+    <message>
+        <source>Offload</source>
+        <translation>オフロード</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::ParametersPanel</name>
+    <message>
+        <source>Custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
+        <source>Classifier-free guidance: how strongly the image follows the prompt. 1 turns it off (half the UNet work).</source>
+        <translation>Classifier-free guidance: 画像がプロンプトにどれだけ従うか。1 で無効になります (UNet の計算が半分)。</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>ランダム</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>Keep this seed for the next run instead of drawing a new one</source>
+        <translation>次の実行でも新しいシードを引かずにこのシードを使います</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze</source>
+        <translation>サイズ(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>S&amp;teps</source>
+        <translation>ステップ数(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Guidance</source>
+        <translation>ガイダンス(&amp;G)</translation>
+    </message>
+    <message>
+        <source>S&amp;eed</source>
+        <translation>シード(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>枚数(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Sc&amp;heduler</source>
+        <translation>スケジューラ(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::PromptPanel</name>
+    <message>
+        <source>Describe the image</source>
+        <translation>画像を説明してください</translation>
+    </message>
+    <message>
+        <source>What the image should not contain (empty: none)</source>
+        <translation>画像に含めたくないもの (空欄: なし)</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt</source>
+        <translation>プロンプト(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Negative prompt</source>
+        <translation>ネガティブプロンプト(&amp;N)</translation>
+    </message>
+    <message>
+        <source>tokens: (choose a model to count them)</source>
+        <translation>トークン数: (モデルを選ぶと数えます)</translation>
+    </message>
+    <message>
+        <source>tokens: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4</source>
+        <translation>トークン数: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4</translation>
+    </message>
+    <message>
+        <source> (the highlighted end is cut off)</source>
+        <translation> (強調された末尾は切り捨てられます)</translation>
+    </message>
+    <message>
+        <source>Beyond CLIP's 77-token window: the model does not see this</source>
+        <translation>CLIP の 77 トークンを超えた部分です。モデルには見えません</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::TelemetryPanel</name>
+    <message>
+        <source>time (s)</source>
+        <translation>時間 (秒)</translation>
+    </message>
+    <message>
+        <source>VRAM (GB)</source>
+        <translation>VRAM (GB)</translation>
+    </message>
+    <message>
+        <source>host memory (GB)</source>
+        <translation>ホストメモリ (GB)</translation>
+    </message>
+    <message>
+        <source>allocated</source>
+        <translation>確保済み</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>予約済み</translation>
+    </message>
+    <message>
+        <source>device used</source>
+        <translation>デバイス使用量</translation>
+    </message>
+    <message>
+        <source>device total</source>
+        <translation>デバイス総量</translation>
+    </message>
+    <message>
+        <source>process resident</source>
+        <translation>プロセス常駐</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>所要時間 (ミリ秒)</translation>
+    </message>
+    <message>
+        <source>step latency</source>
+        <translation>ステップ所要時間</translation>
+    </message>
+    <message>
+        <source>last run: —</source>
+        <translation>前回: —</translation>
+    </message>
+    <message>
+        <source>allocated %1 GB
+reserved %2 GB
+device %3 / %4 GB
+peak %5 GB</source>
+        <translation>確保済み %1 GB
+予約済み %2 GB
+デバイス %3 / %4 GB
+ピーク %5 GB</translation>
+    </message>
+    <message>
+        <source>host memory %1 GB
+(no CUDA device: VRAM not measured)</source>
+        <translation>ホストメモリ %1 GB
+(CUDAデバイスなし: VRAMは計測しません)</translation>
+    </message>
+    <message>
+        <source>last run: %1 s, peak %2 GB</source>
+        <translation>前回: %1 秒、ピーク %2 GB</translation>
+    </message>
+    <message>
+        <source>last run: %1 s</source>
+        <translation>前回: %1 秒</translation>
+    </message>
+</context>
+</TS>

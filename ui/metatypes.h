@@ -1,0 +1,12 @@
+// Core values that cross the worker-thread boundary in queued signals. Included by every header
+// whose signals carry them, so the declarations precede any use.
+#pragma once
+
+#include "sdxl/benchmark.h"
+#include "sdxl/request.h"
+
+#include <QMetaType>
+
+Q_DECLARE_METATYPE(sdxl::GenerationRequest)
+Q_DECLARE_METATYPE(sdxl::BenchmarkProtocol)
+Q_DECLARE_METATYPE(sdxl::BenchmarkReport)

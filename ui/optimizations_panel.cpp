@@ -1,0 +1,132 @@
+#include "optimizations_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+
+namespace sdxl::ui {
+
+OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
+  auto* form = new QFormLayout(this);
+  m_preset = new QComboBox;
+  m_preset->setObjectName(QStringLiteral("optimizationPreset"));
+  m_preset->addItem(tr("Choose a preset…"));
+  m_preset->addItem(tr("Fastest"), static_cast<int>(Preset::Fastest));
+  m_preset->addItem(tr("Least VRAM"), static_cast<int>(Preset::LeastVram));
+  m_preset->addItem(tr("Balanced"), static_cast<int>(Preset::Balanced));
+  m_preset->addItem(tr("As diffusers"), static_cast<int>(Preset::AsDiffusers));
+  connect(m_preset, &QComboBox::activated, this, [this](int i) {
+    if (i > 0) setOptions(preset(static_cast<Preset>(m_preset->itemData(i).toInt())));
+  });
+
+  m_precision = new QComboBox;
+  m_precision->setObjectName(QStringLiteral("precision"));
+  m_precision->addItem(QStringLiteral("fp16"), static_cast<int>(Precision::FP16));
+  m_precision->addItem(QStringLiteral("bf16"), static_cast<int>(Precision::BF16));
+  m_precision->addItem(QStringLiteral("fp32"), static_cast<int>(Precision::FP32));
+  m_precision->setToolTip(tr("fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 "
+                             "on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16."));
+  m_attention = new QComboBox;
+  m_attention->setObjectName(QStringLiteral("attention"));
+  m_attention->addItem(tr("SDPA (flash / memory-efficient)"), static_cast<int>(Attention::Sdpa));
+  m_attention->addItem(tr("Default (materialised softmax)"), static_cast<int>(Attention::Default));
+  m_attention->setToolTip(tr("SDPA never builds the tokens × tokens score matrix: faster and leaner. The default path "
+                             "is there to show what SDPA buys."));
+  m_compile = new QCheckBox(tr("Compile (CUDA graph)"));
+  m_compile->setObjectName(QStringLiteral("compile"));
+  m_compile->setToolTip(tr("Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a "
+                           "few seconds before the first step; helps most at small batches. Needs a GPU."));
+  m_offload = new QComboBox;
+  m_offload->setObjectName(QStringLiteral("offload"));
+  m_offload->addItem(tr("None (all on the GPU)"), static_cast<int>(Offload::None));
+  m_offload->addItem(tr("Model CPU offload"), static_cast<int>(Offload::Model));
+  m_offload->addItem(tr("Sequential CPU offload"), static_cast<int>(Offload::Sequential));
+  m_offload->setToolTip(tr("Model offload keeps each component in host memory until it runs. Sequential offload streams "
+                           "each layer's weights just before use, prefetched on a side stream: the least weight memory "
+                           "for a small slowdown. Needs a GPU."));
+  m_slicing = new QCheckBox(tr("VAE slicing"));
+  m_slicing->setObjectName(QStringLiteral("vaeSlicing"));
+  m_slicing->setToolTip(tr("Decodes the images one at a time: decoding memory stops growing with the number of "
+                           "images, for a little time."));
+  m_tiling = new QCheckBox(tr("VAE tiling"));
+  m_tiling->setObjectName(QStringLiteral("vaeTiling"));
+  m_tiling->setToolTip(tr("Decodes overlapping tiles with blended seams, for sizes whose decode would not fit."));
+  m_cache = new QCheckBox(tr("Cache prompt embeddings"));
+  m_cache->setObjectName(QStringLiteral("cacheEmbeddings"));
+  m_cache->setToolTip(tr("Reuses the text encoders' output for a prompt seen before: no repeated encoding."));
+  m_free = new QCheckBox(tr("Free the text encoders"));
+  m_free->setObjectName(QStringLiteral("freeEncoders"));
+  m_free->setToolTip(tr("With the cache: drops both text encoders (1.6 GB in fp16) once the embeddings exist; they "
+                        "come back for a new prompt."));
+  connect(m_cache, &QCheckBox::toggled, m_free, [this](bool on) {
+    m_free->setEnabled(on);
+    if (!on) m_free->setChecked(false);
+  });
+  m_free->setEnabled(false);
+  m_tiny = new QCheckBox(tr("Tiny AutoEncoder (TAESDXL)"));
+  m_tiny->setObjectName(QStringLiteral("tinyVae"));
+  m_tiny->setToolTip(tr("A 10 MB decoder in place of the VAE: much less memory and time, somewhat less detail. "
+                        "Looks for MODEL/vae_tiny (diffusers format)."));
+
+  form->addRow(tr("Pr&eset"), m_preset);
+  form->addRow(tr("Precision"), m_precision);
+  form->addRow(tr("Attention"), m_attention);
+  form->addRow(QString(), m_compile);
+  form->addRow(tr("Offload"), m_offload);
+  form->addRow(QString(), m_slicing);
+  form->addRow(QString(), m_tiling);
+  form->addRow(QString(), m_cache);
+  form->addRow(QString(), m_free);
+  form->addRow(QString(), m_tiny);
+}
+
+OptimizationOptions OptimizationsPanel::options() const {
+  OptimizationOptions o;
+  o.precision = static_cast<Precision>(m_precision->currentData().toInt());
+  o.attention = static_cast<Attention>(m_attention->currentData().toInt());
+  o.compile = m_compile->isChecked();
+  o.offload = static_cast<Offload>(m_offload->currentData().toInt());
+  o.vaeSlicing = m_slicing->isChecked();
+  o.vaeTiling = m_tiling->isChecked();
+  o.cachePromptEmbeddings = m_cache->isChecked();
+  o.freeTextEncoders = m_free->isChecked();
+  o.tinyAutoencoder = m_tiny->isChecked();
+  return o;
+}
+
+void OptimizationsPanel::setOptions(const OptimizationOptions& o) {
+  m_precision->setCurrentIndex(m_precision->findData(static_cast<int>(o.precision)));
+  m_attention->setCurrentIndex(m_attention->findData(static_cast<int>(o.attention)));
+  m_compile->setChecked(o.compile);
+  m_offload->setCurrentIndex(m_offload->findData(static_cast<int>(o.offload)));
+  m_slicing->setChecked(o.vaeSlicing);
+  m_tiling->setChecked(o.vaeTiling);
+  m_cache->setChecked(o.cachePromptEmbeddings);
+  m_free->setChecked(o.freeTextEncoders);
+  m_tiny->setChecked(o.tinyAutoencoder);
+}
+
+OptimizationOptions OptimizationsPanel::preset(Preset p) {
+  OptimizationOptions o; // fp16 + SDPA
+  switch (p) {
+  case Preset::Fastest: // measured: docs/benchmarks.md
+    o.compile = true;
+    o.vaeSlicing = true;
+    o.cachePromptEmbeddings = true;
+    break;
+  case Preset::LeastVram:
+    o.offload = Offload::Sequential;
+    o.vaeSlicing = true;
+    o.cachePromptEmbeddings = true;
+    o.freeTextEncoders = true;
+    break;
+  case Preset::Balanced:
+    o.vaeSlicing = true;
+    o.cachePromptEmbeddings = true;
+    break;
+  case Preset::AsDiffusers: break; // diffusers' defaults: fp16 + SDPA, nothing else
+  }
+  return o;
+}
+
+} // namespace sdxl::ui

@@ -1,0 +1,29 @@
+// Every switch of OptimizationOptions, each with a tooltip saying what it trades, and presets
+// that set them together.
+#pragma once
+
+#include "sdxl/request.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+
+namespace sdxl::ui {
+
+class OptimizationsPanel final : public QWidget {
+  Q_OBJECT
+public:
+  explicit OptimizationsPanel(QWidget* parent = nullptr);
+  OptimizationOptions options() const;
+  void setOptions(const OptimizationOptions& options);
+  enum class Preset { Fastest, LeastVram, Balanced, AsDiffusers };
+  static OptimizationOptions preset(Preset preset);
+
+private:
+  QComboBox *m_preset = nullptr, *m_precision = nullptr, *m_attention = nullptr, *m_offload = nullptr;
+  QCheckBox *m_compile = nullptr, *m_slicing = nullptr, *m_tiling = nullptr, *m_cache = nullptr, *m_free = nullptr,
+            *m_tiny = nullptr;
+};
+
+} // namespace sdxl::ui

@@ -1,0 +1,122 @@
+#include "parameters_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+
+namespace sdxl::ui {
+
+ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
+  auto* form = new QFormLayout(this);
+  m_sizePreset = new QComboBox;
+  m_sizePreset->setObjectName(QStringLiteral("sizePreset"));
+  for (const auto& s : kSizePresets)
+    m_sizePreset->addItem(QStringLiteral("%1 × %2").arg(s.width).arg(s.height), QSize(s.width, s.height));
+  m_sizePreset->addItem(tr("Custom"), QSize());
+  m_width = new QSpinBox;
+  m_height = new QSpinBox;
+  for (auto* spin : {m_width, m_height}) {
+    spin->setRange(32, 4096);
+    spin->setSingleStep(8);
+    spin->setValue(1024);
+  }
+  m_width->setObjectName(QStringLiteral("width"));
+  m_height->setObjectName(QStringLiteral("height"));
+  auto* size = new QHBoxLayout;
+  size->addWidget(m_width);
+  size->addWidget(m_height);
+  connect(m_sizePreset, &QComboBox::currentIndexChanged, this, [this](int i) {
+    const auto s = m_sizePreset->itemData(i).toSize();
+    if (s.isValid()) {
+      m_width->setValue(s.width());
+      m_height->setValue(s.height());
+    }
+  });
+  auto toCustom = [this] {
+    const QSize now(m_width->value(), m_height->value());
+    const int match = m_sizePreset->findData(now);
+    m_sizePreset->blockSignals(true);
+    m_sizePreset->setCurrentIndex(match >= 0 ? match : m_sizePreset->count() - 1);
+    m_sizePreset->blockSignals(false);
+  };
+  connect(m_width, &QSpinBox::valueChanged, this, toCustom);
+  connect(m_height, &QSpinBox::valueChanged, this, toCustom);
+  for (auto* spin : {m_width, m_height}) // round to a multiple of 8 when editing ends
+    connect(spin, &QSpinBox::editingFinished, spin, [spin] { spin->setValue((spin->value() + 4) / 8 * 8); });
+
+  m_steps = new QSpinBox;
+  m_steps->setObjectName(QStringLiteral("steps"));
+  m_steps->setRange(1, 200);
+  m_steps->setValue(30);
+  m_guidance = new QDoubleSpinBox;
+  m_guidance->setObjectName(QStringLiteral("guidance"));
+  m_guidance->setRange(0, 30);
+  m_guidance->setSingleStep(0.5);
+  m_guidance->setValue(5.0);
+  m_guidance->setToolTip(tr("Classifier-free guidance: how strongly the image follows the prompt. 1 turns it off "
+                            "(half the UNet work)."));
+  m_seed = new QSpinBox;
+  m_seed->setObjectName(QStringLiteral("seed"));
+  m_seed->setRange(0, std::numeric_limits<int>::max());
+  auto* dice = new QPushButton(tr("Random"));
+  dice->setObjectName(QStringLiteral("randomSeed"));
+  connect(dice, &QPushButton::clicked, this, &ParametersPanel::randomizeSeed);
+  m_lockSeed = new QCheckBox(tr("Lock"));
+  m_lockSeed->setObjectName(QStringLiteral("lockSeed"));
+  m_lockSeed->setToolTip(tr("Keep this seed for the next run instead of drawing a new one"));
+  auto* seed = new QHBoxLayout;
+  seed->addWidget(m_seed, 1);
+  seed->addWidget(dice);
+  seed->addWidget(m_lockSeed);
+  m_images = new QSpinBox;
+  m_images->setObjectName(QStringLiteral("images"));
+  m_images->setRange(1, 16);
+  m_scheduler = new QComboBox;
+  m_scheduler->setObjectName(QStringLiteral("scheduler"));
+  for (const auto& s : kSchedulerNames) m_scheduler->addItem(QString::fromLatin1(s.label), static_cast<int>(s.kind));
+
+  form->addRow(tr("Si&ze"), m_sizePreset);
+  auto* seedLabel = new QLabel(tr("S&eed")); // a row holding a layout gets no buddy by itself
+  seedLabel->setBuddy(m_seed);
+  form->addRow(QString(), size);
+  form->addRow(tr("S&teps"), m_steps);
+  form->addRow(tr("&Guidance"), m_guidance);
+  form->addRow(seedLabel, seed);
+  form->addRow(tr("&Images"), m_images);
+  form->addRow(tr("Sc&heduler"), m_scheduler);
+}
+
+void ParametersPanel::fill(GenerationRequest& r) const {
+  r.width = m_width->value() / 8 * 8;
+  r.height = m_height->value() / 8 * 8;
+  r.steps = m_steps->value();
+  r.guidance = m_guidance->value();
+  r.seed = static_cast<uint64_t>(m_seed->value());
+  r.images = m_images->value();
+  r.scheduler = static_cast<SchedulerKind>(m_scheduler->currentData().toInt());
+}
+
+void ParametersPanel::apply(const GenerationRequest& r) {
+  m_width->setValue(r.width);
+  m_height->setValue(r.height);
+  m_steps->setValue(r.steps);
+  m_guidance->setValue(r.guidance);
+  m_seed->setValue(static_cast<int>(std::min<uint64_t>(r.seed, std::numeric_limits<int>::max())));
+  m_images->setValue(r.images);
+  m_scheduler->setCurrentIndex(m_scheduler->findData(static_cast<int>(r.scheduler)));
+  m_lockSeed->setChecked(true); // reusing parameters means reproducing the image
+}
+
+void ParametersPanel::nextSeed() {
+  if (!m_lockSeed->isChecked()) randomizeSeed();
+}
+
+void ParametersPanel::randomizeSeed() { m_seed->setValue(static_cast<int>(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max()))); }
+
+} // namespace sdxl::ui

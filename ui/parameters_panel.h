@@ -1,0 +1,34 @@
+// Size (SDXL's buckets as presets, or custom multiples of 8), steps, guidance, seed (random with
+// one click, or locked), number of images, scheduler.
+#pragma once
+
+#include "sdxl/request.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QSpinBox;
+class QDoubleSpinBox;
+class QCheckBox;
+
+namespace sdxl::ui {
+
+class ParametersPanel final : public QWidget {
+  Q_OBJECT
+public:
+  explicit ParametersPanel(QWidget* parent = nullptr);
+  void fill(GenerationRequest& request) const; // everything but prompts and optimizations
+  void apply(const GenerationRequest& request); // "reuse these parameters"
+  void nextSeed();                              // after a run, unless the seed is locked
+  void randomizeSeed();
+
+private:
+  QComboBox* m_sizePreset = nullptr;
+  QSpinBox *m_width = nullptr, *m_height = nullptr, *m_steps = nullptr, *m_images = nullptr;
+  QDoubleSpinBox* m_guidance = nullptr;
+  QSpinBox* m_seed = nullptr;
+  QCheckBox* m_lockSeed = nullptr;
+  QComboBox* m_scheduler = nullptr;
+};
+
+} // namespace sdxl::ui

@@ -1,0 +1,35 @@
+// Prompt and negative prompt, with a live token count per text encoder against CLIP's limit and
+// the text the model will not see highlighted.
+#pragma once
+
+#include "sdxl/clip_tokenizer.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace sdxl::ui {
+
+class PromptPanel final : public QWidget {
+  Q_OBJECT
+public:
+  explicit PromptPanel(QWidget* parent = nullptr);
+  void setTokenizers(std::shared_ptr<const ClipTokenizer> first, std::shared_ptr<const ClipTokenizer> second);
+  QString prompt() const;
+  QString negativePrompt() const;
+  void setPrompts(const QString& prompt, const QString& negative);
+  QPlainTextEdit* promptEdit() const { return m_prompt; }
+
+private:
+  void updateCounts(QPlainTextEdit* edit, QLabel* label);
+  QPlainTextEdit* m_prompt = nullptr;
+  QPlainTextEdit* m_negative = nullptr;
+  QLabel* m_promptCount = nullptr;
+  QLabel* m_negativeCount = nullptr;
+  std::shared_ptr<const ClipTokenizer> m_first, m_second;
+};
+
+} // namespace sdxl::ui
