@@ -18,6 +18,7 @@ APT_PACKAGES=(
   libqcustomplot-dev nlohmann-json3-dev libpng-dev libicu-dev libgtest-dev libgmock-dev
   clang libclang-rt-14-dev dpkg-dev fakeroot lintian file
   fonts-ipafont-gothic  # Japanese glyphs for the interface and its screenshots
+  librsvg2-bin          # the icon rendered to PNG sizes for the package
 )
 
 missing=()

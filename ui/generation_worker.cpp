@@ -25,12 +25,15 @@ namespace {
 // the host (a synchronisation) and the goal is that watching costs nothing measurable.
 class WorkerObserver final : public sdxl::GenerationObserver {
 public:
-  WorkerObserver(GenerationWorker& worker, std::atomic<bool>& cancel) : m_worker(worker), m_cancel(cancel) { m_clock.start(); }
+  WorkerObserver(GenerationWorker& worker, sdxl::Pipeline& pipeline, std::atomic<bool>& cancel)
+      : m_worker(worker), m_pipeline(pipeline), m_cancel(cancel) {
+    m_clock.start();
+  }
   void onStage(sdxl::Stage stage) override { emit m_worker.stageChanged(static_cast<int>(stage)); }
   void onStep(const sdxl::StepEvent& e) override {
     QImage preview;
     if (e.latents && (m_lastPreview < 0 || m_clock.elapsed() - m_lastPreview > 250 || e.step == e.steps)) {
-      preview = toQImage(sdxl::latentPreview(*e.latents, 0));
+      preview = toQImage(m_pipeline.preview(*e.latents)); // TAESD when loaded, else a projection
       m_lastPreview = m_clock.elapsed();
     }
     emit m_worker.stepDone(e.step, e.steps, e.elapsedSeconds, preview);
@@ -39,6 +42,7 @@ public:
 
 private:
   GenerationWorker& m_worker;
+  sdxl::Pipeline& m_pipeline;
   std::atomic<bool>& m_cancel;
   QElapsedTimer m_clock;
   qint64 m_lastPreview = -1;
@@ -83,7 +87,7 @@ void GenerationWorker::generate(const sdxl::GenerationRequest& request) {
   m_cancel = false;
   if (!m_pipeline) setModel(m_modelSpec);
   if (!m_pipeline) return;
-  WorkerObserver observer(*this, m_cancel);
+  WorkerObserver observer(*this, *m_pipeline, m_cancel);
   try {
     sdxl::resetPeakMemory();
     const auto result = m_pipeline->generate(request, &observer);

@@ -76,6 +76,10 @@ public:
 
   GenerationResult generate(const GenerationRequest& request, GenerationObserver* observer = nullptr);
 
+  // A preview of latents (image 0) during a run, from the observer's thread: TAESD when it is
+  // loaded, else the cheap linear latent-to-RGB projection.
+  Image preview(const at::Tensor& latents);
+
   const ModelSource& source() const;
   std::string deviceName() const;
   // The two tokenizers (loaded on first call), for token counts in the UI.

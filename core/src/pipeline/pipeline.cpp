@@ -129,6 +129,17 @@ Pipeline::Pipeline(ModelSource source, const std::string& device) : m_impl(std::
 }
 
 Pipeline::~Pipeline() = default;
+
+Image Pipeline::preview(const at::Tensor& latents) {
+  auto& m = m_impl->model;
+  if (!m || m->vaeTiny.is_empty() || !m->vaeTinyPlacement) return latentPreview(latents, 0);
+  c10::InferenceMode inference;
+  pipeline::StageScope stage(*m->vaeTinyPlacement);
+  pipeline::PassScope pass(*m->vaeTinyPlacement);
+  const auto z = latents.slice(0, 0, 1).to(m->dtype) / m->vaeTiny->config().scalingFactor;
+  return toImages(m->vaeTiny->decode(z)).at(0);
+}
+
 const ModelSource& Pipeline::source() const { return m_impl->source; }
 std::string Pipeline::deviceName() const { return m_impl->device.str(); }
 void Pipeline::setLoadProgress(std::function<void(const std::string&, double)> progress) {
