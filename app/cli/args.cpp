@@ -1,5 +1,6 @@
 #include "args.h"
 
+#include <iostream>
 #include <sstream>
 
 namespace sdxl::cli {
@@ -44,6 +45,19 @@ bool Args::parse(const std::vector<std::string>& argv, std::string& error) {
     }
   }
   return true;
+}
+
+std::optional<int> Args::parseOrExit(const std::vector<std::string>& argv) {
+  std::string error;
+  if (!parse(argv, error)) {
+    std::cerr << "sdxl-cli: " << error << "\n";
+    return kExitUsage;
+  }
+  if (has("--help")) {
+    std::cout << help();
+    return kExitOk;
+  }
+  return std::nullopt;
 }
 
 std::string Args::get(const std::string& name, const std::string& fallback) const {

@@ -29,6 +29,9 @@ public:
   Args(std::string command, std::string summary, std::vector<OptionSpec> specs);
   // Returns false and fills error on a bad command line.
   bool parse(const std::vector<std::string>& argv, std::string& error);
+  // parse(), then: on a bad command line prints the error and returns kExitUsage; on --help
+  // prints the help and returns kExitOk; otherwise returns nullopt and the command goes on.
+  std::optional<int> parseOrExit(const std::vector<std::string>& argv);
   bool has(const std::string& name) const { return m_values.count(name) != 0; }
   std::string get(const std::string& name, const std::string& fallback = "") const;
   std::string help() const;

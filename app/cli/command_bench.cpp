@@ -31,15 +31,7 @@ int runBench(const std::vector<std::string>& argv) {
              {"--commit", "SHA", "the commit measured, recorded in the JSON"},
              {"--images", "DIR", "save each configuration's first image there"},
              {"--help", "", "show this help"}});
-  std::string error;
-  if (!args.parse(argv, error)) {
-    std::cerr << "sdxl-cli: " << error << "\n";
-    return kExitUsage;
-  }
-  if (args.has("--help")) {
-    std::cout << args.help();
-    return kExitOk;
-  }
+  if (auto exit = args.parseOrExit(argv)) return *exit;
   auto protocol = protocolFromName(args.get("--protocol", "seed"));
   if (!protocol) {
     std::cerr << "sdxl-cli: --protocol must be seed or single\n";

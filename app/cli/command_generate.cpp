@@ -72,15 +72,7 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--out", "DIR", "folder for the images (created if missing)", true},
              {"--prefix", "NAME", "file name prefix (default sdxl)"},
              {"--help", "", "show this help"}});
-  std::string error;
-  if (!args.parse(argv, error)) {
-    std::cerr << "sdxl-cli: " << error << "\n";
-    return kExitUsage;
-  }
-  if (args.has("--help")) {
-    std::cout << args.help();
-    return kExitOk;
-  }
+  if (auto exit = args.parseOrExit(argv)) return *exit;
   GenerationRequest request;
   request.prompt = args.get("--prompt");
   request.negativePrompt = args.get("--negative");

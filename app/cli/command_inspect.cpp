@@ -22,15 +22,7 @@ int runInspect(const std::vector<std::string>& argv) {
             {{"--model", "DIR", "the model folder (the one holding model_index.json)", true},
              {"--variant", "NAME", "weight variant preferred where several exist (default fp16; '' for none)"},
              {"--help", "", "show this help"}});
-  std::string error;
-  if (!args.parse(argv, error)) {
-    std::cerr << "sdxl-cli: " << error << "\n";
-    return kExitUsage;
-  }
-  if (args.has("--help")) {
-    std::cout << args.help();
-    return kExitOk;
-  }
+  if (auto exit = args.parseOrExit(argv)) return *exit;
   const auto report = inspectModelFolder(args.get("--model"), args.get("--variant", "fp16"));
   std::cout << "model folder: " << report.dir.string() << "\n";
   if (!report.pipelineClass.empty()) std::cout << "pipeline:     " << report.pipelineClass << "\n";

@@ -12,15 +12,7 @@ int runTokenize(const std::vector<std::string>& argv) {
             {{"--tokenizer", "DIR", "a tokenizer folder (vocab.json, merges.txt), e.g. MODEL/tokenizer", true},
              {"--prompt", "TEXT", "the prompt", true},
              {"--help", "", "show this help"}});
-  std::string error;
-  if (!args.parse(argv, error)) {
-    std::cerr << "sdxl-cli: " << error << "\n";
-    return kExitUsage;
-  }
-  if (args.has("--help")) {
-    std::cout << args.help();
-    return kExitOk;
-  }
+  if (auto exit = args.parseOrExit(argv)) return *exit;
   const auto tokenizer = ClipTokenizer::fromFolder(args.get("--tokenizer"));
   const auto prompt = args.get("--prompt");
   const auto pieces = tokenizer->tokenStrings(prompt);

@@ -7,26 +7,9 @@
 namespace sdxl::sched {
 namespace {
 
-class EulerAncestral final : public Scheduler {
+class EulerAncestral final : public SigmaScheduler {
 public:
-  explicit EulerAncestral(SchedulerConfig config) : m_config(std::move(config)) {}
-
-  void setTimesteps(int steps) override {
-    auto schedule = sigmaSchedule(m_config, steps, /*karrasFromInterpolated=*/false);
-    m_timesteps = schedule.timesteps;
-    m_sigmas = schedule.sigmas;
-  }
-
-  double initNoiseSigma() const override {
-    const double maxSigma = *std::max_element(m_sigmas.begin(), m_sigmas.end());
-    if (m_config.timestepSpacing == "linspace" || m_config.timestepSpacing == "trailing") return maxSigma;
-    return detail::f32(std::sqrt(detail::f32(maxSigma * maxSigma) + 1.0));
-  }
-
-  at::Tensor scaleModelInput(const at::Tensor& sample, int i) const override {
-    const double sigma = m_sigmas[static_cast<std::size_t>(i)];
-    return sample / detail::f32(std::sqrt(detail::f32(sigma * sigma) + 1.0));
-  }
+  explicit EulerAncestral(SchedulerConfig config) : SigmaScheduler(std::move(config), /*karrasFromInterpolated=*/false) {}
 
   at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, at::Generator& generator) override {
     const auto sample = sampleIn.to(at::kFloat);
@@ -43,10 +26,6 @@ public:
     prev = prev + noise * sigmaUp;
     return prev.to(modelOutput.scalar_type());
   }
-
-private:
-  SchedulerConfig m_config;
-  std::vector<double> m_sigmas;
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "sched/sigma_schedule.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sdxl::sched {
@@ -29,6 +30,23 @@ SigmaSchedule sigmaSchedule(const SchedulerConfig& c, int steps, bool karrasFrom
   for (auto& sigma : s.sigmas) sigma = detail::f32(sigma);
   s.sigmas.push_back(0.0);
   return s;
+}
+
+void SigmaScheduler::setTimesteps(int steps) {
+  auto schedule = sigmaSchedule(m_config, steps, m_karrasFromInterpolated);
+  m_timesteps = schedule.timesteps;
+  m_sigmas = schedule.sigmas;
+}
+
+double SigmaScheduler::initNoiseSigma() const {
+  const double maxSigma = *std::max_element(m_sigmas.begin(), m_sigmas.end());
+  if (m_config.timestepSpacing == "linspace" || m_config.timestepSpacing == "trailing") return maxSigma;
+  return detail::f32(std::sqrt(detail::f32(maxSigma * maxSigma) + 1.0));
+}
+
+at::Tensor SigmaScheduler::scaleModelInput(const at::Tensor& sample, int i) const {
+  const double sigma = m_sigmas[static_cast<std::size_t>(i)];
+  return sample / detail::f32(std::sqrt(detail::f32(sigma * sigma) + 1.0));
 }
 
 at::Tensor predictOriginal(const SchedulerConfig& c, const at::Tensor& modelOutput, const at::Tensor& sample,

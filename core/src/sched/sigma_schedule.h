@@ -15,6 +15,24 @@ struct SigmaSchedule {
 // their own minimum and maximum); Euler ancestral has no Karras option.
 SigmaSchedule sigmaSchedule(const SchedulerConfig& config, int steps, bool karrasFromInterpolated);
 
+// Euler and Euler ancestral: the same sigma schedule, initial noise scale and input scaling;
+// they differ only in the step.
+class SigmaScheduler : public Scheduler {
+public:
+  SigmaScheduler(SchedulerConfig config, bool karrasFromInterpolated)
+      : m_config(std::move(config)), m_karrasFromInterpolated(karrasFromInterpolated) {}
+  void setTimesteps(int steps) override;
+  double initNoiseSigma() const override;
+  at::Tensor scaleModelInput(const at::Tensor& sample, int stepIndex) const override;
+
+protected:
+  SchedulerConfig m_config;
+  std::vector<double> m_sigmas;
+
+private:
+  bool m_karrasFromInterpolated;
+};
+
 // The denoised estimate x0 from the model output at noise level sigma (k-diffusion form).
 at::Tensor predictOriginal(const SchedulerConfig& config, const at::Tensor& modelOutput, const at::Tensor& sample,
                            double sigma);
