@@ -259,7 +259,6 @@ void MainWindow::generate() {
 void MainWindow::startNext() {
   if (m_queue.isEmpty()) return;
   const auto request = m_queue.dequeue();
-  m_totalSteps = request.steps;
   m_telemetry->clearSteps();
   setBusy(true);
   m_progress->setRange(0, request.steps);
@@ -324,10 +323,9 @@ void MainWindow::onStep(int step, int steps, double elapsed, const QImage& previ
   m_progress->setRange(0, steps);
   m_progress->setValue(step);
   m_progress->setFormat(tr("step %1/%2 · %3 it/s · %4 s left").arg(step).arg(steps).arg(rate, 0, 'f', 2).arg(eta, 0, 'f', 1));
-  static double lastElapsed = 0;
-  if (step == 1) lastElapsed = 0;
-  m_telemetry->addStep(step, elapsed - lastElapsed);
-  lastElapsed = elapsed;
+  if (step == 1) m_lastStepElapsed = 0;
+  m_telemetry->addStep(step, elapsed - m_lastStepElapsed);
+  m_lastStepElapsed = elapsed;
   if (!preview.isNull())
     m_image->setPixmap(QPixmap::fromImage(preview).scaled(m_image->size(), Qt::KeepAspectRatio, Qt::FastTransformation));
 }

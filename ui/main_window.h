@@ -95,7 +95,7 @@ private:
   QQueue<sdxl::GenerationRequest> m_queue;
   bool m_busy = false;
   bool m_benchmarking = false;
-  int m_totalSteps = 0;
+  double m_lastStepElapsed = 0; // seconds into the loop at the previous step, for per-step latency
 };
 
 } // namespace sdxl::ui

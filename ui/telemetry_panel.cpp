@@ -81,8 +81,7 @@ void TelemetryPanel::sample() {
     m_now->setText(tr("host memory %1 GB\n(no CUDA device: VRAM not measured)").arg(s.hostResident / kGB, 0, 'f', 2));
   }
   for (int i = 0; i < m_memory->graphCount(); ++i) m_memory->graph(i)->data()->removeBefore(t - kWindowSeconds);
-  m_memory->xAxis->setRange(std::max(0.0, t - kWindowSeconds), std::max(10.0, t));
-  m_memory->rescaleAxes(true);
+  m_memory->yAxis->rescale(true); // y follows the data; x is the sliding window
   m_memory->yAxis->setRangeLower(0);
   m_memory->xAxis->setRange(std::max(0.0, t - kWindowSeconds), std::max(10.0, t));
   if (isVisible()) m_memory->replot(QCustomPlot::rpQueuedReplot);

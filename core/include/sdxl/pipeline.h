@@ -82,8 +82,6 @@ public:
 
   const ModelSource& source() const;
   std::string deviceName() const;
-  // The two tokenizers (loaded on first call), for token counts in the UI.
-  std::shared_ptr<const ClipTokenizer> tokenizer(int index) const;
   void setLoadProgress(std::function<void(const std::string& component, double fraction)> progress);
 
 private:

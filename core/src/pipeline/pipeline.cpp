@@ -13,7 +13,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <mutex>
 #include <unistd.h>
 
 #ifndef SDXL_BUILD_TOKENIZER_DIR
@@ -103,8 +102,6 @@ struct Pipeline::Impl {
   pipeline::EmbeddingCache embeddings;
   runtime::UNetGraph unetGraph;
   std::function<void(const std::string&, double)> loadProgress;
-  mutable std::mutex tokenizerMutex;
-  mutable std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>> tokenizers;
 
   // Weights depend on the precision and the offload mode; everything else is per request.
   pipeline::SdxlModel& ensureModel(torch::ScalarType dtype, Offload offload, GenerationObserver* observer) {
@@ -146,11 +143,6 @@ void Pipeline::setLoadProgress(std::function<void(const std::string&, double)> p
   m_impl->loadProgress = std::move(progress);
 }
 
-std::shared_ptr<const ClipTokenizer> Pipeline::tokenizer(int index) const {
-  std::lock_guard<std::mutex> lock(m_impl->tokenizerMutex);
-  if (!m_impl->tokenizers.first) m_impl->tokenizers = pipeline::loadTokenizers(m_impl->source);
-  return index == 0 ? m_impl->tokenizers.first : m_impl->tokenizers.second;
-}
 
 GenerationResult Pipeline::generate(const GenerationRequest& request, GenerationObserver* observer) {
   validate(request);
