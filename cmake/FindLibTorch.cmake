@@ -57,6 +57,11 @@ if(SDXL_WITH_CUDA)
   if(NOT CMAKE_CUDA_ARCHITECTURES OR CMAKE_CUDA_ARCHITECTURES STREQUAL "52")
     set(CMAKE_CUDA_ARCHITECTURES "80;90")
   endif()
+  # Without a GPU to detect, torch's CMake would ask nvcc for every architecture it knows,
+  # sm_50 included, which CUDA 13 refuses; our kernels target Ampere and Hopper.
+  if(NOT DEFINED TORCH_CUDA_ARCH_LIST AND NOT DEFINED ENV{TORCH_CUDA_ARCH_LIST})
+    set(TORCH_CUDA_ARCH_LIST "8.0;9.0")
+  endif()
   list(APPEND CMAKE_PREFIX_PATH "${SDXL_TORCH_PREFIX}/share/cmake")
   find_package(Torch REQUIRED)
   # --no-as-needed: nothing in our code names a libtorch_cuda symbol, but the library must be

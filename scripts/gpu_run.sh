@@ -80,6 +80,24 @@ schedulers() {
   python3 tests/gpu/compare_images.py /tmp/sched "$OUT/schedulers.json"
 }
 
+# The fused kernels against ATen (correctness on every dtype/layout, and their times).
+kernels() {
+  build-gpu/tests/gpu/sdxl_gpu_fused_ops_check "$OUT/fused_ops.json" > "$OUT/fused_ops.txt" 2>&1 || true
+  grep -v '^ok' "$OUT/fused_ops.txt" | head -20
+  grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|layernorm fp16 8' "$OUT/fused_ops.txt" | head -16
+}
+
+# What each kernel setting buys on one configuration (AB_CONFIG, AB_PROTOCOL): the same binary
+# with SDXL_FUSED_KERNELS / SDXL_CHANNELS_LAST switched.
+ab() {
+  local protocol="${AB_PROTOCOL:-seed}" config="${AB_CONFIG:-fp16}"
+  for setting in 00 10 11; do
+    set -- ${setting:0:1} ${setting:1:1}
+    SDXL_FUSED_KERNELS=$1 SDXL_CHANNELS_LAST=$2 build-gpu/app/sdxl-cli bench --protocol "$protocol" --configs "$config" \
+      --json "/tmp/ab_$1$2.json" 2>&1 | grep -E "^\| $config" | sed "s/^/fused=$1 channels_last=$2 /"
+  done
+}
+
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$OUT/device.txt"
 for stage in "$@"; do
   log "stage $stage"

@@ -67,6 +67,10 @@ OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
   m_tiny->setObjectName(QStringLiteral("tinyVae"));
   m_tiny->setToolTip(tr("A 10 MB decoder in place of the VAE: much less memory and time, somewhat less detail. "
                         "Looks for MODEL/vae_tiny (diffusers format)."));
+  m_fp32Vae = new QCheckBox(tr("Decode in fp32"));
+  m_fp32Vae->setObjectName(QStringLiteral("fp32Vae"));
+  m_fp32Vae->setToolTip(tr("SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the "
+                           "memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory."));
 
   form->addRow(tr("Pr&eset"), m_preset);
   form->addRow(tr("Precision"), m_precision);
@@ -78,6 +82,7 @@ OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), m_cache);
   form->addRow(QString(), m_free);
   form->addRow(QString(), m_tiny);
+  form->addRow(QString(), m_fp32Vae);
 }
 
 OptimizationOptions OptimizationsPanel::options() const {
@@ -91,6 +96,7 @@ OptimizationOptions OptimizationsPanel::options() const {
   o.cachePromptEmbeddings = m_cache->isChecked();
   o.freeTextEncoders = m_free->isChecked();
   o.tinyAutoencoder = m_tiny->isChecked();
+  o.fp32Vae = m_fp32Vae->isChecked();
   return o;
 }
 
@@ -104,6 +110,7 @@ void OptimizationsPanel::setOptions(const OptimizationOptions& o) {
   m_cache->setChecked(o.cachePromptEmbeddings);
   m_free->setChecked(o.freeTextEncoders);
   m_tiny->setChecked(o.tinyAutoencoder);
+  m_fp32Vae->setChecked(o.fp32Vae);
 }
 
 OptimizationOptions OptimizationsPanel::preset(Preset p) {
@@ -124,7 +131,9 @@ OptimizationOptions OptimizationsPanel::preset(Preset p) {
     o.vaeSlicing = true;
     o.cachePromptEmbeddings = true;
     break;
-  case Preset::AsDiffusers: break; // diffusers' defaults: fp16 + SDPA, nothing else
+  case Preset::AsDiffusers: // diffusers' defaults: fp16 + SDPA, the VAE upcast to fp32
+    o.fp32Vae = true;
+    break;
   }
   return o;
 }

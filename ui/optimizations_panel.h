@@ -23,7 +23,7 @@ public:
 private:
   QComboBox *m_preset = nullptr, *m_precision = nullptr, *m_attention = nullptr, *m_offload = nullptr;
   QCheckBox *m_compile = nullptr, *m_slicing = nullptr, *m_tiling = nullptr, *m_cache = nullptr, *m_free = nullptr,
-            *m_tiny = nullptr;
+            *m_tiny = nullptr, *m_fp32Vae = nullptr;
 };
 
 } // namespace sdxl::ui

@@ -33,7 +33,8 @@ std::optional<Precision> precisionFromName(const std::string& name) {
 bool OptimizationOptions::operator==(const OptimizationOptions& o) const {
   return precision == o.precision && attention == o.attention && compile == o.compile && offload == o.offload &&
          vaeSlicing == o.vaeSlicing && vaeTiling == o.vaeTiling && cachePromptEmbeddings == o.cachePromptEmbeddings &&
-         freeTextEncoders == o.freeTextEncoders && tinyAutoencoder == o.tinyAutoencoder;
+         freeTextEncoders == o.freeTextEncoders && tinyAutoencoder == o.tinyAutoencoder &&
+         fp32Vae == o.fp32Vae;
 }
 
 std::string OptimizationOptions::describe() const {
@@ -46,6 +47,7 @@ std::string OptimizationOptions::describe() const {
   if (vaeTiling) s += " vae-tiling";
   if (cachePromptEmbeddings) s += freeTextEncoders ? " cached-embeddings(free-encoders)" : " cached-embeddings";
   if (tinyAutoencoder) s += " tiny-vae";
+  if (fp32Vae) s += " fp32-vae";
   return s;
 }
 

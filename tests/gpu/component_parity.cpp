@@ -2,6 +2,8 @@
 // runs every component on the inputs of make_reference.py, and compares with diffusers' outputs.
 //   sdxl_gpu_component_parity MODEL_DIR REFERENCE.safetensors fp32|fp16 [OUT.json]
 #include "io/component_loader.h"
+#include "nn/fused_ops.h"
+#include "nn/layers.h"
 #include "sdxl/safetensors.h"
 
 #include <nlohmann/json.hpp>
@@ -33,8 +35,8 @@ int main(int argc, char** argv) {
     return t.is_floating_point() ? t.to(spec.dtype) : t;
   };
   nlohmann::json rows = nlohmann::json::array();
-  auto compare = [&](const std::string& name, const at::Tensor& got) {
-    auto want = reference->tensor("out." + dtypeName + "." + name).to(torch::kCUDA);
+  auto compare = [&](const std::string& name, const at::Tensor& got, const std::string& referenceKey = "") {
+    auto want = reference->tensor(referenceKey.empty() ? "out." + dtypeName + "." + name : referenceKey).to(torch::kCUDA);
     auto g = got.to(torch::kFloat);
     const double scale = want.abs().max().item<double>();
     const double maxErr = (g - want).abs().max().item<double>();
@@ -59,6 +61,7 @@ int main(int argc, char** argv) {
   }
   {
     auto unet = io::loadUNet(model / "unet", spec);
+    if (nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*unet); // as the pipeline does
     for (int t : {999, 500})
       compare("unet.t" + std::to_string(t),
               unet(in("in.unet.sample"), torch::tensor(static_cast<float>(t)).to(torch::kCUDA), in("in.unet.context"),
@@ -68,6 +71,11 @@ int main(int argc, char** argv) {
     auto vae = io::loadAutoencoderKL(model / "vae", spec);
     compare("vae.decoded", vae->decode(in("in.vae.latents"), fwd));
     compare("vae.mean", vae->encode(in("in.vae.image"), fwd).first);
+    if (dtypeName == "fp16") { // the pipeline's fp16 decode: bf16 weights and activations, against fp32
+      auto bf16 = io::loadAutoencoderKL(model / "vae", spec);
+      bf16->to(torch::kBFloat16);
+      compare("vae.decoded_bf16", bf16->decode(in("in.vae.latents").to(torch::kBFloat16), fwd), "out.fp32.vae.decoded");
+    }
   }
   {
     auto taesd = io::loadAutoencoderTiny(model / "vae_tiny", spec);

@@ -57,6 +57,9 @@ struct OptimizationOptions {
   bool cachePromptEmbeddings = false; // reuse embeddings of a prompt seen before (LRU)
   bool freeTextEncoders = false;   // with the cache: drop both text encoders once embeddings exist
   bool tinyAutoencoder = false;    // TAESDXL in place of the VAE
+  // fp16 runs of a VAE that overflows in fp16 (SDXL's: force_upcast) decode in bf16 on CUDA,
+  // which has fp32's range at half its memory; this decodes in fp32 instead (exact, as diffusers).
+  bool fp32Vae = false;
   bool operator==(const OptimizationOptions& o) const;
   std::string describe() const;    // "fp16 sdpa compile vae-slicing", for tables and logs
 };

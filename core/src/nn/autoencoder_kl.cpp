@@ -81,7 +81,7 @@ at::Tensor VaeEncoderImpl::forward(const at::Tensor& x, const ForwardOptions& fw
     if (i < downsamplers.size()) h = downsamplers[i](h);
   }
   h = mid(h, fwd);
-  return convOut(at::silu(normOut(h)));
+  return convOut(normOut(h, /*silu=*/true));
 }
 
 VaeDecoderImpl::VaeDecoderImpl(const AutoencoderKLConfig& c, const torch::TensorOptions& o) {
@@ -111,7 +111,7 @@ at::Tensor VaeDecoderImpl::forward(const at::Tensor& z, const ForwardOptions& fw
     for (auto& r : resnets[i]) h = r(h, at::Tensor());
     if (i < upsamplers.size()) h = upsamplers[i](h);
   }
-  return convOut(at::silu(normOut(h)));
+  return convOut(normOut(h, /*silu=*/true));
 }
 
 AutoencoderKLImpl::AutoencoderKLImpl(AutoencoderKLConfig config, const torch::TensorOptions& o) : m_config(std::move(config)) {

@@ -39,6 +39,11 @@ EmbeddingImpl::EmbeddingImpl(int64_t count, int64_t dim, const torch::TensorOpti
   weight = register_parameter("weight", torch::empty({count, dim}, options), false);
 }
 
+void convertToChannelsLast(torch::nn::Module& module) {
+  for (auto& p : module.parameters(true))
+    if (p.dim() == 4) p.set_data(p.contiguous(at::MemoryFormat::ChannelsLast));
+}
+
 Activation activationFromName(const std::string& name, const std::string& where) {
   if (name == "silu" || name == "swish") return Activation::SiLU;
   if (name == "gelu") return Activation::GELU;

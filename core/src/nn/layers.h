@@ -5,6 +5,7 @@
 // which is how absurd configs are refused before any allocation (see module_loading.h).
 #pragma once
 
+#include "nn/fused_ops.h"
 #include "nn/weight_residency.h"
 
 #include <torch/torch.h>
@@ -37,9 +38,11 @@ TORCH_MODULE(Conv2d);
 
 struct GroupNormImpl : torch::nn::Module {
   GroupNormImpl(int64_t groups, int64_t channels, double eps, const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& x) {
+  // silu(group_norm(x + addend[:, :, None, None])): the SiLU and the per-(sample, channel) addend
+  // (a ResNet's time embedding) ride along in the fused kernel instead of costing extra passes.
+  at::Tensor forward(const at::Tensor& x, bool silu = false, const at::Tensor& addend = {}) {
     announceUse(this);
-    return at::group_norm(x, m_groups, weight, bias, m_eps);
+    return groupNorm(x, m_groups, weight, bias, m_eps, silu, addend);
   }
   at::Tensor weight, bias;
 
@@ -53,7 +56,7 @@ struct LayerNormImpl : torch::nn::Module {
   LayerNormImpl(int64_t dim, double eps, const torch::TensorOptions& options);
   at::Tensor forward(const at::Tensor& x) {
     announceUse(this);
-    return at::layer_norm(x, {weight.size(0)}, weight, bias, m_eps);
+    return layerNorm(x, weight, bias, m_eps);
   }
   at::Tensor weight, bias;
 
@@ -71,6 +74,10 @@ struct EmbeddingImpl : torch::nn::Module {
   at::Tensor weight;
 };
 TORCH_MODULE(Embedding);
+
+// Stores every 4-D parameter (convolution weights) channels-last: with channels-last
+// activations cuDNN then runs NHWC kernels without transposing around each convolution.
+void convertToChannelsLast(torch::nn::Module& module);
 
 enum class Activation { SiLU, GELU, QuickGELU, ReLU };
 Activation activationFromName(const std::string& name, const std::string& where);

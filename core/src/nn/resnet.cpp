@@ -13,10 +13,16 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t in, int64_t out, int64_t timeEmbedC
 }
 
 at::Tensor ResnetBlock2DImpl::forward(const at::Tensor& x, const at::Tensor& timeEmbedding) {
-  auto h = conv1(at::silu(norm1(x)));
-  if (timeEmbProj && timeEmbedding.defined()) h = h + timeEmbProj(at::silu(timeEmbedding)).unsqueeze(-1).unsqueeze(-1);
-  h = conv2(at::silu(norm2(h)));
-  return (convShortcut ? convShortcut(x) : x) + h;
+  // Written so that at most three activation-sized tensors are alive at once (the VAE decoder's
+  // peak memory is set here): each intermediate is dropped as soon as the next exists.
+  auto h = conv1(norm1(x, /*silu=*/true));
+  at::Tensor shift; // the time embedding, added inside norm2 (diffusers adds it to h first)
+  if (timeEmbProj && timeEmbedding.defined()) shift = timeEmbProj(at::silu(timeEmbedding));
+  auto normed = norm2(h, /*silu=*/true, shift);
+  h.reset();
+  h = conv2(normed);
+  normed.reset();
+  return h.add_(convShortcut ? convShortcut(x) : x); // = x + h, the sum diffusers computes
 }
 
 Downsample2DImpl::Downsample2DImpl(int64_t channels, int64_t padding, const torch::TensorOptions& options)

@@ -20,8 +20,7 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, int64_t heads,
 at::Tensor BasicTransformerBlockImpl::forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd) {
   auto h = x + attn1(norm1(x), at::Tensor(), fwd);
   h = h + attn2(norm2(h), context, fwd);
-  auto projected = ffProj(norm3(h)).chunk(2, -1);
-  return h + ffOut(projected[0] * at::gelu(projected[1]));
+  return h + ffOut(geglu(ffProj(norm3(h))));
 }
 
 Transformer2DModelImpl::Transformer2DModelImpl(int64_t channels, int64_t heads, int64_t headDim, int64_t layers,
@@ -42,12 +41,12 @@ at::Tensor Transformer2DModelImpl::forward(const at::Tensor& x, const at::Tensor
   const int64_t b = x.size(0), hgt = x.size(2), wid = x.size(3);
   auto h = norm(x);
   if (projInConv) h = projInConv(h);
-  h = h.permute({0, 2, 3, 1}).reshape({b, hgt * wid, -1});
+  h = h.permute({0, 2, 3, 1}).reshape({b, hgt * wid, -1}); // a view when h is channels-last
   if (projInLinear) h = projInLinear(h);
   for (auto& block : blocks) h = block(h, context, fwd);
   if (projOutLinear) h = projOutLinear(h);
   h = h.reshape({b, hgt, wid, -1}).permute({0, 3, 1, 2});
-  if (projOutConv) h = projOutConv(h.contiguous());
+  if (projOutConv) h = projOutConv(h.contiguous(x.suggest_memory_format()));
   return h + x;
 }
 

@@ -169,7 +169,10 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
     emb = emb + addLinear2(at::silu(addLinear1(addEmbeds)));
   }
 
-  auto h = convIn(sample);
+  // On CUDA the activations flow channels-last (convertToChannelsLast() stored the weights so):
+  // cuDNN's NHWC kernels need no transposes, and the transformers' token view is free.
+  const bool channelsLast = sample.is_cuda() && KernelSettings::get().channelsLast;
+  auto h = convIn(channelsLast ? sample.contiguous(at::MemoryFormat::ChannelsLast) : sample);
   std::vector<at::Tensor> skips{h};
   for (auto& block : downBlocks) {
     for (std::size_t j = 0; j < block->resnets.size(); ++j) {
@@ -196,7 +199,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
     // Upsample to the next skip's size: odd latent sizes (e.g. 1016 px) do not double exactly.
     if (block->upsampler) h = block->upsampler(h, skips.back().sizes().slice(2));
   }
-  return convOut(at::silu(convNormOut(h)));
+  return convOut(convNormOut(h, /*silu=*/true)).contiguous();
 }
 
 } // namespace sdxl::nn

@@ -93,6 +93,7 @@ BenchmarkConfig configFromName(const std::string& name) {
     else if (w == "seq" && next == "offload") o.offload = Offload::Sequential, ++i;
     else if (w == "cached" && next == "embeds") o.cachePromptEmbeddings = o.freeTextEncoders = true, ++i;
     else if (w == "tiny" && next == "vae") o.tinyAutoencoder = true, ++i;
+    else if (w == "vae" && next == "fp32") o.fp32Vae = true, ++i;
     else throw Error(ErrorKind::InvalidRequest, "unknown word '" + w + "' in configuration '" + name + "'");
   }
   // As diffusers_reference.py: fp32 and sequential offload are slow, so 2 runs (the last counts).
@@ -110,6 +111,7 @@ std::string configName(const OptimizationOptions& o) {
   if (o.offload == Offload::Sequential) n += "_seq_offload";
   if (o.cachePromptEmbeddings) n += "_cached_embeds";
   if (o.tinyAutoencoder) n += "_tiny_vae";
+  if (o.fp32Vae) n += "_vae_fp32";
   return n;
 }
 

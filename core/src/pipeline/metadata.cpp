@@ -44,6 +44,7 @@ std::string requestToJson(const GenerationRequest& r, const std::string& model, 
   j["cache_prompt_embeddings"] = o.cachePromptEmbeddings;
   j["free_text_encoders"] = o.freeTextEncoders;
   j["tiny_autoencoder"] = o.tinyAutoencoder;
+  j["fp32_vae"] = o.fp32Vae;
   j["model"] = model;
   j["generator"] = "SDXL Studio " + studioVersion();
   return j.dump();
@@ -77,6 +78,7 @@ GenerationRequest requestFromJson(const std::string& text) {
     o.cachePromptEmbeddings = j.value("cache_prompt_embeddings", false);
     o.freeTextEncoders = j.value("free_text_encoders", false) && o.cachePromptEmbeddings;
     o.tinyAutoencoder = j.value("tiny_autoencoder", false);
+    o.fp32Vae = j.value("fp32_vae", false);
   } catch (const nlohmann::json::exception& e) {
     throw Error(ErrorKind::InvalidRequest, std::string("these are not SDXL Studio parameters (") + e.what() + ")");
   }

@@ -75,7 +75,8 @@ torch::ScalarType toScalarType(Precision p) {
 
 // Latents -> 8-bit RGB as diffusers' image processor: (x / 2 + 0.5).clamp(0, 1), * 255, round.
 std::vector<Image> toImages(const at::Tensor& decoded) {
-  auto pixels = (decoded / 2 + 0.5).clamp(0, 1).to(torch::kCPU).to(torch::kFloat).mul(255).round().to(torch::kUInt8);
+  // In fp32 even after a bf16 decode: (x / 2 + 0.5) in bf16 would round to 1/256 steps near 1.
+  auto pixels = (decoded.to(torch::kFloat) / 2 + 0.5).clamp(0, 1).to(torch::kCPU).mul(255).round().to(torch::kUInt8);
   pixels = pixels.permute({0, 2, 3, 1}).contiguous();
   std::vector<Image> images;
   for (int64_t i = 0; i < pixels.size(0); ++i) {
@@ -164,6 +165,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   const auto start = std::chrono::steady_clock::now();
   auto& m = ensureModel(toScalarType(o.precision), o.offload, observer);
   if (o.tinyAutoencoder) m.ensureTinyAutoencoder();
+  else m.ensureVaeDtype(m.vaeDtypeFor(o.fp32Vae));
 #ifdef SDXL_WITH_CUDA
   at::globalContext().setBenchmarkCuDNN(o.compile); // autotuned convolutions at fixed shapes
 #endif

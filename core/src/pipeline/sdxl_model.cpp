@@ -6,6 +6,10 @@
 
 #include <fstream>
 
+#ifdef SDXL_WITH_CUDA
+#include <ATen/cuda/CUDAContext.h>
+#endif
+
 namespace sdxl::pipeline {
 namespace fs = std::filesystem;
 
@@ -76,6 +80,37 @@ void SdxlModel::ensureTinyAutoencoder() {
   vaeTinyPlacement = makePlacement(offload, *vaeTiny, device);
 }
 
+torch::ScalarType SdxlModel::vaeDtypeFor(bool fp32Vae) const {
+  if (dtype != torch::kHalf || !vae->config().forceUpcast) return dtype;
+#ifdef SDXL_WITH_CUDA
+  if (!fp32Vae && device.is_cuda() && at::cuda::getDeviceProperties(device.index() < 0 ? 0 : device.index())->major >= 8)
+    return torch::kBFloat16;
+#endif
+  (void)fp32Vae;
+  return torch::kFloat;
+}
+
+void SdxlModel::loadVae(torch::ScalarType wanted) {
+  vaePlacement.reset();
+  vae = nn::AutoencoderKL(nullptr);
+  // Always from the file's (or seed's) values: converting bf16 weights back to fp32 would keep
+  // bf16's rounding.
+  if (source.isRandom()) vae = io::randomAutoencoderKL(builtinName(source), specFor(*this, "vae"), kSeedVae);
+  else vae = io::loadAutoencoderKL(source.folder / "vae", specFor(*this, "vae"));
+  if (wanted != dtype) vae->to(wanted);
+  vaeDtype = wanted;
+  vaePlacement = makePlacement(offload, *vae, device);
+}
+
+void SdxlModel::ensureVaeDtype(torch::ScalarType wanted) {
+  if (wanted == vaeDtype) return;
+  if (vaeDtype != dtype) return loadVae(wanted); // converted before: start from the file's values again
+  vaePlacement.reset();
+  vae->to(wanted);
+  vaeDtype = wanted;
+  vaePlacement = makePlacement(offload, *vae, device);
+}
+
 std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Device device, torch::ScalarType dtype,
                                          Offload offload, const LoadProgress& progress) {
   auto model = std::make_unique<SdxlModel>();
@@ -97,27 +132,22 @@ std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Devic
   m.ensureTextEncoders();
   if (source.isRandom()) {
     m.unet = io::randomUNet(builtinName(source), specFor(m, "unet"), kSeedUNet);
-    m.vae = io::randomAutoencoderKL(builtinName(source), specFor(m, "vae"), kSeedVae);
     m.schedulerConfig = sched::SchedulerConfig::fromJson(io::builtinConfig(builtinName(source), "scheduler"));
   } else {
     const auto& dir = source.folder;
     m.unet = io::loadUNet(dir / "unet", specFor(m, "unet"));
-    m.vae = io::loadAutoencoderKL(dir / "vae", specFor(m, "vae"));
     m.schedulerConfig = sched::SchedulerConfig::fromJson(nn::ConfigReader::fromFile(dir / "scheduler" / "scheduler_config.json"));
     std::ifstream in(dir / "model_index.json");
     const auto index = nlohmann::json::parse(in, nullptr, false);
     if (index.is_object() && index.contains("force_zeros_for_empty_prompt") && index["force_zeros_for_empty_prompt"].is_boolean())
       m.forceZerosForEmptyPrompt = index["force_zeros_for_empty_prompt"].get<bool>();
   }
-  // SDXL's VAE overflows in fp16 (black or NaN images). Like diffusers with force_upcast, keep
-  // its fp16-rounded weights but run it in fp32. bf16 has fp32's range and needs no upcast.
+  // SDXL's VAE overflows in fp16 (black or NaN images): see vaeDtypeFor().
   m.vaeDtype = dtype;
-  if (dtype == torch::kHalf && m.vae->config().forceUpcast) {
-    m.vae->to(torch::kFloat);
-    m.vaeDtype = torch::kFloat;
-  }
+  m.loadVae(dtype);
+  m.ensureVaeDtype(m.vaeDtypeFor(false));
+  if (device.is_cuda() && nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*m.unet);
   m.unetPlacement = makePlacement(offload, *m.unet, device);
-  m.vaePlacement = makePlacement(offload, *m.vae, device);
   if (offload != Offload::None) releaseCachedMemory(); // the built-in model was generated on the GPU
   if (progress) progress("done", 1.0);
   return model;

@@ -26,7 +26,7 @@ struct SdxlModel {
   sched::SchedulerConfig schedulerConfig;
   bool forceZerosForEmptyPrompt = true;
   torch::ScalarType dtype = torch::kFloat;    // of the text encoders, the UNet and TAESD
-  torch::ScalarType vaeDtype = torch::kFloat; // fp32 when fp16 would overflow (force_upcast)
+  torch::ScalarType vaeDtype = torch::kFloat; // see vaeDtypeFor()
   torch::Device device = torch::kCPU;
   Offload offload = Offload::None;
   LoadProgress progress;
@@ -36,6 +36,11 @@ struct SdxlModel {
   void ensureTextEncoders();   // loads them again after releaseTextEncoders()
   void releaseTextEncoders();  // frees their memory
   void ensureTinyAutoencoder(); // TAESD: built-in random one, or MODEL/vae_tiny (diffusers format)
+  // The VAE's precision: the run's, except for fp16 with a VAE that overflows in fp16
+  // (force_upcast): bf16 on a CUDA device that has it (fp32's range), else fp32 as diffusers.
+  torch::ScalarType vaeDtypeFor(bool fp32Vae) const;
+  void ensureVaeDtype(torch::ScalarType wanted); // loads the VAE again in that precision if needed
+  void loadVae(torch::ScalarType wanted);
 };
 
 // Loads (or, for the built-in model, creates) every component. Throws Error(ModelFormat) with

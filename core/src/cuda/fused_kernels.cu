@@ -1,0 +1,426 @@
+// See fused_kernels.h. Memory-bound kernels: each reads its input once per pass with 16-byte
+// vector loads where the shape allows it, and computes in fp32.
+#include "cuda/fused_kernels.h"
+
+#include <cuda_bf16.h>
+#include <cuda_fp16.h>
+#include <cuda_runtime.h>
+
+#include <algorithm>
+
+namespace sdxl::cuda {
+namespace {
+
+template <typename T> struct Cvt;
+template <> struct Cvt<float> {
+  static __device__ __forceinline__ float to(float v) { return v; }
+  static __device__ __forceinline__ float from(float v) { return v; }
+};
+template <> struct Cvt<__half> {
+  static __device__ __forceinline__ float to(__half v) { return __half2float(v); }
+  static __device__ __forceinline__ __half from(float v) { return __float2half_rn(v); }
+};
+template <> struct Cvt<__nv_bfloat16> {
+  static __device__ __forceinline__ float to(__nv_bfloat16 v) { return __bfloat162float(v); }
+  static __device__ __forceinline__ __nv_bfloat16 from(float v) { return __float2bfloat16_rn(v); }
+};
+
+// The rounding a separate ATen operation would apply to its output.
+template <typename T> __device__ __forceinline__ float roundTo(float v) { return Cvt<T>::to(Cvt<T>::from(v)); }
+
+template <typename T, int VEC> struct alignas(sizeof(T) * VEC) Vec {
+  T v[VEC];
+};
+
+constexpr int kThreads = 256;
+
+int smCount() {
+  static const int count = [] {
+    int device = 0, sms = 0;
+    cudaGetDevice(&device);
+    cudaDeviceGetAttribute(&sms, cudaDevAttrMultiProcessorCount, device);
+    return sms > 0 ? sms : 108;
+  }();
+  return count;
+}
+
+int64_t gridFor(int64_t work) {
+  return std::max<int64_t>(1, std::min<int64_t>((work + kThreads - 1) / kThreads, int64_t(smCount()) * 16));
+}
+
+bool aligned16(const void* p) { return p == nullptr || reinterpret_cast<uintptr_t>(p) % 16 == 0; }
+
+// ---------------------------------------------------------------- GEGLU
+
+template <typename T, int VEC>
+__global__ void gegluKernel(const T* __restrict__ in, T* __restrict__ out, int64_t rows, int64_t f) {
+  const int64_t vecsPerRow = f / VEC, total = rows * vecsPerRow;
+  constexpr float kAlpha = 0.70710678118654752440f; // ATen's GeluCUDAKernelImpl, erf variant
+  for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < total; i += int64_t(gridDim.x) * blockDim.x) {
+    const int64_t r = i / vecsPerRow, j = (i - r * vecsPerRow) * VEC;
+    const T* row = in + r * 2 * f;
+    const auto a = *reinterpret_cast<const Vec<T, VEC>*>(row + j);
+    const auto g = *reinterpret_cast<const Vec<T, VEC>*>(row + f + j);
+    Vec<T, VEC> o;
+#pragma unroll
+    for (int k = 0; k < VEC; ++k) {
+      const float x = Cvt<T>::to(g.v[k]);
+      const float gelu = roundTo<T>(x * 0.5f * (1.0f + erff(x * kAlpha)));
+      o.v[k] = Cvt<T>::from(Cvt<T>::to(a.v[k]) * gelu);
+    }
+    *reinterpret_cast<Vec<T, VEC>*>(out + r * f + j) = o;
+  }
+}
+
+template <typename T>
+void launchGeglu(const void* in, void* out, int64_t rows, int64_t f, cudaStream_t stream) {
+  constexpr int V = 16 / sizeof(T);
+  if (f % V == 0 && aligned16(in) && aligned16(out))
+    gegluKernel<T, V><<<gridFor(rows * f / V), kThreads, 0, stream>>>(static_cast<const T*>(in), static_cast<T*>(out), rows, f);
+  else
+    gegluKernel<T, 1><<<gridFor(rows * f), kThreads, 0, stream>>>(static_cast<const T*>(in), static_cast<T*>(out), rows, f);
+}
+
+// ---------------------------------------------------------------- GroupNorm
+// Three launches: partial sums (many blocks per group, so that 256 groups of a batch-8 UNet
+// still fill the GPU), per-group mean and rstd (combined in fp64), then the normalisation.
+
+
+int64_t splitsFor(const GroupNormArgs& a) {
+  const int64_t target = int64_t(smCount()) * 8;
+  if (a.channelsLast) {
+    const int64_t byWork = (target + a.n - 1) / a.n;
+    return std::max<int64_t>(1, std::min<int64_t>(byWork, a.hw / 16));
+  }
+  const int64_t span = a.c / a.groups * a.hw;
+  const int64_t byWork = (target + a.n * a.groups - 1) / (a.n * a.groups);
+  return std::max<int64_t>(1, std::min<int64_t>(byWork, span / 4096));
+}
+
+template <typename T> __device__ __forceinline__ float loadAdded(T x, const T* addend, int64_t index) {
+  const float v = Cvt<T>::to(x);
+  return addend ? roundTo<T>(v + Cvt<T>::to(addend[index])) : v;
+}
+
+__device__ __forceinline__ float2 blockSum(float2 v) {
+  __shared__ float2 warpSums[kThreads / 32];
+  for (int offset = 16; offset > 0; offset /= 2) {
+    v.x += __shfl_down_sync(0xffffffffu, v.x, offset);
+    v.y += __shfl_down_sync(0xffffffffu, v.y, offset);
+  }
+  if (threadIdx.x % 32 == 0) warpSums[threadIdx.x / 32] = v;
+  __syncthreads();
+  float2 total{0.f, 0.f};
+  if (threadIdx.x == 0)
+    for (int w = 0; w < kThreads / 32; ++w) total.x += warpSums[w].x, total.y += warpSums[w].y;
+  return total;
+}
+
+// Grid (n * groups, splits): each block sums a contiguous piece of one group's span.
+template <typename T, int VEC>
+__global__ void groupStatsNchw(const T* __restrict__ x, const T* __restrict__ addend, float2* __restrict__ partial,
+                               int64_t c, int64_t hw, int64_t groups) {
+  const int64_t ng = blockIdx.x, n = ng / groups, g = ng % groups, cg = c / groups;
+  const int64_t span = cg * hw, splits = gridDim.y;
+  const int64_t chunk = ((span + splits - 1) / splits + VEC - 1) / VEC * VEC;
+  const int64_t begin = blockIdx.y * chunk, end = min(span, begin + chunk);
+  const T* base = x + (n * c + g * cg) * hw;
+  float2 acc{0.f, 0.f};
+  for (int64_t e = begin + threadIdx.x * VEC; e < end; e += int64_t(blockDim.x) * VEC) {
+    const auto v = *reinterpret_cast<const Vec<T, VEC>*>(base + e);
+    const int64_t channel = n * c + g * cg + e / hw; // one channel per vector: hw % VEC == 0
+#pragma unroll
+    for (int k = 0; k < VEC; ++k) {
+      const float f = loadAdded(v.v[k], addend, channel);
+      acc.x += f;
+      acc.y += f * f;
+    }
+  }
+  const float2 total = blockSum(acc);
+  if (threadIdx.x == 0) partial[ng * splits + blockIdx.y] = total;
+}
+
+// Grid (n, splits): each block sums a range of rows (positions). A thread owns one 16-byte
+// column of channels and accumulates it down the rows in registers; only at the end are the
+// per-channel sums folded into per-group sums (shared-memory atomics, a few per thread).
+template <typename T, int VEC>
+__global__ void groupStatsNhwc(const T* __restrict__ x, const T* __restrict__ addend, float2* __restrict__ partial,
+                               int64_t c, int64_t hw, int64_t groups) {
+  extern __shared__ float2 groupSums[];
+  const int64_t n = blockIdx.x, splits = gridDim.y;
+  const int cg = int(c / groups), vecsPerRow = int(c / VEC);
+  const int cols = min(vecsPerRow, int(blockDim.x)), rowsPerIter = int(blockDim.x) / cols;
+  const int tRow = int(threadIdx.x) / cols, tCol = int(threadIdx.x) % cols;
+  const int64_t rowsPer = (hw + splits - 1) / splits;
+  const int64_t rowBegin = blockIdx.y * rowsPer, rowEnd = min(hw, rowBegin + rowsPer);
+  for (int64_t g = threadIdx.x; g < groups; g += blockDim.x) groupSums[g] = float2{0.f, 0.f};
+  __syncthreads();
+  if (tRow < rowsPerIter) {
+    for (int v = tCol; v < vecsPerRow; v += cols) {
+      float s[VEC], ss[VEC];
+      float add[VEC];
+#pragma unroll
+      for (int k = 0; k < VEC; ++k) {
+        s[k] = ss[k] = 0.f;
+        add[k] = addend ? Cvt<T>::to(addend[n * c + v * VEC + k]) : 0.f;
+      }
+      for (int64_t r = rowBegin + tRow; r < rowEnd; r += rowsPerIter) {
+        const auto xv = *reinterpret_cast<const Vec<T, VEC>*>(x + (n * hw + r) * c + int64_t(v) * VEC);
+#pragma unroll
+        for (int k = 0; k < VEC; ++k) {
+          const float f = addend ? roundTo<T>(Cvt<T>::to(xv.v[k]) + add[k]) : Cvt<T>::to(xv.v[k]);
+          s[k] += f;
+          ss[k] += f * f;
+        }
+      }
+      int group = v * VEC / cg;
+      float gs = 0.f, gss = 0.f;
+#pragma unroll
+      for (int k = 0; k < VEC; ++k) {
+        const int g = (v * VEC + k) / cg;
+        if (g != group) {
+          atomicAdd(&groupSums[group].x, gs);
+          atomicAdd(&groupSums[group].y, gss);
+          group = g;
+          gs = gss = 0.f;
+        }
+        gs += s[k];
+        gss += ss[k];
+      }
+      atomicAdd(&groupSums[group].x, gs);
+      atomicAdd(&groupSums[group].y, gss);
+    }
+  }
+  __syncthreads();
+  for (int64_t g = threadIdx.x; g < groups; g += blockDim.x) partial[(n * groups + g) * splits + blockIdx.y] = groupSums[g];
+}
+
+__global__ void groupStatsFinish(const float2* __restrict__ partial, float2* __restrict__ stats, int64_t count,
+                                 int64_t splits, int64_t elementsPerGroup, float eps) {
+  const int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
+  if (i >= count) return;
+  double s = 0, ss = 0;
+  for (int64_t k = 0; k < splits; ++k) s += partial[i * splits + k].x, ss += partial[i * splits + k].y;
+  const double mean = s / double(elementsPerGroup);
+  const double var = fmax(ss / double(elementsPerGroup) - mean * mean, 0.0);
+  stats[i] = float2{float(mean), float(rsqrt(var + double(eps)))};
+}
+
+// NCHW: a vector lies in one channel plane, so one scale and shift serve all its elements.
+template <typename T, int VEC>
+__global__ void groupNormApplyNchw(const T* __restrict__ x, T* __restrict__ y, const T* __restrict__ gamma,
+                                   const T* __restrict__ beta, const T* __restrict__ addend,
+                                   const float2* __restrict__ stats, int64_t n, int64_t c, int64_t hw, int64_t groups,
+                                   bool silu) {
+  const int64_t total = n * c * hw / VEC, cg = c / groups;
+  for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < total; i += int64_t(gridDim.x) * blockDim.x) {
+    const int64_t nc = i * VEC / hw, sample = nc / c, channel = nc - sample * c;
+    const float2 st = stats[sample * groups + channel / cg];
+    const float a = st.y * Cvt<T>::to(gamma[channel]);
+    const float b = -a * st.x + Cvt<T>::to(beta[channel]);
+    const float add = addend ? Cvt<T>::to(addend[nc]) : 0.f;
+    const auto v = *reinterpret_cast<const Vec<T, VEC>*>(x + i * VEC);
+    Vec<T, VEC> o;
+#pragma unroll
+    for (int k = 0; k < VEC; ++k) {
+      const float in = addend ? roundTo<T>(Cvt<T>::to(v.v[k]) + add) : Cvt<T>::to(v.v[k]);
+      float out = in * a + b;
+      if (silu) {
+        out = roundTo<T>(out);
+        out = out / (1.0f + expf(-out));
+      }
+      o.v[k] = Cvt<T>::from(out);
+    }
+    *reinterpret_cast<Vec<T, VEC>*>(y + i * VEC) = o;
+  }
+}
+
+// NHWC, grid (n, splits) as the statistics: a thread owns a column of channels, computes their
+// scale and shift once, then streams down the rows.
+template <typename T, int VEC>
+__global__ void groupNormApplyNhwc(const T* __restrict__ x, T* __restrict__ y, const T* __restrict__ gamma,
+                                   const T* __restrict__ beta, const T* __restrict__ addend,
+                                   const float2* __restrict__ stats, int64_t c, int64_t hw, int64_t groups, bool silu) {
+  const int64_t n = blockIdx.x, splits = gridDim.y;
+  const int cg = int(c / groups), vecsPerRow = int(c / VEC);
+  const int cols = min(vecsPerRow, int(blockDim.x)), rowsPerIter = int(blockDim.x) / cols;
+  const int tRow = int(threadIdx.x) / cols, tCol = int(threadIdx.x) % cols;
+  if (tRow >= rowsPerIter) return;
+  const int64_t rowsPer = (hw + splits - 1) / splits;
+  const int64_t rowBegin = blockIdx.y * rowsPer, rowEnd = min(hw, rowBegin + rowsPer);
+  for (int v = tCol; v < vecsPerRow; v += cols) {
+    float a[VEC], b[VEC], add[VEC];
+#pragma unroll
+    for (int k = 0; k < VEC; ++k) {
+      const int channel = v * VEC + k;
+      const float2 st = stats[n * groups + channel / cg];
+      a[k] = st.y * Cvt<T>::to(gamma[channel]);
+      b[k] = -a[k] * st.x + Cvt<T>::to(beta[channel]);
+      add[k] = addend ? Cvt<T>::to(addend[n * c + channel]) : 0.f;
+    }
+    for (int64_t r = rowBegin + tRow; r < rowEnd; r += rowsPerIter) {
+      const int64_t offset = (n * hw + r) * c + int64_t(v) * VEC;
+      const auto xv = *reinterpret_cast<const Vec<T, VEC>*>(x + offset);
+      Vec<T, VEC> o;
+#pragma unroll
+      for (int k = 0; k < VEC; ++k) {
+        const float in = addend ? roundTo<T>(Cvt<T>::to(xv.v[k]) + add[k]) : Cvt<T>::to(xv.v[k]);
+        float out = in * a[k] + b[k];
+        if (silu) {
+          out = roundTo<T>(out);
+          out = out / (1.0f + expf(-out));
+        }
+        o.v[k] = Cvt<T>::from(out);
+      }
+      *reinterpret_cast<Vec<T, VEC>*>(y + offset) = o;
+    }
+  }
+}
+
+template <typename T, int VEC>
+void launchGroupNorm(const GroupNormArgs& a, float* workspace, cudaStream_t stream) {
+  const int64_t splits = splitsFor(a), ng = a.n * a.groups;
+  auto* partial = reinterpret_cast<float2*>(workspace);
+  auto* stats = partial + ng * splits;
+  const auto* x = static_cast<const T*>(a.x);
+  const auto* addend = static_cast<const T*>(a.addend);
+  if (a.channelsLast)
+    groupStatsNhwc<T, VEC><<<dim3(unsigned(a.n), unsigned(splits)), kThreads, sizeof(float2) * a.groups, stream>>>(
+        x, addend, partial, a.c, a.hw, a.groups);
+  else
+    groupStatsNchw<T, VEC><<<dim3(unsigned(ng), unsigned(splits)), kThreads, 0, stream>>>(x, addend, partial, a.c, a.hw,
+                                                                                           a.groups);
+  groupStatsFinish<<<unsigned((ng + kThreads - 1) / kThreads), kThreads, 0, stream>>>(partial, stats, ng, splits,
+                                                                                      a.c / a.groups * a.hw, a.eps);
+  auto* y = static_cast<T*>(a.y);
+  const auto* gamma = static_cast<const T*>(a.gamma);
+  const auto* beta = static_cast<const T*>(a.beta);
+  if (a.channelsLast)
+    groupNormApplyNhwc<T, VEC><<<dim3(unsigned(a.n), unsigned(splits)), kThreads, 0, stream>>>(
+        x, y, gamma, beta, addend, stats, a.c, a.hw, a.groups, a.silu);
+  else
+    groupNormApplyNchw<T, VEC><<<gridFor(a.n * a.c * a.hw / VEC), kThreads, 0, stream>>>(
+        x, y, gamma, beta, addend, stats, a.n, a.c, a.hw, a.groups, a.silu);
+}
+
+template <typename T> void dispatchGroupNorm(const GroupNormArgs& a, float* workspace, cudaStream_t stream) {
+  constexpr int V = 16 / sizeof(T);
+  const bool divisible = a.channelsLast ? a.c % V == 0 : a.hw % V == 0;
+  if (divisible && aligned16(a.x) && aligned16(a.y)) launchGroupNorm<T, V>(a, workspace, stream);
+  else launchGroupNorm<T, 1>(a, workspace, stream);
+}
+
+// ---------------------------------------------------------------- LayerNorm
+
+constexpr int kMaxVectorsPerLane = 8;
+
+__device__ __forceinline__ float warpSum(float v) {
+  for (int offset = 16; offset > 0; offset /= 2) v += __shfl_xor_sync(0xffffffffu, v, offset);
+  return v;
+}
+
+template <typename T, int VEC>
+__global__ void layerNormKernel(const T* __restrict__ x, T* __restrict__ y, const T* __restrict__ gamma,
+                                const T* __restrict__ beta, int64_t rows, int d, float eps) {
+  const int lane = int(threadIdx.x) % 32;
+  const int64_t row = blockIdx.x * int64_t(blockDim.x / 32) + threadIdx.x / 32;
+  if (row >= rows) return;
+  const int vecs = d / VEC;
+  const T* in = x + row * d;
+  float v[kMaxVectorsPerLane][VEC];
+  float sum = 0.f;
+#pragma unroll
+  for (int j = 0; j < kMaxVectorsPerLane; ++j) {
+    const int idx = lane + j * 32;
+    if (idx < vecs) {
+      const auto xv = *reinterpret_cast<const Vec<T, VEC>*>(in + idx * VEC);
+#pragma unroll
+      for (int k = 0; k < VEC; ++k) {
+        v[j][k] = Cvt<T>::to(xv.v[k]);
+        sum += v[j][k];
+      }
+    }
+  }
+  const float mean = warpSum(sum) / float(d);
+  float squares = 0.f;
+#pragma unroll
+  for (int j = 0; j < kMaxVectorsPerLane; ++j)
+    if (lane + j * 32 < vecs)
+#pragma unroll
+      for (int k = 0; k < VEC; ++k) squares += (v[j][k] - mean) * (v[j][k] - mean);
+  const float rstd = rsqrtf(warpSum(squares) / float(d) + eps);
+  T* out = y + row * d;
+#pragma unroll
+  for (int j = 0; j < kMaxVectorsPerLane; ++j) {
+    const int idx = lane + j * 32;
+    if (idx < vecs) {
+      const auto g = *reinterpret_cast<const Vec<T, VEC>*>(gamma + idx * VEC);
+      const auto b = *reinterpret_cast<const Vec<T, VEC>*>(beta + idx * VEC);
+      Vec<T, VEC> o;
+#pragma unroll
+      for (int k = 0; k < VEC; ++k)
+        o.v[k] = Cvt<T>::from((v[j][k] - mean) * rstd * Cvt<T>::to(g.v[k]) + Cvt<T>::to(b.v[k]));
+      *reinterpret_cast<Vec<T, VEC>*>(out + idx * VEC) = o;
+    }
+  }
+}
+
+template <typename T>
+void launchLayerNorm(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
+                     cudaStream_t stream) {
+  constexpr int V = 16 / sizeof(T), rowsPerBlock = kThreads / 32;
+  layerNormKernel<T, V><<<unsigned((rows + rowsPerBlock - 1) / rowsPerBlock), kThreads, 0, stream>>>(
+      static_cast<const T*>(x), static_cast<T*>(y), static_cast<const T*>(gamma), static_cast<const T*>(beta), rows,
+      int(d), eps);
+}
+
+const char* lastError() {
+  const cudaError_t e = cudaGetLastError();
+  return e == cudaSuccess ? nullptr : cudaGetErrorString(e);
+}
+
+} // namespace
+
+std::size_t groupNormWorkspaceFloats(const GroupNormArgs& a) {
+  return std::size_t(2 * a.n * a.groups * (splitsFor(a) + 1));
+}
+
+const char* groupNorm(const GroupNormArgs& a, float* workspace, void* stream) {
+  auto s = static_cast<cudaStream_t>(stream);
+  switch (a.dtype) {
+  case DType::F32: dispatchGroupNorm<float>(a, workspace, s); break;
+  case DType::F16: dispatchGroupNorm<__half>(a, workspace, s); break;
+  case DType::BF16: dispatchGroupNorm<__nv_bfloat16>(a, workspace, s); break;
+  }
+  return lastError();
+}
+
+bool layerNormFits(int64_t d, DType dtype) {
+  const int64_t vec = dtype == DType::F32 ? 4 : 8;
+  return d > 0 && d % vec == 0 && d / vec <= 32 * kMaxVectorsPerLane;
+}
+
+const char* layerNorm(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
+                      DType dtype, void* stream) {
+  if (!layerNormFits(d, dtype) || !aligned16(x) || !aligned16(y) || !aligned16(gamma) || !aligned16(beta))
+    return "LayerNorm kernel called with a shape it does not fit";
+  auto s = static_cast<cudaStream_t>(stream);
+  switch (dtype) {
+  case DType::F32: launchLayerNorm<float>(x, y, gamma, beta, rows, d, eps, s); break;
+  case DType::F16: launchLayerNorm<__half>(x, y, gamma, beta, rows, d, eps, s); break;
+  case DType::BF16: launchLayerNorm<__nv_bfloat16>(x, y, gamma, beta, rows, d, eps, s); break;
+  }
+  return lastError();
+}
+
+const char* geglu(const void* in, void* out, int64_t rows, int64_t f, DType dtype, void* stream) {
+  auto s = static_cast<cudaStream_t>(stream);
+  switch (dtype) {
+  case DType::F32: launchGeglu<float>(in, out, rows, f, s); break;
+  case DType::F16: launchGeglu<__half>(in, out, rows, f, s); break;
+  case DType::BF16: launchGeglu<__nv_bfloat16>(in, out, rows, f, s); break;
+  }
+  return lastError();
+}
+
+} // namespace sdxl::cuda

@@ -1,0 +1,45 @@
+// Fused CUDA kernels for the memory-bound operations around the UNet's matrix products, where
+// the profile shows the time goes (docs/optimizations.md, "Fused kernels"). This header is
+// torch-free so that nvcc compiles the kernels without LibTorch's headers; nn/fused_ops.h is the
+// tensor-level entry point that checks shapes and falls back to ATen where these do not apply.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace sdxl::cuda {
+
+enum class DType { F32, F16, BF16 };
+
+struct GroupNormArgs {
+  const void* x = nullptr;     // (n, c, hw) when channelsLast is false, else (n, hw, c); contiguous
+  void* y = nullptr;           // same shape and layout as x
+  const void* gamma = nullptr; // (c) in x's dtype
+  const void* beta = nullptr;  // (c) in x's dtype
+  const void* addend = nullptr; // optional (n, c) in x's dtype, added to x before normalising
+  int64_t n = 0, c = 0, hw = 0, groups = 0;
+  float eps = 1e-5f;
+  bool silu = false;        // apply SiLU to the normalised output
+  bool channelsLast = false;
+  DType dtype = DType::F32;
+};
+
+// Floats of scratch memory groupNorm needs for these arguments.
+std::size_t groupNormWorkspaceFloats(const GroupNormArgs& a);
+
+// y = [silu](group_norm(x [+ addend]) * gamma + beta). Statistics in fp32 (partial sums combined
+// in fp64), intermediate roundings to x's dtype as ATen's separate operations would do them.
+// Returns nullptr, or the CUDA error text.
+const char* groupNorm(const GroupNormArgs& a, float* workspace, void* stream);
+
+// out[r, j] = in[r, j] * gelu(in[r, f + j]) for in (rows, 2f) and out (rows, f), both contiguous:
+// diffusers' GEGLU (erf GELU) in one pass over memory instead of three.
+const char* geglu(const void* in, void* out, int64_t rows, int64_t f, DType dtype, void* stream);
+
+// y = layer_norm(x over its last dimension d) * gamma + beta for contiguous rows: one warp per
+// row holding the row in registers, so mean and variance are exact two-pass sums.
+bool layerNormFits(int64_t d, DType dtype); // d a multiple of the vector width, at most 2048
+const char* layerNorm(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
+                      DType dtype, void* stream);
+
+} // namespace sdxl::cuda

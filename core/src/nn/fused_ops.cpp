@@ -1,0 +1,139 @@
+#include "nn/fused_ops.h"
+
+#include "sdxl/error.h"
+
+#include <cstdlib>
+#include <cstring>
+
+#ifdef SDXL_WITH_CUDA
+#include "cuda/fused_kernels.h"
+
+#include <c10/cuda/CUDAStream.h>
+#endif
+
+namespace sdxl::nn {
+
+namespace {
+bool envFlag(const char* name, bool fallback) {
+  const char* v = std::getenv(name);
+  if (!v || !*v) return fallback;
+  return std::strcmp(v, "0") != 0 && std::strcmp(v, "off") != 0 && std::strcmp(v, "false") != 0;
+}
+
+#ifdef SDXL_WITH_CUDA
+bool kernelApplies(const at::Tensor& x) {
+  const auto t = x.scalar_type();
+  return KernelSettings::get().fusedKernels && x.is_cuda() &&
+         (t == at::kFloat || t == at::kHalf || t == at::kBFloat16);
+}
+
+cuda::DType kernelType(const at::Tensor& x) {
+  switch (x.scalar_type()) {
+  case at::kHalf: return cuda::DType::F16;
+  case at::kBFloat16: return cuda::DType::BF16;
+  default: return cuda::DType::F32;
+  }
+}
+
+void check(const char* error, const char* what) {
+  if (error) throw Error(ErrorKind::Internal, std::string(what) + " kernel failed: " + error);
+}
+#endif
+} // namespace
+
+const KernelSettings& KernelSettings::get() {
+  static const KernelSettings settings{envFlag("SDXL_FUSED_KERNELS", true), envFlag("SDXL_CHANNELS_LAST", true)};
+  return settings;
+}
+
+bool fusedKernelsBuilt() {
+#ifdef SDXL_WITH_CUDA
+  return true;
+#else
+  return false;
+#endif
+}
+
+at::Tensor groupNormAten(const at::Tensor& x, int64_t groups, const at::Tensor& weight, const at::Tensor& bias, double eps,
+                         bool silu, const at::Tensor& addend) {
+  auto y = at::group_norm(addend.defined() ? x + addend.unsqueeze(-1).unsqueeze(-1) : x, groups, weight, bias, eps);
+  return silu ? at::silu_(y) : y;
+}
+
+at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weight, const at::Tensor& bias, double eps,
+                     bool silu, const at::Tensor& addend) {
+#ifdef SDXL_WITH_CUDA
+  const bool nchw = x.is_contiguous(), nhwc = !nchw && x.is_contiguous(at::MemoryFormat::ChannelsLast);
+  const auto type = x.scalar_type();
+  const bool paramsOk = weight.defined() && bias.defined() && weight.scalar_type() == type && bias.scalar_type() == type &&
+                        weight.is_contiguous() && bias.is_contiguous() && weight.device() == x.device();
+  const bool addendOk = !addend.defined() || (addend.scalar_type() == type && addend.is_contiguous() &&
+                                              addend.dim() == 2 && addend.size(0) == x.size(0) && addend.size(1) == x.size(1));
+  if (kernelApplies(x) && x.dim() == 4 && (nchw || nhwc) && paramsOk && addendOk && x.numel() > 0) {
+    cuda::GroupNormArgs a;
+    auto y = at::empty_like(x, nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
+    a.x = x.data_ptr();
+    a.y = y.data_ptr();
+    a.gamma = weight.data_ptr();
+    a.beta = bias.data_ptr();
+    a.addend = addend.defined() ? addend.data_ptr() : nullptr;
+    a.n = x.size(0);
+    a.c = x.size(1);
+    a.hw = x.size(2) * x.size(3);
+    a.groups = groups;
+    a.eps = static_cast<float>(eps);
+    a.silu = silu;
+    a.channelsLast = nhwc;
+    a.dtype = kernelType(x);
+    auto workspace = at::empty({static_cast<int64_t>(cuda::groupNormWorkspaceFloats(a))}, x.options().dtype(at::kFloat));
+    check(cuda::groupNorm(a, workspace.data_ptr<float>(), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
+          "GroupNorm");
+    return y;
+  }
+#endif
+  return groupNormAten(x, groups, weight, bias, eps, silu, addend);
+}
+
+at::Tensor layerNormAten(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, double eps) {
+  return at::layer_norm(x, {weight.size(0)}, weight, bias, eps);
+}
+
+at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, double eps) {
+#ifdef SDXL_WITH_CUDA
+  const int64_t d = weight.size(0);
+  if (kernelApplies(x) && x.is_contiguous() && x.numel() > 0 && x.size(-1) == d && bias.defined() &&
+      weight.scalar_type() == x.scalar_type() && bias.scalar_type() == x.scalar_type() && weight.is_contiguous() &&
+      bias.is_contiguous() && cuda::layerNormFits(d, kernelType(x))) {
+    auto y = at::empty_like(x);
+    check(cuda::layerNorm(x.data_ptr(), y.data_ptr(), weight.data_ptr(), bias.data_ptr(), x.numel() / d, d,
+                          static_cast<float>(eps), kernelType(x),
+                          c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
+          "LayerNorm");
+    return y;
+  }
+#endif
+  return layerNormAten(x, weight, bias, eps);
+}
+
+at::Tensor gegluAten(const at::Tensor& projected) {
+  auto halves = projected.chunk(2, -1);
+  return halves[0] * at::gelu(halves[1]);
+}
+
+at::Tensor geglu(const at::Tensor& projected) {
+#ifdef SDXL_WITH_CUDA
+  if (kernelApplies(projected) && projected.is_contiguous() && projected.size(-1) % 2 == 0 && projected.numel() > 0) {
+    const int64_t f = projected.size(-1) / 2, rows = projected.numel() / (2 * f);
+    auto sizes = projected.sizes().vec();
+    sizes.back() = f;
+    auto out = at::empty(sizes, projected.options());
+    check(cuda::geglu(projected.data_ptr(), out.data_ptr(), rows, f, kernelType(projected),
+                      c10::cuda::getCurrentCUDAStream(projected.device().index()).stream()),
+          "GEGLU");
+    return out;
+  }
+#endif
+  return gegluAten(projected);
+}
+
+} // namespace sdxl::nn

@@ -1,0 +1,36 @@
+// Tensor-level entry points of the fused kernels (core/src/cuda/). Each checks whether its
+// kernel applies (a CUDA tensor, fp32/fp16/bf16, contiguous or channels-last, kernels built)
+// and otherwise computes the same function with ATen, which is also the reference the GPU
+// checks compare the kernels with (tests/gpu/fused_ops_check.cpp).
+#pragma once
+
+#include <ATen/ATen.h>
+
+namespace sdxl::nn {
+
+// Kernel settings, read once from the environment so that a measurement can switch them off:
+// SDXL_FUSED_KERNELS=0 (ATen everywhere), SDXL_CHANNELS_LAST=0 (the UNet in NCHW on CUDA).
+struct KernelSettings {
+  bool fusedKernels = true;
+  bool channelsLast = true;
+  static const KernelSettings& get();
+};
+
+// silu(group_norm(x + addend[:, :, None, None])) with the addend and SiLU optional; x is 4-D.
+at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weight, const at::Tensor& bias, double eps,
+                     bool silu, const at::Tensor& addend = {});
+at::Tensor groupNormAten(const at::Tensor& x, int64_t groups, const at::Tensor& weight, const at::Tensor& bias, double eps,
+                         bool silu, const at::Tensor& addend = {});
+
+// diffusers' GEGLU after its projection: (..., 2f) -> first half * gelu(second half).
+at::Tensor geglu(const at::Tensor& projected);
+at::Tensor gegluAten(const at::Tensor& projected);
+
+// layer_norm over the last dimension with weight and bias.
+at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, double eps);
+at::Tensor layerNormAten(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, double eps);
+
+// Whether the fused CUDA kernels were compiled into this build.
+bool fusedKernelsBuilt();
+
+} // namespace sdxl::nn

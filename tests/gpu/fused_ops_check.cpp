@@ -1,0 +1,142 @@
+// GPU check of the fused kernels (core/src/cuda/) against ATen: correctness on fresh random
+// inputs for every dtype, layout and path (vectorised and scalar), then each kernel's time
+// beside ATen's at the UNet's and the VAE's shapes. Exits 1 when a check fails.
+//   sdxl_gpu_fused_ops_check [OUT.json]
+#include "nn/fused_ops.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <ATen/cuda/CUDAEvent.h>
+#include <c10/cuda/CUDAStream.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+
+using namespace sdxl;
+
+namespace {
+
+double relError(const at::Tensor& got, const at::Tensor& want) {
+  auto g = got.to(at::kDouble), w = want.to(at::kDouble);
+  return ((g - w).norm() / w.norm().clamp_min(1e-30)).item<double>();
+}
+
+double medianMs(const std::function<void()>& fn) {
+  for (int i = 0; i < 3; ++i) fn();
+  std::vector<double> times;
+  for (int i = 0; i < 15; ++i) {
+    at::cuda::CUDAEvent a(cudaEventDefault), b(cudaEventDefault);
+    a.record();
+    fn();
+    b.record();
+    b.synchronize();
+    times.push_back(a.elapsed_time(b));
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+const char* name(at::ScalarType t) { return t == at::kHalf ? "fp16" : t == at::kBFloat16 ? "bf16" : "fp32"; }
+
+// Tolerances against an fp64 computation on the same (rounded) inputs: ATen itself must pass them.
+double tolerance(at::ScalarType t) { return t == at::kFloat ? 1e-5 : t == at::kHalf ? 2e-3 : 1.5e-2; }
+
+} // namespace
+
+int main(int argc, char** argv) {
+  if (!torch::cuda::is_available() || !nn::fusedKernelsBuilt()) {
+    std::fprintf(stderr, "needs a CUDA device and a build with the CUDA kernels\n");
+    return 2;
+  }
+  c10::InferenceMode inference;
+  torch::manual_seed(1234);
+  nlohmann::json rows = nlohmann::json::array();
+  bool ok = true;
+
+  struct Shape {
+    int64_t n, c, h, w, groups;
+  };
+  const std::vector<Shape> shapes = {{8, 320, 128, 128, 32}, {8, 640, 64, 64, 32}, {8, 1280, 32, 32, 32},
+                                     {8, 2560, 32, 32, 32},  {2, 960, 64, 64, 32},  {1, 128, 512, 512, 32},
+                                     {3, 12, 7, 5, 4},       {2, 40, 9, 9, 8}};
+  for (auto dtype : {at::kFloat, at::kHalf, at::kBFloat16}) {
+    for (const auto& s : shapes) {
+      for (bool channelsLast : {false, true}) {
+        for (int variant = 0; variant < 2; ++variant) { // 0: plain; 1: addend + SiLU
+          const bool silu = variant == 1;
+          auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+          auto x = (at::randn({s.n, s.c, s.h, s.w}, opts.dtype(at::kFloat)) * 1.5 + 0.3).to(dtype);
+          if (channelsLast) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+          auto gamma = (at::randn({s.c}, opts.dtype(at::kFloat)) * 0.5 + 1).to(dtype);
+          auto beta = (at::randn({s.c}, opts.dtype(at::kFloat)) * 0.2).to(dtype);
+          at::Tensor addend = silu ? at::randn({s.n, s.c}, opts) : at::Tensor();
+          auto fused = nn::groupNorm(x, s.groups, gamma, beta, 1e-5, silu, addend);
+          auto aten = nn::groupNormAten(x, s.groups, gamma, beta, 1e-5, silu, addend);
+          auto exact = nn::groupNormAten(x.to(at::kDouble), s.groups, gamma.to(at::kDouble), beta.to(at::kDouble), 1e-5, silu,
+                                         addend.defined() ? addend.to(at::kDouble) : addend);
+          const double errFused = relError(fused, exact), errAten = relError(aten, exact);
+          const bool finite = at::isfinite(fused).all().item<bool>();
+          const bool layoutKept = channelsLast ? fused.is_contiguous(at::MemoryFormat::ChannelsLast) : fused.is_contiguous();
+          const bool pass = finite && layoutKept && errFused <= std::max(tolerance(dtype), 2 * errAten);
+          ok = ok && pass;
+          double msFused = 0, msAten = 0;
+          if (s.n * s.c * s.h * s.w >= (1 << 20)) {
+            msFused = medianMs([&] { nn::groupNorm(x, s.groups, gamma, beta, 1e-5, silu, addend); });
+            msAten = medianMs([&] { nn::groupNormAten(x, s.groups, gamma, beta, 1e-5, silu, addend); });
+          }
+          std::printf("%s groupnorm %s %-5s n%lld c%lld %lldx%lld%s: err %.2e (aten %.2e) %.3f ms (aten %.3f ms)\n",
+                      pass ? "ok  " : "FAIL", name(dtype), channelsLast ? "nhwc" : "nchw", (long long)s.n, (long long)s.c,
+                      (long long)s.h, (long long)s.w, silu ? " +addend+silu" : "", errFused, errAten, msFused, msAten);
+          rows.push_back({{"op", "group_norm"}, {"dtype", name(dtype)}, {"channels_last", channelsLast}, {"silu_addend", silu},
+                          {"shape", {s.n, s.c, s.h, s.w}}, {"err", errFused}, {"err_aten", errAten}, {"pass", pass},
+                          {"ms", msFused}, {"ms_aten", msAten}});
+        }
+      }
+    }
+    for (auto [rows_, f] : std::vector<std::pair<int64_t, int64_t>>{{8 * 1024, 5120}, {8 * 4096, 2560}, {77, 12}, {5, 7}}) {
+      auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+      auto in = at::randn({rows_, 2 * f}, opts) * 2;
+      auto fused = nn::geglu(in), aten = nn::gegluAten(in);
+      const bool bitExact = at::equal(fused, aten);
+      const double err = relError(fused, aten);
+      const bool pass = at::isfinite(fused).all().item<bool>() && (dtype == at::kFloat ? err < 1e-6 : bitExact);
+      ok = ok && pass;
+      double msFused = 0, msAten = 0;
+      if (rows_ * f >= (1 << 20)) {
+        msFused = medianMs([&] { nn::geglu(in); });
+        msAten = medianMs([&] { nn::gegluAten(in); });
+      }
+      std::printf("%s geglu %s %lldx%lld: %s (err %.2e) %.3f ms (aten %.3f ms)\n", pass ? "ok  " : "FAIL", name(dtype),
+                  (long long)rows_, (long long)f, bitExact ? "bit-exact" : "differs", err, msFused, msAten);
+      rows.push_back({{"op", "geglu"}, {"dtype", name(dtype)}, {"rows", rows_}, {"f", f}, {"bit_exact", bitExact},
+                      {"err", err}, {"pass", pass}, {"ms", msFused}, {"ms_aten", msAten}});
+    }
+  }
+  for (auto dtype : {at::kFloat, at::kHalf, at::kBFloat16}) {
+    for (auto [rows_, d] : std::vector<std::pair<int64_t, int64_t>>{{8 * 4096, 640}, {8 * 1024, 1280}, {2 * 77, 768}, {7, 2048}}) {
+      auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+      auto x = (at::randn({rows_, d}, opts.dtype(at::kFloat)) * 3 + 1).to(dtype);
+      auto w = (at::randn({d}, opts.dtype(at::kFloat)) * 0.5 + 1).to(dtype), b = at::randn({d}, opts) * 0.1;
+      auto fused = nn::layerNorm(x, w, b, 1e-5), aten = nn::layerNormAten(x, w, b, 1e-5);
+      auto exact = nn::layerNormAten(x.to(at::kDouble), w.to(at::kDouble), b.to(at::kDouble), 1e-5);
+      const double err = relError(fused, exact), errAten = relError(aten, exact);
+      const bool pass = at::isfinite(fused).all().item<bool>() && err <= std::max(tolerance(dtype), 2 * errAten);
+      ok = ok && pass;
+      double msFused = 0, msAten = 0;
+      if (rows_ * d >= (1 << 20)) {
+        msFused = medianMs([&] { nn::layerNorm(x, w, b, 1e-5); });
+        msAten = medianMs([&] { nn::layerNormAten(x, w, b, 1e-5); });
+      }
+      std::printf("%s layernorm %s %lldx%lld: err %.2e (aten %.2e) %.3f ms (aten %.3f ms)\n", pass ? "ok  " : "FAIL",
+                  name(dtype), (long long)rows_, (long long)d, err, errAten, msFused, msAten);
+      rows.push_back({{"op", "layer_norm"}, {"dtype", name(dtype)}, {"rows", rows_}, {"d", d}, {"err", err},
+                      {"err_aten", errAten}, {"pass", pass}, {"ms", msFused}, {"ms_aten", msAten}});
+    }
+  }
+  if (argc > 1) std::ofstream(argv[1]) << rows.dump(1);
+  std::printf(ok ? "fused kernels: all checks passed\n" : "fused kernels: FAILURES\n");
+  return ok ? 0 : 1;
+}
