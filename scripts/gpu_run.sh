@@ -64,6 +64,13 @@ bench() {
     build-gpu/app/sdxl-cli bench --protocol "$protocol" --configs "$config" --json "/tmp/bench/${protocol}_$config.json" \
       --images /tmp/bench_images --commit "${SDXL_COMMIT:-unknown}" 2>&1 | grep -v '^\[bench\]' | tail -3 || true
   done
+  # PSNR is against the fp32 row's first image: made in this call, or carried from an earlier
+  # call of the same commit as .gpu/fp32_default_attn_<protocol>.png (the fp32 row takes minutes).
+  if [ -f /tmp/bench_images/fp32_default_attn.png ]; then
+    cp /tmp/bench_images/fp32_default_attn.png "$OUT/fp32_default_attn_$protocol.png"
+  elif [ -f ".gpu/fp32_default_attn_$protocol.png" ]; then
+    cp ".gpu/fp32_default_attn_$protocol.png" /tmp/bench_images/fp32_default_attn.png
+  fi
   python3 tests/gpu/merge_bench.py "$OUT/bench_$protocol.json" "$protocol" "${SDXL_COMMIT:-unknown}" /tmp/bench \
     /tmp/bench_images /tmp/bench/reference_$protocol.jsonl
 }

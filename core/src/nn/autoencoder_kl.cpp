@@ -77,7 +77,7 @@ VaeEncoderImpl::VaeEncoderImpl(const AutoencoderKLConfig& c, const torch::Tensor
 at::Tensor VaeEncoderImpl::forward(const at::Tensor& x, const ForwardOptions& fwd) {
   auto h = convIn(x);
   for (std::size_t i = 0; i < resnets.size(); ++i) {
-    for (auto& r : resnets[i]) h = r(h, at::Tensor());
+    for (auto& r : resnets[i]) h = r(std::move(h), at::Tensor());
     if (i < downsamplers.size()) h = downsamplers[i](h);
   }
   h = mid(h, fwd);
@@ -108,7 +108,7 @@ VaeDecoderImpl::VaeDecoderImpl(const AutoencoderKLConfig& c, const torch::Tensor
 at::Tensor VaeDecoderImpl::forward(const at::Tensor& z, const ForwardOptions& fwd) {
   auto h = mid(convIn(z), fwd);
   for (std::size_t i = 0; i < resnets.size(); ++i) {
-    for (auto& r : resnets[i]) h = r(h, at::Tensor());
+    for (auto& r : resnets[i]) h = r(std::move(h), at::Tensor());
     if (i < upsamplers.size()) h = upsamplers[i](h);
   }
   return convOut(normOut(h, /*silu=*/true));

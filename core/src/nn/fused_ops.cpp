@@ -61,7 +61,7 @@ at::Tensor groupNormAten(const at::Tensor& x, int64_t groups, const at::Tensor& 
 }
 
 at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weight, const at::Tensor& bias, double eps,
-                     bool silu, const at::Tensor& addend) {
+                     bool silu, const at::Tensor& addend, bool mayOverwrite) {
 #ifdef SDXL_WITH_CUDA
   const bool nchw = x.is_contiguous(), nhwc = !nchw && x.is_contiguous(at::MemoryFormat::ChannelsLast);
   const auto type = x.scalar_type();
@@ -71,7 +71,9 @@ at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weig
                                               addend.dim() == 2 && addend.size(0) == x.size(0) && addend.size(1) == x.size(1));
   if (kernelApplies(x) && x.dim() == 4 && (nchw || nhwc) && paramsOk && addendOk && x.numel() > 0) {
     cuda::GroupNormArgs a;
-    auto y = at::empty_like(x, nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
+    // In place is safe: the statistics pass finishes before the normalisation starts, and each
+    // element is read and written by the same thread.
+    auto y = mayOverwrite ? x : at::empty_like(x, nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
     a.x = x.data_ptr();
     a.y = y.data_ptr();
     a.gamma = weight.data_ptr();
@@ -91,6 +93,7 @@ at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weig
     return y;
   }
 #endif
+  (void)mayOverwrite;
   return groupNormAten(x, groups, weight, bias, eps, silu, addend);
 }
 

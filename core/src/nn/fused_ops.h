@@ -17,8 +17,10 @@ struct KernelSettings {
 };
 
 // silu(group_norm(x + addend[:, :, None, None])) with the addend and SiLU optional; x is 4-D.
+// With mayOverwrite the kernel writes its output over x (the caller no longer needs x): one
+// activation-sized tensor less at the peak.
 at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weight, const at::Tensor& bias, double eps,
-                     bool silu, const at::Tensor& addend = {});
+                     bool silu, const at::Tensor& addend = {}, bool mayOverwrite = false);
 at::Tensor groupNormAten(const at::Tensor& x, int64_t groups, const at::Tensor& weight, const at::Tensor& bias, double eps,
                          bool silu, const at::Tensor& addend = {});
 

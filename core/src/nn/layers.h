@@ -40,9 +40,9 @@ struct GroupNormImpl : torch::nn::Module {
   GroupNormImpl(int64_t groups, int64_t channels, double eps, const torch::TensorOptions& options);
   // silu(group_norm(x + addend[:, :, None, None])): the SiLU and the per-(sample, channel) addend
   // (a ResNet's time embedding) ride along in the fused kernel instead of costing extra passes.
-  at::Tensor forward(const at::Tensor& x, bool silu = false, const at::Tensor& addend = {}) {
+  at::Tensor forward(const at::Tensor& x, bool silu = false, const at::Tensor& addend = {}, bool mayOverwrite = false) {
     announceUse(this);
-    return groupNorm(x, m_groups, weight, bias, m_eps, silu, addend);
+    return groupNorm(x, m_groups, weight, bias, m_eps, silu, addend, mayOverwrite);
   }
   at::Tensor weight, bias;
 

@@ -12,17 +12,18 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t in, int64_t out, int64_t timeEmbedC
   if (in != out) convShortcut = register_module("conv_shortcut", Conv2d(in, out, 1, 1, 0, true, options));
 }
 
-at::Tensor ResnetBlock2DImpl::forward(const at::Tensor& x, const at::Tensor& timeEmbedding) {
-  // Written so that at most three activation-sized tensors are alive at once (the VAE decoder's
-  // peak memory is set here): each intermediate is dropped as soon as the next exists.
-  auto h = conv1(norm1(x, /*silu=*/true));
+at::Tensor ResnetBlock2DImpl::forward(at::Tensor x, const at::Tensor& timeEmbedding) {
+  // Written for peak memory (the VAE decoder's is set here): each intermediate is dropped, or
+  // overwritten, as soon as the next exists.
+  const auto residual = convShortcut ? convShortcut(x) : x;
+  const bool ownsInput = convShortcut && x.use_count() == 1 && x.storage().use_count() == 1;
+  auto h = norm1(x, /*silu=*/true, at::Tensor(), /*mayOverwrite=*/ownsInput);
+  x.reset();
+  h = conv1(h);
   at::Tensor shift; // the time embedding, added inside norm2 (diffusers adds it to h first)
   if (timeEmbProj && timeEmbedding.defined()) shift = timeEmbProj(at::silu(timeEmbedding));
-  auto normed = norm2(h, /*silu=*/true, shift);
-  h.reset();
-  h = conv2(normed);
-  normed.reset();
-  return h.add_(convShortcut ? convShortcut(x) : x); // = x + h, the sum diffusers computes
+  h = conv2(norm2(h, /*silu=*/true, shift, /*mayOverwrite=*/true)); // h is this function's own
+  return h.add_(residual); // = x + h, the sum diffusers computes
 }
 
 Downsample2DImpl::Downsample2DImpl(int64_t channels, int64_t padding, const torch::TensorOptions& options)
@@ -41,7 +42,21 @@ Upsample2DImpl::Upsample2DImpl(int64_t channels, const torch::TensorOptions& opt
 
 at::Tensor Upsample2DImpl::forward(const at::Tensor& x, at::IntArrayRef size) {
   std::vector<int64_t> target = size.empty() ? std::vector<int64_t>{x.size(2) * 2, x.size(3) * 2} : size.vec();
-  return conv(at::upsample_nearest2d(x, target));
+  const int64_t upsampledBytes = x.numel() / (x.size(2) * x.size(3)) * target[0] * target[1] * x.element_size();
+  if (x.size(0) == 1 || upsampledBytes < (int64_t(1) << 30)) return conv(at::upsample_nearest2d(x, target));
+  // Over a GiB (the VAE decoder's last stages with several images): image by image, so that the
+  // four-times-larger upsampled tensor exists for one image at a time.
+  at::Tensor out;
+  for (int64_t i = 0; i < x.size(0); ++i) {
+    auto part = conv(at::upsample_nearest2d(x.slice(0, i, i + 1), target));
+    if (!out.defined()) {
+      auto sizes = part.sizes().vec();
+      sizes[0] = x.size(0);
+      out = at::empty(sizes, part.options(), part.suggest_memory_format());
+    }
+    out.slice(0, i, i + 1).copy_(part);
+  }
+  return out;
 }
 
 } // namespace sdxl::nn

@@ -9,7 +9,9 @@ struct ResnetBlock2DImpl : torch::nn::Module {
   // timeEmbedChannels 0: no time embedding (the VAE).
   ResnetBlock2DImpl(int64_t in, int64_t out, int64_t timeEmbedChannels, int64_t groups, double eps,
                     const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& x, const at::Tensor& timeEmbedding);
+  // Pass x with std::move when the caller is done with it: then, with a projection shortcut, the
+  // block normalises it in place (the VAE decoder's and the UNet's widest tensors).
+  at::Tensor forward(at::Tensor x, const at::Tensor& timeEmbedding);
   GroupNorm norm1{nullptr}, norm2{nullptr};
   Conv2d conv1{nullptr}, conv2{nullptr}, convShortcut{nullptr};
   Linear timeEmbProj{nullptr};

@@ -192,8 +192,11 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
 
   for (auto& block : upBlocks) {
     for (std::size_t j = 0; j < block->resnets.size(); ++j) {
-      h = block->resnets[j](at::cat({h, skips.back()}, 1), emb);
+      // Concatenated, then both halves dropped before the block runs: it owns its input.
+      auto joined = at::cat({h, skips.back()}, 1);
+      h.reset();
       skips.pop_back();
+      h = block->resnets[j](std::move(joined), emb);
       if (!block->attentions.empty()) h = block->attentions[j](h, context, fwd);
     }
     // Upsample to the next skip's size: odd latent sizes (e.g. 1016 px) do not double exactly.

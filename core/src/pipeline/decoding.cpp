@@ -68,7 +68,9 @@ at::Tensor decodeLatents(SdxlModel& m, const at::Tensor& latents, const Optimiza
     return o.vaeTiling ? decodeTiled(decodeOnce, part, kTileLatents, kOverlapLatents, m.vaeScaleFactor())
                        : decodeOnce(part);
   };
-  if (!o.vaeSlicing || z.size(0) == 1) return decodeImageBatch(z);
+  // TAESD always decodes image by image: it is so fast that slicing costs nothing measurable,
+  // and its full-resolution activations then never exist for the whole batch at once.
+  if (!(o.vaeSlicing || tiny) || z.size(0) == 1) return decodeImageBatch(z);
   std::vector<at::Tensor> images;
   for (int64_t i = 0; i < z.size(0); ++i) images.push_back(decodeImageBatch(z.slice(0, i, i + 1)));
   return at::cat(images);
