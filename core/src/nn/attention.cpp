@@ -1,20 +1,52 @@
 #include "nn/attention.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace sdxl::nn {
 
-at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, AttentionBackend backend, bool causal,
-                  bool upcastSoftmax) {
-  if (backend == AttentionBackend::Sdpa) return at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
+namespace {
+// Past this head size at::scaled_dot_product_attention has no fused CUDA kernel and falls back
+// to a math path that materialises every score at once: the VAE's single 512-wide head costs
+// 6 GB there for 4 images of 1024x1024.
+constexpr int64_t kFusedMaxHeadDim = 256;
+// The materialising path works through the queries in chunks whose scores and probabilities
+// stay under this; each query's row is independent, so the result is the same.
+constexpr int64_t kChunkBytes = int64_t(1) << 30;
+
+// As diffusers' get_attention_scores: the scale rides in the batched product (baddbmm's alpha)
+// instead of costing a pass over the scores.
+at::Tensor attendMaterialised(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, bool causal,
+                              bool upcastSoftmax, int64_t queryOffset) {
+  const int64_t b = q.size(0), h = q.size(1), n = q.size(2), m = k.size(2);
   const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
-  auto scores = at::matmul(q, k.transpose(-1, -2)) * scale;
+  auto q3 = q.reshape({b * h, n, q.size(3)}), k3 = k.reshape({b * h, m, k.size(3)});
+  auto scores = at::baddbmm(at::empty({b * h, n, m}, q.options()), q3, k3.transpose(1, 2), 0.0, scale);
   if (causal) {
-    auto mask = at::ones({q.size(-2), k.size(-2)}, q.options().dtype(at::kBool)).triu(1);
-    scores = scores.masked_fill(mask, -std::numeric_limits<float>::infinity());
+    auto mask = at::ones({n, m}, q.options().dtype(at::kBool)).triu(1 + queryOffset);
+    scores.masked_fill_(mask, -std::numeric_limits<float>::infinity());
   }
   auto probs = upcastSoftmax ? at::softmax(scores, -1, at::kFloat).to(q.scalar_type()) : at::softmax(scores, -1);
-  return at::matmul(probs, v);
+  scores.reset();
+  return at::bmm(probs, v.reshape({b * h, m, v.size(3)})).view({b, h, n, v.size(3)});
+}
+} // namespace
+
+at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, AttentionBackend backend, bool causal,
+                  bool upcastSoftmax) {
+  if (backend == AttentionBackend::Sdpa && (q.size(-1) <= kFusedMaxHeadDim || !q.is_cuda()))
+    return at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
+  const int64_t n = q.size(2);
+  const int64_t bytesPerQuery = q.size(0) * q.size(1) * k.size(2) * (2 * q.element_size() + (upcastSoftmax ? 4 : 0));
+  const int64_t chunk = std::max<int64_t>(1, kChunkBytes / std::max<int64_t>(1, bytesPerQuery));
+  if (chunk >= n) return attendMaterialised(q, k, v, causal, upcastSoftmax, 0);
+  auto out = at::empty({q.size(0), q.size(1), n, v.size(3)}, q.options());
+  for (int64_t s = 0; s < n; s += chunk) {
+    const int64_t e = std::min(n, s + chunk);
+    out.slice(2, s, e).copy_(attendMaterialised(q.slice(2, s, e), k, v, causal, upcastSoftmax, s));
+  }
+  return out;
 }
 
 AttentionImpl::AttentionImpl(int64_t queryDim, int64_t contextDim, int64_t heads, int64_t headDim, bool qkvBias,

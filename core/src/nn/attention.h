@@ -1,6 +1,8 @@
 // Multi-head attention with two interchangeable paths, picked per call:
-//   Math: materialises softmax(Q K^T / sqrt(d)) V, as diffusers' default AttnProcessor does;
-//   Sdpa: at::scaled_dot_product_attention (flash / memory-efficient kernels on CUDA).
+//   Math: materialises softmax(Q K^T / sqrt(d)) V, as diffusers' default AttnProcessor does,
+//         a bounded number of queries at a time;
+//   Sdpa: at::scaled_dot_product_attention (flash / memory-efficient kernels on CUDA), or the
+//         Math path where no fused kernel takes the head size (the VAE's 512).
 // The choice travels in ForwardOptions, so one loaded model serves both (the "attention" switch).
 #pragma once
 
