@@ -1,5 +1,6 @@
 // The switches on the CPU: every combination that works here gives the image it should, the
 // ones that cannot work are refused with a reason, and telemetry answers without a GPU.
+#include "nn/attention.h"
 #include "pipeline/decoding.h"
 #include "pipeline/embedding_cache.h"
 #include "sdxl/benchmark.h"
@@ -152,7 +153,28 @@ TEST(Benchmark, ConfigurationNamesRoundTripAndMatchTheReferenceScript) {
   EXPECT_EQ(c.options.offload, Offload::Sequential);
   EXPECT_EQ(c.runs, 2);
   EXPECT_TRUE(configFromName("fp16_cached_embeds").options.freeTextEncoders);
+  const auto exact = configFromName("fp16_vae_fp32");
+  EXPECT_TRUE(exact.options.fp32Vae);
+  EXPECT_EQ(configName(exact.options), "fp16_vae_fp32");
   EXPECT_THROW(configFromName("fp16_turbo"), Error);
+}
+
+// The materialised attention works through the queries in chunks to bound its memory; a chunk
+// size of a few rows must give what one whole-matrix pass gives (causal masks included).
+TEST(Attention, ChunkedMaterialisedAttentionEqualsTheWholeMatrix) {
+  c10::InferenceMode inference;
+  torch::manual_seed(3);
+  auto q = torch::randn({2, 3, 37, 16}), k = torch::randn({2, 3, 37, 16}), v = torch::randn({2, 3, 37, 8});
+  for (bool causal : {false, true}) {
+    for (bool upcast : {false, true}) {
+      const auto whole = nn::attend(q, k, v, nn::AttentionBackend::Math, causal, upcast);
+      const int64_t perQuery = 2 * 3 * 37 * (2 * 4 + (upcast ? 4 : 0));
+      const auto chunked = nn::attend(q, k, v, nn::AttentionBackend::Math, causal, upcast, 5 * perQuery);
+      EXPECT_TRUE(torch::allclose(whole, chunked, 1e-6, 1e-6)) << "causal " << causal << " upcast " << upcast;
+      const auto sdpa = nn::attend(q, k, v, nn::AttentionBackend::Sdpa, causal, upcast);
+      EXPECT_TRUE(torch::allclose(whole, sdpa, 1e-5, 1e-5)) << "causal " << causal;
+    }
+  }
 }
 
 TEST(Benchmark, RunsConfigurationsOnTheCpuAndReportsEveryColumn) {

@@ -11,9 +11,6 @@ namespace {
 // to a math path that materialises every score at once: the VAE's single 512-wide head costs
 // 6 GB there for 4 images of 1024x1024.
 constexpr int64_t kFusedMaxHeadDim = 256;
-// The materialising path works through the queries in chunks whose scores and probabilities
-// stay under this; each query's row is independent, so the result is the same.
-constexpr int64_t kChunkBytes = int64_t(1) << 30;
 
 // As diffusers' get_attention_scores: the scale rides in the batched product (baddbmm's alpha)
 // instead of costing a pass over the scores.
@@ -33,13 +30,15 @@ at::Tensor attendMaterialised(const at::Tensor& q, const at::Tensor& k, const at
 }
 } // namespace
 
+// The materialising path works through the queries in chunks whose scores and probabilities stay
+// under chunkBytes; each query's row is independent, so the result is the same.
 at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, AttentionBackend backend, bool causal,
-                  bool upcastSoftmax) {
+                  bool upcastSoftmax, int64_t chunkBytes) {
   if (backend == AttentionBackend::Sdpa && (q.size(-1) <= kFusedMaxHeadDim || !q.is_cuda()))
     return at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
   const int64_t n = q.size(2);
   const int64_t bytesPerQuery = q.size(0) * q.size(1) * k.size(2) * (2 * q.element_size() + (upcastSoftmax ? 4 : 0));
-  const int64_t chunk = std::max<int64_t>(1, kChunkBytes / std::max<int64_t>(1, bytesPerQuery));
+  const int64_t chunk = std::max<int64_t>(1, chunkBytes / std::max<int64_t>(1, bytesPerQuery));
   if (chunk >= n) return attendMaterialised(q, k, v, causal, upcastSoftmax, 0);
   auto out = at::empty({q.size(0), q.size(1), n, v.size(3)}, q.options());
   for (int64_t s = 0; s < n; s += chunk) {

@@ -17,8 +17,9 @@ struct ForwardOptions {
 };
 
 // q, k, v: (batch, heads, tokens, head_dim). `upcastSoftmax`: the Math path's softmax in fp32.
+// The materialising path holds at most about chunkBytes of scores and probabilities at once.
 at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, AttentionBackend backend,
-                  bool causal = false, bool upcastSoftmax = false);
+                  bool causal = false, bool upcastSoftmax = false, int64_t chunkBytes = int64_t(1) << 30);
 
 // diffusers' Attention: to_q, to_k, to_v, to_out.0 (self- or cross-attention).
 struct AttentionImpl : torch::nn::Module {

@@ -48,6 +48,10 @@ struct VaeDecoderImpl : torch::nn::Module {
   std::vector<Upsample2D> upsamplers;
   VaeMidBlock mid{nullptr};
   GroupNorm normOut{nullptr};
+
+private:
+  // Up blocks from `first` on (starting at its upsampler when upsampleFirst), then the head.
+  at::Tensor upBlocks(std::size_t first, at::Tensor h, bool upsampleFirst);
 };
 TORCH_MODULE(VaeDecoder);
 

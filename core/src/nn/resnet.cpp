@@ -42,21 +42,7 @@ Upsample2DImpl::Upsample2DImpl(int64_t channels, const torch::TensorOptions& opt
 
 at::Tensor Upsample2DImpl::forward(const at::Tensor& x, at::IntArrayRef size) {
   std::vector<int64_t> target = size.empty() ? std::vector<int64_t>{x.size(2) * 2, x.size(3) * 2} : size.vec();
-  const int64_t upsampledBytes = x.numel() / (x.size(2) * x.size(3)) * target[0] * target[1] * x.element_size();
-  if (x.size(0) == 1 || upsampledBytes < (int64_t(1) << 30)) return conv(at::upsample_nearest2d(x, target));
-  // Over a GiB (the VAE decoder's last stages with several images): image by image, so that the
-  // four-times-larger upsampled tensor exists for one image at a time.
-  at::Tensor out;
-  for (int64_t i = 0; i < x.size(0); ++i) {
-    auto part = conv(at::upsample_nearest2d(x.slice(0, i, i + 1), target));
-    if (!out.defined()) {
-      auto sizes = part.sizes().vec();
-      sizes[0] = x.size(0);
-      out = at::empty(sizes, part.options(), part.suggest_memory_format());
-    }
-    out.slice(0, i, i + 1).copy_(part);
-  }
-  return out;
+  return conv(at::upsample_nearest2d(x, target));
 }
 
 } // namespace sdxl::nn
