@@ -53,7 +53,8 @@ parity() {
 #   BENCH_PROTOCOL=seed BENCH_CONFIGS="fp16 fp16_compile" DIFFUSERS_CONFIGS="fp16" gpu_run.sh bench
 bench() {
   local protocol="${BENCH_PROTOCOL:-seed}"
-  mkdir -p /tmp/bench /tmp/bench_images
+  local images="/tmp/bench_images_$protocol"
+  mkdir -p /tmp/bench "$images"
   for config in ${DIFFUSERS_CONFIGS:-}; do
     log "diffusers $config"
     local name="$config"; [ "$protocol" = single ] && name="single_$config"
@@ -62,17 +63,17 @@ bench() {
   for config in ${BENCH_CONFIGS:-fp16}; do
     log "ours $config"
     build-gpu/app/sdxl-cli bench --protocol "$protocol" --configs "$config" --json "/tmp/bench/${protocol}_$config.json" \
-      --images /tmp/bench_images --commit "${SDXL_COMMIT:-unknown}" 2>&1 | grep -v '^\[bench\]' | tail -3 || true
+      --images "$images" --commit "${SDXL_COMMIT:-unknown}" 2>&1 | grep -v '^\[bench\]' | tail -3 || true
   done
   # PSNR is against the fp32 row's first image: made in this call, or carried from an earlier
   # call of the same commit as .gpu/fp32_default_attn_<protocol>.png (the fp32 row takes minutes).
-  if [ -f /tmp/bench_images/fp32_default_attn.png ]; then
-    cp /tmp/bench_images/fp32_default_attn.png "$OUT/fp32_default_attn_$protocol.png"
+  if [ -f "$images/fp32_default_attn.png" ]; then
+    cp "$images/fp32_default_attn.png" "$OUT/fp32_default_attn_$protocol.png"
   elif [ -f ".gpu/fp32_default_attn_$protocol.png" ]; then
-    cp ".gpu/fp32_default_attn_$protocol.png" /tmp/bench_images/fp32_default_attn.png
+    cp ".gpu/fp32_default_attn_$protocol.png" "$images/fp32_default_attn.png"
   fi
   python3 tests/gpu/merge_bench.py "$OUT/bench_$protocol.json" "$protocol" "${SDXL_COMMIT:-unknown}" /tmp/bench \
-    /tmp/bench_images /tmp/bench/reference_$protocol.jsonl
+    "$images" /tmp/bench/reference_$protocol.jsonl
 }
 
 # Issue 4's full-size check: each scheduler, fp16, 1024x1024, 30 steps, against diffusers (PSNR).

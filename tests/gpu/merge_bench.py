@@ -33,23 +33,28 @@ def psnr(a, b):
     return 999.0 if mse == 0 else 10 * math.log10(255 ** 2 / mse)
 
 
-base = os.path.join(images_dir, "fp32_default_attn.png")
-if os.path.exists(base):
-    ref_img = np.array(Image.open(base))
+# Against fp32 (what the issue asks for; with random weights any precision change sends the
+# 50-step trajectory elsewhere, so this is low for every half-precision row), and against the
+# plain row of the same precision (what each switch itself changes).
+for column, base_config in (("psnr_vs_fp32_db", "fp32_default_attn"), ("psnr_vs_same_precision_db", None)):
     for row in rows:
         img = os.path.join(images_dir, row["config"] + ".png")
-        if "error" not in row and os.path.exists(img):
-            row["psnr_vs_fp32_db"] = round(psnr(np.array(Image.open(img)), ref_img), 2)
+        base_name = base_config or row["config"].split("_")[0]
+        base = os.path.join(images_dir, base_name + ".png")
+        if "error" in row or not os.path.exists(img) or not os.path.exists(base) or base_name == row["config"]:
+            continue
+        row[column] = round(psnr(np.array(Image.open(img)), np.array(Image.open(base))), 2)
 record = dict(device=meta.get("device"), date=meta.get("date"), commit=commit, protocol=protocol,
               model=meta.get("model"), software=meta.get("software"), reference=reference, rows=rows)
 with open(out, "w") as f:
     json.dump(record, f, indent=1)
 ref = {r["config"]: r for r in reference}
-print(f"| config | ours (s) | ours peak (GB) | diffusers (s) | diffusers peak (GB) | first step (s) | PSNR vs fp32 |")
+print(f"| config | ours (s) | ours peak (GB) | diffusers (s) | diffusers peak (GB) | first step (s) | PSNR vs fp32 | PSNR vs same precision |")
 for r in rows:
     d = ref.get(r["config"], {})
     if "error" in r:
         print(f"| {r['config']} | FAILED {r['error'][:150]} |")
         continue
     print(f"| {r['config']} | {r['latency_s']:.2f} | {r['peak_allocated_gb']:.2f} | {d.get('latency_s', '')} | "
-          f"{d.get('peak_allocated_gb', '')} | {r['first_step_s']:.2f} | {r.get('psnr_vs_fp32_db', '')} |")
+          f"{d.get('peak_allocated_gb', '')} | {r['first_step_s']:.2f} | {r.get('psnr_vs_fp32_db', '')} | "
+          f"{r.get('psnr_vs_same_precision_db', '')} |")

@@ -141,24 +141,22 @@ __global__ void groupStatsNchw(const T* __restrict__ x, const T* __restrict__ ad
 }
 
 // Grid (n, splits): each block sums a range of rows (positions). A thread owns one 16-byte
-// column of channels and accumulates it down the rows in registers; only at the end are the
-// per-channel sums folded into per-group sums (shared-memory atomics, a few per thread).
+// column of channels and accumulates it down the rows in registers; the per-channel sums then
+// meet in shared memory and are folded into groups in a fixed order, so the result is the same
+// on every run (atomics would make the same seed give slightly different images).
 template <typename T, int VEC>
 __global__ void groupStatsNhwc(const T* __restrict__ x, const T* __restrict__ addend, float2* __restrict__ partial,
                                int64_t c, int64_t hw, int64_t groups) {
-  extern __shared__ float2 groupSums[];
+  extern __shared__ float2 channelSums[]; // [rowsPerIter][c]
   const int64_t n = blockIdx.x, splits = gridDim.y;
   const int cg = int(c / groups), vecsPerRow = int(c / VEC);
   const int cols = min(vecsPerRow, int(blockDim.x)), rowsPerIter = int(blockDim.x) / cols;
   const int tRow = int(threadIdx.x) / cols, tCol = int(threadIdx.x) % cols;
   const int64_t rowsPer = (hw + splits - 1) / splits;
   const int64_t rowBegin = blockIdx.y * rowsPer, rowEnd = min(hw, rowBegin + rowsPer);
-  for (int64_t g = threadIdx.x; g < groups; g += blockDim.x) groupSums[g] = float2{0.f, 0.f};
-  __syncthreads();
   if (tRow < rowsPerIter) {
     for (int v = tCol; v < vecsPerRow; v += cols) {
-      float s[VEC], ss[VEC];
-      float add[VEC];
+      float s[VEC], ss[VEC], add[VEC];
 #pragma unroll
       for (int k = 0; k < VEC; ++k) {
         s[k] = ss[k] = 0.f;
@@ -173,26 +171,21 @@ __global__ void groupStatsNhwc(const T* __restrict__ x, const T* __restrict__ ad
           ss[k] += f * f;
         }
       }
-      int group = v * VEC / cg;
-      float gs = 0.f, gss = 0.f;
 #pragma unroll
-      for (int k = 0; k < VEC; ++k) {
-        const int g = (v * VEC + k) / cg;
-        if (g != group) {
-          atomicAdd(&groupSums[group].x, gs);
-          atomicAdd(&groupSums[group].y, gss);
-          group = g;
-          gs = gss = 0.f;
-        }
-        gs += s[k];
-        gss += ss[k];
-      }
-      atomicAdd(&groupSums[group].x, gs);
-      atomicAdd(&groupSums[group].y, gss);
+      for (int k = 0; k < VEC; ++k) channelSums[int64_t(tRow) * c + v * VEC + k] = float2{s[k], ss[k]};
     }
   }
   __syncthreads();
-  for (int64_t g = threadIdx.x; g < groups; g += blockDim.x) partial[(n * groups + g) * splits + blockIdx.y] = groupSums[g];
+  for (int64_t g = threadIdx.x; g < groups; g += blockDim.x) {
+    float2 total{0.f, 0.f};
+    for (int row = 0; row < rowsPerIter; ++row)
+      for (int ch = int(g) * cg; ch < int(g + 1) * cg; ++ch) {
+        const float2 v = channelSums[int64_t(row) * c + ch];
+        total.x += v.x;
+        total.y += v.y;
+      }
+    partial[(n * groups + g) * splits + blockIdx.y] = total;
+  }
 }
 
 __global__ void groupStatsFinish(const float2* __restrict__ partial, float2* __restrict__ stats, int64_t count,
@@ -277,6 +270,12 @@ __global__ void groupNormApplyNhwc(const T* __restrict__ x, T* __restrict__ y, c
   }
 }
 
+// Shared memory of groupStatsNhwc: one (sum, sum of squares) per channel per row of threads.
+std::size_t nhwcStatsSharedBytes(int64_t c, int vec) {
+  const int64_t cols = std::min<int64_t>(c / vec, kThreads), rowsPerIter = kThreads / cols;
+  return sizeof(float2) * std::size_t(rowsPerIter * c);
+}
+
 template <typename T, int VEC>
 void launchGroupNorm(const GroupNormArgs& a, float* workspace, cudaStream_t stream) {
   const int64_t splits = splitsFor(a), ng = a.n * a.groups;
@@ -285,7 +284,7 @@ void launchGroupNorm(const GroupNormArgs& a, float* workspace, cudaStream_t stre
   const auto* x = static_cast<const T*>(a.x);
   const auto* addend = static_cast<const T*>(a.addend);
   if (a.channelsLast)
-    groupStatsNhwc<T, VEC><<<dim3(unsigned(a.n), unsigned(splits)), kThreads, sizeof(float2) * a.groups, stream>>>(
+    groupStatsNhwc<T, VEC><<<dim3(unsigned(a.n), unsigned(splits)), kThreads, nhwcStatsSharedBytes(a.c, VEC), stream>>>(
         x, addend, partial, a.c, a.hw, a.groups);
   else
     groupStatsNchw<T, VEC><<<dim3(unsigned(ng), unsigned(splits)), kThreads, 0, stream>>>(x, addend, partial, a.c, a.hw,
@@ -380,6 +379,12 @@ const char* lastError() {
 }
 
 } // namespace
+
+bool groupNormFits(const GroupNormArgs& a) {
+  // The channels-last statistics keep every channel's sums in 48 KB of shared memory (the scalar
+  // path, which any shape may take, needs the most).
+  return !a.channelsLast || nhwcStatsSharedBytes(a.c, 1) <= 48 * 1024;
+}
 
 std::size_t groupNormWorkspaceFloats(const GroupNormArgs& a) {
   return std::size_t(2 * a.n * a.groups * (splitsFor(a) + 1));

@@ -24,6 +24,9 @@ struct GroupNormArgs {
   DType dtype = DType::F32;
 };
 
+// Whether groupNorm takes these arguments (channels-last: at most about 6,000 channels).
+bool groupNormFits(const GroupNormArgs& a);
+
 // Floats of scratch memory groupNorm needs for these arguments.
 std::size_t groupNormWorkspaceFloats(const GroupNormArgs& a);
 

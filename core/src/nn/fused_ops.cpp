@@ -87,6 +87,7 @@ at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weig
     a.silu = silu;
     a.channelsLast = nhwc;
     a.dtype = kernelType(x);
+    if (!cuda::groupNormFits(a)) return groupNormAten(x, groups, weight, bias, eps, silu, addend);
     auto workspace = at::empty({static_cast<int64_t>(cuda::groupNormWorkspaceFloats(a))}, x.options().dtype(at::kFloat));
     check(cuda::groupNorm(a, workspace.data_ptr<float>(), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
           "GroupNorm");
