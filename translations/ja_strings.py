@@ -177,4 +177,6 @@ JA = {
     "host memory %1 GB\n(no CUDA device: VRAM not measured)": "ホストメモリ %1 GB\n(CUDAデバイスなし: VRAMは計測しません)",
     "last run: %1 s, peak %2 GB": "前回: %1 秒、ピーク %2 GB",
     "last run: %1 s": "前回: %1 秒",
+    "Decode in fp32": "fp32 でデコード",
+    "SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory.": "SDXL の VAE は fp16 ではオーバーフローするため、fp16 の実行では bf16 (fp32 と同じ範囲、メモリは半分) でデコードします。これを選ぶと diffusers と同じく fp32 でデコードします。正確ですが、デコードのメモリは 2 倍になります。",
 }

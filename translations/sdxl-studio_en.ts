@@ -530,6 +530,14 @@
         <source>Offload</source>
         <translation>Offload</translation>
     </message>
+    <message>
+        <source>Decode in fp32</source>
+        <translation>Decode in fp32</translation>
+    </message>
+    <message>
+        <source>SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory.</source>
+        <translation>SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory.</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::ParametersPanel</name>

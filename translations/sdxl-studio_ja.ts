@@ -530,6 +530,14 @@
         <source>Offload</source>
         <translation>オフロード</translation>
     </message>
+    <message>
+        <source>Decode in fp32</source>
+        <translation>fp32 でデコード</translation>
+    </message>
+    <message>
+        <source>SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory.</source>
+        <translation>SDXL の VAE は fp16 ではオーバーフローするため、fp16 の実行では bf16 (fp32 と同じ範囲、メモリは半分) でデコードします。これを選ぶと diffusers と同じく fp32 でデコードします。正確ですが、デコードのメモリは 2 倍になります。</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::ParametersPanel</name>
