@@ -1,6 +1,7 @@
 #include "args.h"
 #include "commands.h"
 
+#include "sdxl/benchmark.h"
 #include "sdxl/error.h"
 #include "sdxl/metadata.h"
 #include "sdxl/pipeline.h"
@@ -68,6 +69,10 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--scheduler", "NAME", "one of: " + schedulers + " (default euler)"},
              {"--precision", "P", "fp32, fp16 or bf16 (default fp16 on CUDA, fp32 on the CPU)"},
              {"--attention", "A", "sdpa or default (default sdpa)"},
+             {"--config", "NAME",
+              "every optimization switch at once, named as in `sdxl-cli bench`: a precision, then any of "
+              "default_attn, compile, model_offload, seq_offload, vae_slicing, vae_tiling, cached_embeds, "
+              "tiny_vae, vae_fp32 (e.g. fp16_compile_vae_slicing); replaces --precision and --attention"},
              {"--device", "D", "cuda or cpu (default: cuda when available)"},
              {"--out", "DIR", "folder for the images (created if missing)", true},
              {"--prefix", "NAME", "file name prefix (default sdxl)"},
@@ -97,6 +102,10 @@ int runGenerate(const std::vector<std::string>& argv) {
   const auto attention = args.get("--attention", "sdpa");
   if (attention != "sdpa" && attention != "default") return usage("--attention must be sdpa or default");
   request.optimizations.attention = attention == "sdpa" ? Attention::Sdpa : Attention::Default;
+  const bool configured = args.has("--config");
+  if (configured && (args.has("--precision") || args.has("--attention")))
+    return usage("--config names the precision and attention itself; leave out --precision and --attention");
+  if (configured) request.optimizations = configFromName(args.get("--config")).options; // Error: exit 2, says the word
   validate(request); // before any loading: a bad request costs nothing
 
   const auto source = ModelSource::parse(args.get("--model"));
@@ -104,7 +113,7 @@ int runGenerate(const std::vector<std::string>& argv) {
   const bool cuda = pipeline.deviceName().rfind("cuda", 0) == 0;
   const auto precision = precisionFromName(args.get("--precision", cuda ? "fp16" : "fp32"));
   if (!precision) return usage("--precision must be fp32, fp16 or bf16");
-  request.optimizations.precision = *precision;
+  if (!configured) request.optimizations.precision = *precision;
   if (source.isRandom()) std::cerr << "note: " << source.describe() << "\n";
 
   const std::filesystem::path out = args.get("--out");

@@ -32,6 +32,10 @@ expect 0 "generate with the built-in tiny model" -- "$CLI" generate --model buil
 expect 0 "a second run does not overwrite" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 3 --out "$TMP/gen"
 [ -f "$TMP/gen/sdxl-00003.png" ] || { echo "FAIL: the third image did not get a new name"; failures=$((failures + 1)); }
 grep -a -q "Steps: 3, Sampler: Euler" "$TMP/gen/sdxl-00001.png" || { echo "FAIL: no parameters chunk"; failures=$((failures + 1)); }
+expect 0 "generate with switches named as in bench" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --images 2 --config fp32_vae_slicing_cached_embeds --device cpu --out "$TMP/cfg"
+grep -a -q '"vae_slicing":true' "$TMP/cfg/sdxl-00001.png" || { echo "FAIL: --config did not reach the request"; failures=$((failures + 1)); }
+expect 2 "an unknown switch word" -- "$CLI" generate --model builtin:tiny --prompt x --config fp16_turbo --out "$TMP/a"
+expect 2 "--config with --precision" -- "$CLI" generate --model builtin:tiny --prompt x --config fp32 --precision fp16 --out "$TMP/a"
 expect 1 "inspect an empty folder" -- "$CLI" inspect --model "$TMP"
 grep -q "usable: no" "$TMP/out.txt" || { echo "FAIL: inspect does not say unusable"; failures=$((failures + 1)); }
 echo "cli checks failed: $failures"
