@@ -1,5 +1,6 @@
 // The switches on the CPU: every combination that works here gives the image it should, the
 // ones that cannot work are refused with a reason, and telemetry answers without a GPU.
+#include "io/component_loader.h"
 #include "nn/attention.h"
 #include "pipeline/decoding.h"
 #include "pipeline/embedding_cache.h"
@@ -157,6 +158,19 @@ TEST(Benchmark, ConfigurationNamesRoundTripAndMatchTheReferenceScript) {
   EXPECT_TRUE(exact.options.fp32Vae);
   EXPECT_EQ(configName(exact.options), "fp16_vae_fp32");
   EXPECT_THROW(configFromName("fp16_turbo"), Error);
+}
+
+// A VAE decode that goes on image by image after an upsampler (what a large batch does to bound
+// its memory) gives the batched decode's images.
+TEST(Optimizations, VaeDecoderGoingImageByImageMidwayMatchesTheBatch) {
+  c10::InferenceMode inference;
+  auto vae = io::randomAutoencoderKL("sdxl-tiny", io::ComponentSpec{}, 7);
+  auto z = torch::randn({3, vae->config().latentChannels, 8, 8});
+  const auto batched = vae->decode(z, {});
+  vae->decoder->imageByImageAboveBytes = 0; // split at the first upsampler
+  const auto split = vae->decode(z, {});
+  EXPECT_TRUE(torch::allclose(batched, split, 1e-5, 1e-5));
+  EXPECT_EQ(split.sizes(), batched.sizes());
 }
 
 // The materialised attention works through the queries in chunks to bound its memory; a chunk

@@ -110,14 +110,11 @@ at::Tensor VaeDecoderImpl::forward(const at::Tensor& z, const ForwardOptions& fw
 }
 
 at::Tensor VaeDecoderImpl::upBlocks(std::size_t first, at::Tensor h, bool upsampleFirst) {
-  // Past this, a batch's upsampled activations go on image by image: four 1024x1024 images would
-  // otherwise hold 2 GB tensors (4 GB in fp32) at the last stage and set the whole run's peak.
-  constexpr int64_t kBatchUpsampleBytes = int64_t(1) << 30;
   for (std::size_t i = first; i < resnets.size(); ++i) {
     if (!(upsampleFirst && i == first))
       for (auto& r : resnets[i]) h = r(std::move(h), at::Tensor());
     if (i >= upsamplers.size()) continue;
-    if (h.size(0) > 1 && 4 * static_cast<int64_t>(h.nbytes()) > kBatchUpsampleBytes) {
+    if (h.size(0) > 1 && 4 * static_cast<int64_t>(h.nbytes()) > imageByImageAboveBytes) {
       std::vector<at::Tensor> images;
       for (int64_t j = 0; j < h.size(0); ++j) images.push_back(upBlocks(i, h.slice(0, j, j + 1), true));
       h.reset();

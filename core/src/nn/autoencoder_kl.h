@@ -48,6 +48,9 @@ struct VaeDecoderImpl : torch::nn::Module {
   std::vector<Upsample2D> upsamplers;
   VaeMidBlock mid{nullptr};
   GroupNorm normOut{nullptr};
+  // Past this, a batch's upsampled activations go on image by image: four 1024x1024 images would
+  // otherwise hold 2 GB tensors (4 GB in fp32) at the last stage and set the whole run's peak.
+  int64_t imageByImageAboveBytes = int64_t(1) << 30;
 
 private:
   // Up blocks from `first` on (starting at its upsampler when upsampleFirst), then the head.
