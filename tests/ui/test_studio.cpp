@@ -4,6 +4,7 @@
 #include "gallery_panel.h"
 #include "language.h"
 #include "main_window.h"
+#include "optimizations_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -101,6 +102,7 @@ private slots:
     w->findChild<QCheckBox*>(QStringLiteral("cacheEmbeddings"))->setChecked(true);
     w->findChild<QCheckBox*>(QStringLiteral("freeEncoders"))->setChecked(true);
     w->findChild<QCheckBox*>(QStringLiteral("tinyVae"))->setChecked(true);
+    w->findChild<QCheckBox*>(QStringLiteral("fp32Vae"))->setChecked(true);
     auto* attention = w->findChild<QComboBox*>(QStringLiteral("attention"));
     attention->setCurrentIndex(1); // default (materialised)
     w->findChild<QSpinBox*>(QStringLiteral("images"))->setValue(2);
@@ -110,11 +112,28 @@ private slots:
     QVERIFY(request.optimizations.vaeSlicing);
     QVERIFY(request.optimizations.cachePromptEmbeddings && request.optimizations.freeTextEncoders);
     QVERIFY(request.optimizations.tinyAutoencoder);
+    QVERIFY(request.optimizations.fp32Vae);
     QCOMPARE(request.optimizations.attention, sdxl::Attention::Default);
     QCOMPARE(request.optimizations.precision, sdxl::Precision::FP32);
     QCOMPARE(request.images, 2);
     QVERIFY(done.wait(60000));
     QCOMPARE(w->findChild<QListWidget*>(QStringLiteral("gallery"))->count(), 2);
+  }
+
+  void presetsSetTheSwitchesTogether() {
+    auto w = window();
+    auto* presets = w->findChild<QComboBox*>(QStringLiteral("optimizationPreset"));
+    auto* fp32Vae = w->findChild<QCheckBox*>(QStringLiteral("fp32Vae"));
+    auto* slicing = w->findChild<QCheckBox*>(QStringLiteral("vaeSlicing"));
+    using Preset = sdxl::ui::OptimizationsPanel::Preset;
+    emit presets->activated(presets->findData(static_cast<int>(Preset::AsDiffusers))); // diffusers decodes in fp32
+    QVERIFY(fp32Vae->isChecked());
+    QVERIFY(!slicing->isChecked());
+    emit presets->activated(presets->findData(static_cast<int>(Preset::LeastVram)));
+    QVERIFY(!fp32Vae->isChecked());
+    QVERIFY(slicing->isChecked());
+    QCOMPARE(w->findChild<QComboBox*>(QStringLiteral("offload"))->currentData().toInt(),
+             static_cast<int>(sdxl::Offload::Sequential));
   }
 
   void cancelStopsTheRunAndTheNextOneWorks() {
