@@ -85,7 +85,6 @@ void launchGeglu(const void* in, void* out, int64_t rows, int64_t f, cudaStream_
 // Three launches: partial sums (many blocks per group, so that 256 groups of a batch-8 UNet
 // still fill the GPU), per-group mean and rstd (combined in fp64), then the normalisation.
 
-
 int64_t splitsFor(const GroupNormArgs& a) {
   const int64_t target = int64_t(smCount()) * 8;
   if (a.channelsLast) {
@@ -97,9 +96,33 @@ int64_t splitsFor(const GroupNormArgs& a) {
   return std::max<int64_t>(1, std::min<int64_t>(byWork, span / 4096));
 }
 
-template <typename T> __device__ __forceinline__ float loadAdded(T x, const T* addend, int64_t index) {
+// x + addend, rounded as ATen's separate add would round it; x itself when there is no addend.
+template <typename T> __device__ __forceinline__ float plusAddend(T x, bool hasAddend, float add) {
   const float v = Cvt<T>::to(x);
-  return addend ? roundTo<T>(v + Cvt<T>::to(addend[index])) : v;
+  return hasAddend ? roundTo<T>(v + add) : v;
+}
+
+// The normalised value, then (rounded as ATen's separate SiLU would see it) the SiLU.
+template <typename T> __device__ __forceinline__ float activate(float out, bool silu) {
+  if (!silu) return out;
+  out = roundTo<T>(out);
+  return out / (1.0f + expf(-out));
+}
+
+// How the channels-last kernels share a block of kThreads among a range of rows: a thread owns
+// one VEC-wide column of channels (tCol, then every cols-th) and every rowsPerIter-th row from tRow.
+// The host sizes the statistics kernel's shared memory from the same numbers.
+struct NhwcTile {
+  int vecsPerRow, cols, rowsPerIter;
+  __host__ __device__ NhwcTile(int64_t c, int vec, int threads)
+      : vecsPerRow(int(c / vec)), cols(vecsPerRow < threads ? vecsPerRow : threads), rowsPerIter(threads / cols) {}
+};
+
+// Rows [begin, end) of block `split` of `splits`.
+__device__ __forceinline__ void rowRange(int64_t hw, int64_t split, int64_t splits, int64_t& begin, int64_t& end) {
+  const int64_t rowsPer = (hw + splits - 1) / splits;
+  begin = split * rowsPer;
+  end = min(hw, begin + rowsPer);
 }
 
 __device__ __forceinline__ float2 blockSum(float2 v) {
@@ -131,7 +154,7 @@ __global__ void groupStatsNchw(const T* __restrict__ x, const T* __restrict__ ad
     const int64_t channel = n * c + g * cg + e / hw; // one channel per vector: hw % VEC == 0
 #pragma unroll
     for (int k = 0; k < VEC; ++k) {
-      const float f = loadAdded(v.v[k], addend, channel);
+      const float f = plusAddend(v.v[k], addend != nullptr, addend ? Cvt<T>::to(addend[channel]) : 0.f);
       acc.x += f;
       acc.y += f * f;
     }
@@ -149,24 +172,24 @@ __global__ void groupStatsNhwc(const T* __restrict__ x, const T* __restrict__ ad
                                int64_t c, int64_t hw, int64_t groups) {
   extern __shared__ float2 channelSums[]; // [rowsPerIter][c]
   const int64_t n = blockIdx.x, splits = gridDim.y;
-  const int cg = int(c / groups), vecsPerRow = int(c / VEC);
-  const int cols = min(vecsPerRow, int(blockDim.x)), rowsPerIter = int(blockDim.x) / cols;
-  const int tRow = int(threadIdx.x) / cols, tCol = int(threadIdx.x) % cols;
-  const int64_t rowsPer = (hw + splits - 1) / splits;
-  const int64_t rowBegin = blockIdx.y * rowsPer, rowEnd = min(hw, rowBegin + rowsPer);
-  if (tRow < rowsPerIter) {
-    for (int v = tCol; v < vecsPerRow; v += cols) {
+  const int cg = int(c / groups);
+  const NhwcTile tile(c, VEC, int(blockDim.x));
+  const int tRow = int(threadIdx.x) / tile.cols, tCol = int(threadIdx.x) % tile.cols;
+  int64_t rowBegin, rowEnd;
+  rowRange(hw, blockIdx.y, splits, rowBegin, rowEnd);
+  if (tRow < tile.rowsPerIter) {
+    for (int v = tCol; v < tile.vecsPerRow; v += tile.cols) {
       float s[VEC], ss[VEC], add[VEC];
 #pragma unroll
       for (int k = 0; k < VEC; ++k) {
         s[k] = ss[k] = 0.f;
         add[k] = addend ? Cvt<T>::to(addend[n * c + v * VEC + k]) : 0.f;
       }
-      for (int64_t r = rowBegin + tRow; r < rowEnd; r += rowsPerIter) {
+      for (int64_t r = rowBegin + tRow; r < rowEnd; r += tile.rowsPerIter) {
         const auto xv = *reinterpret_cast<const Vec<T, VEC>*>(x + (n * hw + r) * c + int64_t(v) * VEC);
 #pragma unroll
         for (int k = 0; k < VEC; ++k) {
-          const float f = addend ? roundTo<T>(Cvt<T>::to(xv.v[k]) + add[k]) : Cvt<T>::to(xv.v[k]);
+          const float f = plusAddend(xv.v[k], addend != nullptr, add[k]);
           s[k] += f;
           ss[k] += f * f;
         }
@@ -178,7 +201,7 @@ __global__ void groupStatsNhwc(const T* __restrict__ x, const T* __restrict__ ad
   __syncthreads();
   for (int64_t g = threadIdx.x; g < groups; g += blockDim.x) {
     float2 total{0.f, 0.f};
-    for (int row = 0; row < rowsPerIter; ++row)
+    for (int row = 0; row < tile.rowsPerIter; ++row)
       for (int ch = int(g) * cg; ch < int(g + 1) * cg; ++ch) {
         const float2 v = channelSums[int64_t(row) * c + ch];
         total.x += v.x;
@@ -216,13 +239,7 @@ __global__ void groupNormApplyNchw(const T* __restrict__ x, T* __restrict__ y, c
     Vec<T, VEC> o;
 #pragma unroll
     for (int k = 0; k < VEC; ++k) {
-      const float in = addend ? roundTo<T>(Cvt<T>::to(v.v[k]) + add) : Cvt<T>::to(v.v[k]);
-      float out = in * a + b;
-      if (silu) {
-        out = roundTo<T>(out);
-        out = out / (1.0f + expf(-out));
-      }
-      o.v[k] = Cvt<T>::from(out);
+      o.v[k] = Cvt<T>::from(activate<T>(plusAddend(v.v[k], addend != nullptr, add) * a + b, silu));
     }
     *reinterpret_cast<Vec<T, VEC>*>(y + i * VEC) = o;
   }
@@ -235,13 +252,13 @@ __global__ void groupNormApplyNhwc(const T* __restrict__ x, T* __restrict__ y, c
                                    const T* __restrict__ beta, const T* __restrict__ addend,
                                    const float2* __restrict__ stats, int64_t c, int64_t hw, int64_t groups, bool silu) {
   const int64_t n = blockIdx.x, splits = gridDim.y;
-  const int cg = int(c / groups), vecsPerRow = int(c / VEC);
-  const int cols = min(vecsPerRow, int(blockDim.x)), rowsPerIter = int(blockDim.x) / cols;
-  const int tRow = int(threadIdx.x) / cols, tCol = int(threadIdx.x) % cols;
-  if (tRow >= rowsPerIter) return;
-  const int64_t rowsPer = (hw + splits - 1) / splits;
-  const int64_t rowBegin = blockIdx.y * rowsPer, rowEnd = min(hw, rowBegin + rowsPer);
-  for (int v = tCol; v < vecsPerRow; v += cols) {
+  const int cg = int(c / groups);
+  const NhwcTile tile(c, VEC, int(blockDim.x));
+  const int tRow = int(threadIdx.x) / tile.cols, tCol = int(threadIdx.x) % tile.cols;
+  if (tRow >= tile.rowsPerIter) return;
+  int64_t rowBegin, rowEnd;
+  rowRange(hw, blockIdx.y, splits, rowBegin, rowEnd);
+  for (int v = tCol; v < tile.vecsPerRow; v += tile.cols) {
     float a[VEC], b[VEC], add[VEC];
 #pragma unroll
     for (int k = 0; k < VEC; ++k) {
@@ -251,20 +268,13 @@ __global__ void groupNormApplyNhwc(const T* __restrict__ x, T* __restrict__ y, c
       b[k] = -a[k] * st.x + Cvt<T>::to(beta[channel]);
       add[k] = addend ? Cvt<T>::to(addend[n * c + channel]) : 0.f;
     }
-    for (int64_t r = rowBegin + tRow; r < rowEnd; r += rowsPerIter) {
+    for (int64_t r = rowBegin + tRow; r < rowEnd; r += tile.rowsPerIter) {
       const int64_t offset = (n * hw + r) * c + int64_t(v) * VEC;
       const auto xv = *reinterpret_cast<const Vec<T, VEC>*>(x + offset);
       Vec<T, VEC> o;
 #pragma unroll
-      for (int k = 0; k < VEC; ++k) {
-        const float in = addend ? roundTo<T>(Cvt<T>::to(xv.v[k]) + add[k]) : Cvt<T>::to(xv.v[k]);
-        float out = in * a[k] + b[k];
-        if (silu) {
-          out = roundTo<T>(out);
-          out = out / (1.0f + expf(-out));
-        }
-        o.v[k] = Cvt<T>::from(out);
-      }
+      for (int k = 0; k < VEC; ++k)
+        o.v[k] = Cvt<T>::from(activate<T>(plusAddend(xv.v[k], addend != nullptr, add[k]) * a[k] + b[k], silu));
       *reinterpret_cast<Vec<T, VEC>*>(y + offset) = o;
     }
   }
@@ -272,8 +282,7 @@ __global__ void groupNormApplyNhwc(const T* __restrict__ x, T* __restrict__ y, c
 
 // Shared memory of groupStatsNhwc: one (sum, sum of squares) per channel per row of threads.
 std::size_t nhwcStatsSharedBytes(int64_t c, int vec) {
-  const int64_t cols = std::min<int64_t>(c / vec, kThreads), rowsPerIter = kThreads / cols;
-  return sizeof(float2) * std::size_t(rowsPerIter * c);
+  return sizeof(float2) * std::size_t(NhwcTile(c, vec, kThreads).rowsPerIter * c);
 }
 
 template <typename T, int VEC>

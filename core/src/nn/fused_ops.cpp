@@ -71,14 +71,6 @@ at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weig
                                               addend.dim() == 2 && addend.size(0) == x.size(0) && addend.size(1) == x.size(1));
   if (kernelApplies(x) && x.dim() == 4 && (nchw || nhwc) && paramsOk && addendOk && x.numel() > 0) {
     cuda::GroupNormArgs a;
-    // In place is safe: the statistics pass finishes before the normalisation starts, and each
-    // element is read and written by the same thread.
-    auto y = mayOverwrite ? x : at::empty_like(x, nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
-    a.x = x.data_ptr();
-    a.y = y.data_ptr();
-    a.gamma = weight.data_ptr();
-    a.beta = bias.data_ptr();
-    a.addend = addend.defined() ? addend.data_ptr() : nullptr;
     a.n = x.size(0);
     a.c = x.size(1);
     a.hw = x.size(2) * x.size(3);
@@ -88,13 +80,20 @@ at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weig
     a.channelsLast = nhwc;
     a.dtype = kernelType(x);
     if (!cuda::groupNormFits(a)) return groupNormAten(x, groups, weight, bias, eps, silu, addend);
+    // In place is safe: the statistics pass finishes before the normalisation starts, and each
+    // element is read and written by the same thread.
+    auto y = mayOverwrite ? x : at::empty_like(x, nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
+    a.x = x.data_ptr();
+    a.y = y.data_ptr();
+    a.gamma = weight.data_ptr();
+    a.beta = bias.data_ptr();
+    a.addend = addend.defined() ? addend.data_ptr() : nullptr;
     auto workspace = at::empty({static_cast<int64_t>(cuda::groupNormWorkspaceFloats(a))}, x.options().dtype(at::kFloat));
     check(cuda::groupNorm(a, workspace.data_ptr<float>(), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
           "GroupNorm");
     return y;
   }
 #endif
-  (void)mayOverwrite;
   return groupNormAten(x, groups, weight, bias, eps, silu, addend);
 }
 

@@ -165,7 +165,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   const auto start = std::chrono::steady_clock::now();
   auto& m = ensureModel(toScalarType(o.precision), o.offload, observer);
   if (o.tinyAutoencoder) m.ensureTinyAutoencoder();
-  else m.ensureVaeDtype(m.vaeDtypeFor(o.fp32Vae));
+  else m.ensureVae(m.vaeDtypeFor(o.fp32Vae));
 #ifdef SDXL_WITH_CUDA
   at::globalContext().setBenchmarkCuDNN(o.compile); // autotuned convolutions at fixed shapes
 #endif

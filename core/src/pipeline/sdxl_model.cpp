@@ -86,27 +86,20 @@ torch::ScalarType SdxlModel::vaeDtypeFor(bool fp32Vae) const {
   if (!fp32Vae && device.is_cuda() && at::cuda::getDeviceProperties(device.index() < 0 ? 0 : device.index())->major >= 8)
     return torch::kBFloat16;
 #endif
-  (void)fp32Vae;
   return torch::kFloat;
 }
 
-void SdxlModel::loadVae(torch::ScalarType wanted) {
+void SdxlModel::ensureVae(torch::ScalarType wanted) {
+  if (!vae.is_empty() && wanted == vaeDtype) return;
   vaePlacement.reset();
-  vae = nn::AutoencoderKL(nullptr);
-  // Always from the file's (or seed's) values: converting bf16 weights back to fp32 would keep
-  // bf16's rounding.
-  if (source.isRandom()) vae = io::randomAutoencoderKL(builtinName(source), specFor(*this, "vae"), kSeedVae);
-  else vae = io::loadAutoencoderKL(source.folder / "vae", specFor(*this, "vae"));
+  // Converted from the file's (or seed's) values, loaded in the run's precision: a VAE converted
+  // before is loaded again, since converting bf16 weights back to fp32 would keep bf16's rounding.
+  if (vae.is_empty() || vaeDtype != dtype) {
+    vae = nn::AutoencoderKL(nullptr);
+    if (source.isRandom()) vae = io::randomAutoencoderKL(builtinName(source), specFor(*this, "vae"), kSeedVae);
+    else vae = io::loadAutoencoderKL(source.folder / "vae", specFor(*this, "vae"));
+  }
   if (wanted != dtype) vae->to(wanted);
-  vaeDtype = wanted;
-  vaePlacement = makePlacement(offload, *vae, device);
-}
-
-void SdxlModel::ensureVaeDtype(torch::ScalarType wanted) {
-  if (wanted == vaeDtype) return;
-  if (vaeDtype != dtype) return loadVae(wanted); // converted before: start from the file's values again
-  vaePlacement.reset();
-  vae->to(wanted);
   vaeDtype = wanted;
   vaePlacement = makePlacement(offload, *vae, device);
 }
@@ -144,8 +137,8 @@ std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Devic
   }
   // SDXL's VAE overflows in fp16 (black or NaN images): see vaeDtypeFor().
   m.vaeDtype = dtype;
-  m.loadVae(dtype);
-  m.ensureVaeDtype(m.vaeDtypeFor(false));
+  m.ensureVae(dtype);
+  m.ensureVae(m.vaeDtypeFor(false));
   if (device.is_cuda() && nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*m.unet);
   m.unetPlacement = makePlacement(offload, *m.unet, device);
   if (offload != Offload::None) releaseCachedMemory(); // the built-in model was generated on the GPU

@@ -39,8 +39,7 @@ struct SdxlModel {
   // The VAE's precision: the run's, except for fp16 with a VAE that overflows in fp16
   // (force_upcast): bf16 on a CUDA device that has it (fp32's range), else fp32 as diffusers.
   torch::ScalarType vaeDtypeFor(bool fp32Vae) const;
-  void ensureVaeDtype(torch::ScalarType wanted); // loads the VAE again in that precision if needed
-  void loadVae(torch::ScalarType wanted);
+  void ensureVae(torch::ScalarType wanted); // the VAE in that precision: loaded, converted or reloaded
 };
 
 // Loads (or, for the built-in model, creates) every component. Throws Error(ModelFormat) with
