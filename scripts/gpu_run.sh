@@ -92,7 +92,12 @@ schedulers() {
 kernels() {
   build-gpu/tests/gpu/sdxl_gpu_fused_ops_check "$OUT/fused_ops.json" > "$OUT/fused_ops.txt" 2>&1 || true
   grep -v '^ok' "$OUT/fused_ops.txt" | head -20
-  grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|layernorm fp16 8' "$OUT/fused_ops.txt" | head -16
+  grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|layernorm fp16 8|linear_add fp16 (32768|8192)|softmax (fp16|bf16) [0-9]+x(4096|1024|16384)' "$OUT/fused_ops.txt" | head -30
+}
+
+# Where the UNet step's time goes (kernels by kind and name) and its blocks beside alternatives.
+profile() {
+  build-gpu/tests/gpu/sdxl_gpu_unet_profile "${PROFILE_BATCH:-8}" "${PROFILE_DTYPE:-fp16}" 2>&1 | tee "$OUT/profile.txt" | grep -v "^\[W"
 }
 
 # What each kernel setting buys on one configuration (AB_CONFIG, AB_PROTOCOL): the same binary

@@ -3,6 +3,8 @@
 // beside ATen's at the UNet's and the VAE's shapes. Exits 1 when a check fails.
 //   sdxl_gpu_fused_ops_check [OUT.json]
 #include "nn/fused_ops.h"
+#include "cuda/fused_kernels.h"
+#include "nn/gemm_epilogue.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -11,6 +13,7 @@
 #include <c10/cuda/CUDAStream.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -136,6 +139,75 @@ int main(int argc, char** argv) {
       std::printf("%s layernorm %s %lldx%lld: err %.2e (aten %.2e) %.3f ms (aten %.3f ms)\n", pass ? "ok  " : "FAIL",
                   name(dtype), (long long)rows_, (long long)d, err, errAten, msFused, msAten);
       rows.push_back({{"op", "layer_norm"}, {"dtype", name(dtype)}, {"rows", rows_}, {"d", d}, {"err", err},
+                      {"err_aten", errAten}, {"pass", pass}, {"ms", msFused}, {"ms_aten", msAten}});
+    }
+  }
+  // residual + x W^T + b in one cuBLASLt GEMM (gemm_epilogue.h): against an fp64 computation, with
+  // and without bias, written over the residual (moved in) or beside it (still referenced).
+  for (auto dtype : {at::kHalf, at::kBFloat16}) {
+    struct Gemm {
+      int64_t rows, in, out;
+    };
+    for (auto g : {Gemm{8 * 4096, 640, 640}, Gemm{8 * 1024, 5120, 1280}, Gemm{2 * 4096, 2560, 640}, Gemm{77, 24, 40},
+                   Gemm{3, 7, 5}}) {
+      for (bool withBias : {true, false}) {
+        auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+        auto x = at::randn({g.rows, g.in}, opts), res = at::randn({g.rows, g.out}, opts) * 2;
+        auto w = at::randn({g.out, g.in}, opts) / std::sqrt(static_cast<double>(g.in));
+        auto b = withBias ? at::randn({g.out}, opts) : at::Tensor();
+        auto exact = nn::linearAddAten(x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b,
+                                       res.to(at::kDouble));
+        auto aten = nn::linearAddAten(x, w, b, res);
+        auto kept = nn::linearAdd(x, w, b, res); // res still referenced here: a new tensor
+        const bool untouched = kept.data_ptr() != res.data_ptr() && at::equal(kept, nn::linearAdd(x, w, b, res));
+        auto owned = res.clone();
+        const void* ownedPtr = owned.data_ptr();
+        auto over = nn::linearAdd(x, w, b, std::move(owned));
+        const bool overwrote = over.data_ptr() == ownedPtr;
+        const double err = relError(kept, exact), errAten = relError(aten, exact), errOver = relError(over, exact);
+        const double tol = std::max(tolerance(dtype), 2 * errAten);
+        const bool pass = at::isfinite(kept).all().item<bool>() && untouched && overwrote && err <= tol && errOver <= tol;
+        if (!pass)
+          std::printf("  (new tensor and deterministic %d, overwrote %d, err over %.2e, max|over-kept| %.2e)\n", untouched,
+                      overwrote, errOver, (over - kept).abs().max().item<double>());
+        ok = ok && pass;
+        double msFused = 0, msAten = 0;
+        if (g.rows * g.out >= (1 << 20)) {
+          msFused = medianMs([&] { nn::linearAdd(x, w, b, res); });
+          msAten = medianMs([&] { nn::linearAddAten(x, w, b, res); });
+        }
+        std::printf("%s linear_add %s %lldx%lld->%lld%s: err %.2e (aten %.2e) %.3f ms (aten %.3f ms)\n",
+                    pass ? "ok  " : "FAIL", name(dtype), (long long)g.rows, (long long)g.in, (long long)g.out,
+                    withBias ? " +bias" : "", err, errAten, msFused, msAten);
+        rows.push_back({{"op", "linear_add"}, {"dtype", name(dtype)}, {"rows", g.rows}, {"in", g.in}, {"out", g.out},
+                        {"bias", withBias}, {"err", err}, {"err_aten", errAten}, {"pass", pass}, {"ms", msFused},
+                        {"ms_aten", msAten}});
+      }
+    }
+  }
+  // The materialised attention's softmax (rows of scores), in place and not, against fp64.
+  for (auto dtype : {at::kFloat, at::kHalf, at::kBFloat16}) {
+    for (auto [rows_, m] : std::vector<std::pair<int64_t, int64_t>>{
+             {8 * 10 * 1024, 4096}, {8 * 20 * 1024, 1024}, {8 * 10 * 512, 77}, {4 * 64, 16384}, {1000, 2047}, {3, 5}}) {
+      auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+      auto x = (at::randn({rows_, m}, opts.dtype(at::kFloat)) * 4).to(dtype);
+      if (!cuda::softmaxFits(x.data_ptr(), x.data_ptr(), m, dtype == at::kFloat ? cuda::DType::F32 : cuda::DType::F16))
+        continue; // ATen's (16384 fp32 rows)
+      auto fused = nn::softmax(x), aten = nn::softmaxAten(x);
+      auto exact = at::softmax(x.to(at::kDouble), -1);
+      auto inPlace = nn::softmax(x.clone(), /*mayOverwrite=*/true);
+      const double err = relError(fused, exact), errAten = relError(aten, exact);
+      const bool pass = at::isfinite(fused).all().item<bool>() && at::equal(inPlace, fused) &&
+                        err <= std::max(tolerance(dtype), 2 * errAten);
+      ok = ok && pass;
+      double msFused = 0, msAten = 0;
+      if (rows_ * m >= (1 << 24)) {
+        msFused = medianMs([&] { nn::softmax(x); });
+        msAten = medianMs([&] { at::softmax(x, -1); });
+      }
+      std::printf("%s softmax %s %lldx%lld: err %.2e (aten %.2e) %.3f ms (aten %.3f ms)\n", pass ? "ok  " : "FAIL",
+                  name(dtype), (long long)rows_, (long long)m, err, errAten, msFused, msAten);
+      rows.push_back({{"op", "softmax"}, {"dtype", name(dtype)}, {"rows", rows_}, {"m", m}, {"err", err},
                       {"err_aten", errAten}, {"pass", pass}, {"ms", msFused}, {"ms_aten", msAten}});
     }
   }

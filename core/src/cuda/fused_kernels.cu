@@ -382,6 +382,113 @@ void launchLayerNorm(const void* x, void* y, const void* gamma, const void* beta
       int(d), eps);
 }
 
+// ---------------------------------------------------------------- softmax
+
+// The materialised attention's probabilities: each row is held in registers (read once), its
+// max and sum reduced in fp32, then written once, over the scores when y == x. ATen's kernel for
+// rows of 1,024 to 4,096 scores reads them in several passes, at about half the bandwidth.
+constexpr int kSoftmaxItems = 4;         // vectors per thread
+constexpr int kSoftmaxMaxThreads = 512; // per row, when a warp is not enough
+
+__device__ __forceinline__ float warpMax(float v) {
+  for (int offset = 16; offset > 0; offset /= 2) v = fmaxf(v, __shfl_xor_sync(0xffffffffu, v, offset));
+  return v;
+}
+
+// Reduces over the whole block (blockDim.x a multiple of 32); `scratch` holds 32 floats.
+template <bool MAX> __device__ __forceinline__ float blockReduce(float v, float* scratch) {
+  const int lane = int(threadIdx.x) % 32, warp = int(threadIdx.x) / 32, warps = int(blockDim.x) / 32;
+  v = MAX ? warpMax(v) : warpSum(v);
+  __syncthreads(); // scratch may still be read from the previous reduction
+  if (lane == 0) scratch[warp] = v;
+  __syncthreads();
+  v = lane < warps ? scratch[lane] : (MAX ? -INFINITY : 0.f);
+  return MAX ? warpMax(v) : warpSum(v);
+}
+
+// One row per warp (BLOCK_ROW false: blockDim.x / 32 rows per block) or per block (true).
+template <typename T, int VEC, bool BLOCK_ROW>
+__global__ void __launch_bounds__(kSoftmaxMaxThreads) softmaxKernel(const T* __restrict__ x, T* y, int64_t rows, int m) {
+  __shared__ float scratch[32];
+  const int group = BLOCK_ROW ? int(blockDim.x) : 32;
+  const int t = BLOCK_ROW ? int(threadIdx.x) : int(threadIdx.x) % 32;
+  const int64_t row = BLOCK_ROW ? int64_t(blockIdx.x) : blockIdx.x * int64_t(blockDim.x / 32) + threadIdx.x / 32;
+  if (!BLOCK_ROW && row >= rows) return; // whole warps leave together: the shuffles stay full
+  const int vecs = m / VEC;
+  const T* in = x + row * m;
+  float v[kSoftmaxItems][VEC];
+  float mx = -INFINITY;
+#pragma unroll
+  for (int j = 0; j < kSoftmaxItems; ++j) {
+    const int idx = t + j * group;
+    if (idx < vecs) {
+      const auto xv = *reinterpret_cast<const Vec<T, VEC>*>(in + int64_t(idx) * VEC);
+#pragma unroll
+      for (int k = 0; k < VEC; ++k) {
+        v[j][k] = Cvt<T>::to(xv.v[k]);
+        mx = fmaxf(mx, v[j][k]);
+      }
+    }
+  }
+  mx = BLOCK_ROW ? blockReduce<true>(mx, scratch) : warpMax(mx);
+  float sum = 0.f;
+#pragma unroll
+  for (int j = 0; j < kSoftmaxItems; ++j)
+    if (t + j * group < vecs)
+#pragma unroll
+      for (int k = 0; k < VEC; ++k) {
+        v[j][k] = expf(v[j][k] - mx);
+        sum += v[j][k];
+      }
+  sum = BLOCK_ROW ? blockReduce<false>(sum, scratch) : warpSum(sum);
+  T* out = y + row * m;
+#pragma unroll
+  for (int j = 0; j < kSoftmaxItems; ++j) {
+    const int idx = t + j * group;
+    if (idx < vecs) {
+      Vec<T, VEC> o;
+#pragma unroll
+      for (int k = 0; k < VEC; ++k) o.v[k] = Cvt<T>::from(v[j][k] / sum); // as ATen's epilogue: exp(x - max) / sum
+      *reinterpret_cast<Vec<T, VEC>*>(out + int64_t(idx) * VEC) = o;
+    }
+  }
+}
+
+template <typename T>
+int softmaxVec(const void* x, const void* y, int64_t m) {
+  constexpr int V = 16 / sizeof(T);
+  return m % V == 0 && aligned16(x) && aligned16(y) ? V : 1;
+}
+
+template <typename T, int VEC>
+void launchSoftmax(const void* x, void* y, int64_t rows, int64_t m, cudaStream_t stream) {
+  const auto* in = static_cast<const T*>(x);
+  auto* out = static_cast<T*>(y);
+  const int64_t vecs = m / VEC;
+  if (vecs <= 32 * kSoftmaxItems) {
+    constexpr int rowsPerBlock = kThreads / 32;
+    softmaxKernel<T, VEC, false>
+        <<<unsigned((rows + rowsPerBlock - 1) / rowsPerBlock), kThreads, 0, stream>>>(in, out, rows, int(m));
+  } else {
+    const int threads = int((vecs + kSoftmaxItems - 1) / kSoftmaxItems + 31) / 32 * 32;
+    softmaxKernel<T, VEC, true><<<unsigned(rows), threads, 0, stream>>>(in, out, rows, int(m));
+  }
+}
+
+template <typename T> void dispatchSoftmax(const void* x, void* y, int64_t rows, int64_t m, cudaStream_t stream) {
+  constexpr int V = 16 / sizeof(T);
+  if (softmaxVec<T>(x, y, m) == V) launchSoftmax<T, V>(x, y, rows, m, stream);
+  else launchSoftmax<T, 1>(x, y, rows, m, stream);
+}
+
+int softmaxVecFor(const void* x, const void* y, int64_t m, DType dtype) {
+  switch (dtype) {
+  case DType::F16: return softmaxVec<__half>(x, y, m);
+  case DType::BF16: return softmaxVec<__nv_bfloat16>(x, y, m);
+  default: return softmaxVec<float>(x, y, m);
+  }
+}
+
 const char* lastError() {
   const cudaError_t e = cudaGetLastError();
   return e == cudaSuccess ? nullptr : cudaGetErrorString(e);
@@ -423,6 +530,22 @@ const char* layerNorm(const void* x, void* y, const void* gamma, const void* bet
   case DType::F32: launchLayerNorm<float>(x, y, gamma, beta, rows, d, eps, s); break;
   case DType::F16: launchLayerNorm<__half>(x, y, gamma, beta, rows, d, eps, s); break;
   case DType::BF16: launchLayerNorm<__nv_bfloat16>(x, y, gamma, beta, rows, d, eps, s); break;
+  }
+  return lastError();
+}
+
+bool softmaxFits(const void* x, const void* y, int64_t m, DType dtype) {
+  return m > 0 && m / softmaxVecFor(x, y, m, dtype) <= int64_t(kSoftmaxMaxThreads) * kSoftmaxItems;
+}
+
+const char* softmax(const void* x, void* y, int64_t rows, int64_t m, DType dtype, void* stream) {
+  if (!softmaxFits(x, y, m, dtype)) return "softmax kernel called with rows it does not fit";
+  if (rows == 0) return nullptr;
+  auto s = static_cast<cudaStream_t>(stream);
+  switch (dtype) {
+  case DType::F32: dispatchSoftmax<float>(x, y, rows, m, s); break;
+  case DType::F16: dispatchSoftmax<__half>(x, y, rows, m, s); break;
+  case DType::BF16: dispatchSoftmax<__nv_bfloat16>(x, y, rows, m, s); break;
   }
   return lastError();
 }

@@ -45,4 +45,10 @@ bool layerNormFits(int64_t d, DType dtype); // d a multiple of the vector width,
 const char* layerNorm(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
                       DType dtype, void* stream);
 
+// Softmax over the last dimension of contiguous rows (rows, m), computed in fp32 and written in
+// the input's dtype; y may be x (each row is read whole before any of it is written).
+// Fits: m up to 16,384 for 16-bit rows of a multiple of 8 (8,192 for fp32), else 2,048.
+bool softmaxFits(const void* x, const void* y, int64_t m, DType dtype);
+const char* softmax(const void* x, void* y, int64_t rows, int64_t m, DType dtype, void* stream);
+
 } // namespace sdxl::cuda

@@ -13,44 +13,50 @@ namespace {
 constexpr int64_t kFusedMaxHeadDim = 256;
 
 // As diffusers' get_attention_scores: the scale rides in the batched product (baddbmm's alpha)
-// instead of costing a pass over the scores.
-at::Tensor attendMaterialised(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, bool causal,
-                              bool upcastSoftmax, int64_t queryOffset) {
-  const int64_t b = q.size(0), h = q.size(1), n = q.size(2), m = k.size(2);
-  const double scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
-  auto q3 = q.reshape({b * h, n, q.size(3)}), k3 = k.reshape({b * h, m, k.size(3)});
-  auto scores = at::baddbmm(at::empty({b * h, n, m}, q.options()), q3, k3.transpose(1, 2), 0.0, scale);
+// instead of costing a pass over the scores. q3 (b*h, n, d) holds this chunk's queries, k3 and v3
+// (b*h, m, d) every key. The probabilities overwrite the scores (nn::softmax, in fp32 inside, as
+// diffusers' upcast_softmax; ATen's half-precision softmax accumulates in fp32 too).
+at::Tensor attendMaterialised(const at::Tensor& q3, const at::Tensor& k3, const at::Tensor& v3, bool causal,
+                              int64_t queryOffset) {
+  const int64_t bh = q3.size(0), n = q3.size(1), m = k3.size(1);
+  const double scale = 1.0 / std::sqrt(static_cast<double>(q3.size(-1)));
+  auto scores = at::baddbmm(at::empty({bh, n, m}, q3.options()), q3, k3.transpose(1, 2), 0.0, scale);
   if (causal) {
-    auto mask = at::ones({n, m}, q.options().dtype(at::kBool)).triu(1 + queryOffset);
+    auto mask = at::ones({n, m}, q3.options().dtype(at::kBool)).triu(1 + queryOffset);
     scores.masked_fill_(mask, -std::numeric_limits<float>::infinity());
   }
-  auto probs = upcastSoftmax ? at::softmax(scores, -1, at::kFloat).to(q.scalar_type()) : at::softmax(scores, -1);
+  auto probs = softmax(scores, /*mayOverwrite=*/true);
   scores.reset();
-  return at::bmm(probs, v.reshape({b * h, m, v.size(3)})).view({b, h, n, v.size(3)});
+  return at::bmm(probs, v3);
 }
 } // namespace
 
-// The materialising path works through the queries in chunks whose scores and probabilities stay
-// under chunkBytes; each query's row is independent, so the result is the same.
+// The materialising path works through the queries in chunks whose scores (and, where ATen's
+// softmax computes it, their fp32 copy) stay under chunkBytes; each query's row is independent,
+// so the result is the same.
 at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, AttentionBackend backend, bool causal,
-                  bool upcastSoftmax, int64_t chunkBytes) {
+                  int64_t chunkBytes) {
   if (backend == AttentionBackend::Sdpa && (q.size(-1) <= kFusedMaxHeadDim || !q.is_cuda()))
     return at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
-  const int64_t n = q.size(2);
-  const int64_t bytesPerQuery = q.size(0) * q.size(1) * k.size(2) * (2 * q.element_size() + (upcastSoftmax ? 4 : 0));
+  const int64_t b = q.size(0), h = q.size(1), n = q.size(2), m = k.size(2), d = q.size(3);
+  // Reshaped once: with q, k and v transposed views of (b, tokens, h, d), each reshape copies.
+  auto q3 = q.reshape({b * h, n, d}), k3 = k.reshape({b * h, m, k.size(3)}), v3 = v.reshape({b * h, m, v.size(3)});
+  // nn::softmax overwrites the scores on CUDA (rows up to 8,192 in any dtype); ATen's makes an
+  // fp32 copy.
+  const int64_t bytesPerQuery = b * h * m * (q.element_size() + (q.is_cuda() && m <= 8192 ? 0 : 4));
   const int64_t chunk = std::max<int64_t>(1, chunkBytes / std::max<int64_t>(1, bytesPerQuery));
-  if (chunk >= n) return attendMaterialised(q, k, v, causal, upcastSoftmax, 0);
-  auto out = at::empty({q.size(0), q.size(1), n, v.size(3)}, q.options());
+  if (chunk >= n) return attendMaterialised(q3, k3, v3, causal, 0).view({b, h, n, v.size(3)});
+  auto out = at::empty({b * h, n, v.size(3)}, q.options());
   for (int64_t s = 0; s < n; s += chunk) {
     const int64_t e = std::min(n, s + chunk);
-    out.slice(2, s, e).copy_(attendMaterialised(q.slice(2, s, e), k, v, causal, upcastSoftmax, s));
+    out.slice(1, s, e).copy_(attendMaterialised(q3.slice(1, s, e), k3, v3, causal, s));
   }
-  return out;
+  return out.view({b, h, n, v.size(3)});
 }
 
 AttentionImpl::AttentionImpl(int64_t queryDim, int64_t contextDim, int64_t heads, int64_t headDim, bool qkvBias,
-                             bool upcastSoftmax, const torch::TensorOptions& options)
-    : m_heads(heads), m_headDim(headDim), m_upcastSoftmax(upcastSoftmax) {
+                             const torch::TensorOptions& options)
+    : m_heads(heads), m_headDim(headDim) {
   const int64_t inner = heads * headDim;
   toQ = register_module("to_q", Linear(queryDim, inner, qkvBias, options));
   toK = register_module("to_k", Linear(contextDim, inner, qkvBias, options));
@@ -60,14 +66,15 @@ AttentionImpl::AttentionImpl(int64_t queryDim, int64_t contextDim, int64_t heads
   toOut = out->register_module("0", Linear(inner, queryDim, true, options));
 }
 
-at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd) {
+at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd,
+                                  at::Tensor residual) {
   const auto& ctx = context.defined() ? context : x;
   const int64_t batch = x.size(0);
   auto split = [&](const at::Tensor& t) { return t.view({batch, -1, m_heads, m_headDim}).transpose(1, 2); };
   auto q = split(toQ(x)), k = split(toK(ctx)), v = split(toV(ctx));
-  auto out = attend(q, k, v, fwd.attention, false, m_upcastSoftmax);
+  auto out = attend(q, k, v, fwd.attention);
   out = out.transpose(1, 2).reshape({batch, -1, m_heads * m_headDim});
-  return toOut(out);
+  return residual.defined() ? toOut->forwardAdd(out, std::move(residual)) : toOut(out);
 }
 
 } // namespace sdxl::nn

@@ -16,22 +16,25 @@ struct ForwardOptions {
   AttentionBackend attention = AttentionBackend::Sdpa;
 };
 
-// q, k, v: (batch, heads, tokens, head_dim). `upcastSoftmax`: the Math path's softmax in fp32.
-// The materialising path holds at most about chunkBytes of scores and probabilities at once.
+// q, k, v: (batch, heads, tokens, head_dim). The Math path's softmax computes in fp32 (what
+// diffusers' upcast_softmax asks for; the configs that leave it off lose nothing by it), and holds
+// at most about chunkBytes of scores at once.
 at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, AttentionBackend backend,
-                  bool causal = false, bool upcastSoftmax = false, int64_t chunkBytes = int64_t(1) << 30);
+                  bool causal = false, int64_t chunkBytes = int64_t(1) << 30);
 
 // diffusers' Attention: to_q, to_k, to_v, to_out.0 (self- or cross-attention).
 struct AttentionImpl : torch::nn::Module {
-  AttentionImpl(int64_t queryDim, int64_t contextDim, int64_t heads, int64_t headDim, bool qkvBias, bool upcastSoftmax,
+  AttentionImpl(int64_t queryDim, int64_t contextDim, int64_t heads, int64_t headDim, bool qkvBias,
                 const torch::TensorOptions& options);
-  // x: (batch, tokens, queryDim); context: (batch, ctxTokens, contextDim) or undefined for self-attention.
-  at::Tensor forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd);
+  // x: (batch, tokens, queryDim); context: (batch, ctxTokens, contextDim) or undefined for
+  // self-attention. With a residual (batch, tokens, queryDim) the result is residual + attention,
+  // added in the output projection's epilogue (Linear::forwardAdd).
+  at::Tensor forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd,
+                     at::Tensor residual = {});
   Linear toQ{nullptr}, toK{nullptr}, toV{nullptr}, toOut{nullptr};
 
 private:
   int64_t m_heads, m_headDim;
-  bool m_upcastSoftmax;
 };
 TORCH_MODULE(Attention);
 

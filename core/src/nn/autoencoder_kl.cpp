@@ -40,7 +40,7 @@ VaeMidBlockImpl::VaeMidBlockImpl(int64_t ch, int64_t groups, const torch::Tensor
   resnet1 = resnets->register_module("1", ResnetBlock2D(ch, ch, 0, groups, kVaeEps, o));
   auto attentions = list(*this, "attentions");
   // One head as wide as the channels; diffusers upcasts its softmax.
-  attention = attentions->register_module("0", Attention(ch, ch, 1, ch, true, true, o));
+  attention = attentions->register_module("0", Attention(ch, ch, 1, ch, true, o));
   attnNorm = attention->register_module("group_norm", GroupNorm(groups, ch, kVaeEps, o));
 }
 

@@ -118,6 +118,26 @@ at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& weight, const at::Te
   return layerNormAten(x, weight, bias, eps);
 }
 
+at::Tensor softmaxAten(const at::Tensor& x) {
+  return x.scalar_type() == at::kFloat ? at::softmax(x, -1) : at::softmax(x, -1, at::kFloat).to(x.scalar_type());
+}
+
+at::Tensor softmax(const at::Tensor& x, bool mayOverwrite) {
+#ifdef SDXL_WITH_CUDA
+  if (kernelApplies(x) && x.is_contiguous() && x.dim() >= 1 && x.numel() > 0) {
+    const int64_t m = x.size(-1);
+    auto y = mayOverwrite ? x : at::empty_like(x);
+    if (cuda::softmaxFits(x.data_ptr(), y.data_ptr(), m, kernelType(x))) {
+      check(cuda::softmax(x.data_ptr(), y.data_ptr(), x.numel() / m, m, kernelType(x),
+                          c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
+            "softmax");
+      return y;
+    }
+  }
+#endif
+  return softmaxAten(x);
+}
+
 at::Tensor gegluAten(const at::Tensor& projected) {
   auto halves = projected.chunk(2, -1);
   return halves[0] * at::gelu(halves[1]);

@@ -32,6 +32,12 @@ at::Tensor gegluAten(const at::Tensor& projected);
 at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, double eps);
 at::Tensor layerNormAten(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, double eps);
 
+// softmax over the last dimension, computed in fp32 and returned in x's dtype (what diffusers'
+// upcast_softmax does, and what ATen's half-precision softmax computes too). With mayOverwrite
+// the probabilities are written over x.
+at::Tensor softmax(const at::Tensor& x, bool mayOverwrite = false);
+at::Tensor softmaxAten(const at::Tensor& x);
+
 // Whether the fused CUDA kernels were compiled into this build.
 bool fusedKernelsBuilt();
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nn/fused_ops.h"
+#include "nn/gemm_epilogue.h"
 #include "nn/weight_residency.h"
 
 #include <torch/torch.h>
@@ -17,6 +18,12 @@ struct LinearImpl : torch::nn::Module {
   at::Tensor forward(const at::Tensor& x) {
     announceUse(this);
     return at::linear(x, weight, bias);
+  }
+  // residual + forward(x) in one GEMM where it can (see gemm_epilogue.h); move the residual in
+  // to let the sum overwrite it.
+  at::Tensor forwardAdd(const at::Tensor& x, at::Tensor residual) {
+    announceUse(this);
+    return linearAdd(x, weight, bias, std::move(residual));
   }
   at::Tensor weight, bias;
 };

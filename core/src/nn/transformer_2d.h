@@ -9,7 +9,7 @@ namespace sdxl::nn {
 struct BasicTransformerBlockImpl : torch::nn::Module {
   BasicTransformerBlockImpl(int64_t dim, int64_t heads, int64_t headDim, int64_t contextDim,
                             const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd);
+  at::Tensor forward(at::Tensor x, const at::Tensor& context, const ForwardOptions& fwd);
   LayerNorm norm1{nullptr}, norm2{nullptr}, norm3{nullptr};
   Attention attn1{nullptr}, attn2{nullptr};
   Linear ffProj{nullptr}, ffOut{nullptr}; // ff.net.0.proj (GEGLU), ff.net.2
@@ -19,7 +19,7 @@ TORCH_MODULE(BasicTransformerBlock);
 struct Transformer2DModelImpl : torch::nn::Module {
   Transformer2DModelImpl(int64_t channels, int64_t heads, int64_t headDim, int64_t layers, int64_t contextDim,
                          int64_t groups, bool linearProjection, const torch::TensorOptions& options);
-  at::Tensor forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd);
+  at::Tensor forward(at::Tensor x, const at::Tensor& context, const ForwardOptions& fwd);
   GroupNorm norm{nullptr};
   Linear projInLinear{nullptr}, projOutLinear{nullptr};
   Conv2d projInConv{nullptr}, projOutConv{nullptr};

@@ -177,7 +177,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
   for (auto& block : downBlocks) {
     for (std::size_t j = 0; j < block->resnets.size(); ++j) {
       h = block->resnets[j](h, emb);
-      if (!block->attentions.empty()) h = block->attentions[j](h, context, fwd);
+      if (!block->attentions.empty()) h = block->attentions[j](std::move(h), context, fwd);
       skips.push_back(h);
     }
     if (block->downsampler) {
@@ -187,7 +187,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
   }
 
   h = midBlock->resnets[0](h, emb);
-  h = midBlock->attentions[0](h, context, fwd);
+  h = midBlock->attentions[0](std::move(h), context, fwd);
   h = midBlock->resnets[1](h, emb);
 
   for (auto& block : upBlocks) {
@@ -197,7 +197,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
       h.reset();
       skips.pop_back();
       h = block->resnets[j](std::move(joined), emb);
-      if (!block->attentions.empty()) h = block->attentions[j](h, context, fwd);
+      if (!block->attentions.empty()) h = block->attentions[j](std::move(h), context, fwd);
     }
     // Upsample to the next skip's size: odd latent sizes (e.g. 1016 px) do not double exactly.
     if (block->upsampler) h = block->upsampler(h, skips.back().sizes().slice(2));

@@ -39,8 +39,7 @@ at::Tensor ClipEncoderLayerImpl::forward(const at::Tensor& x, const nn::ForwardO
   const int64_t b = x.size(0), n = x.size(1), d = x.size(2);
   auto h = layerNorm1(x);
   auto split = [&](const at::Tensor& t) { return t.view({b, n, heads, d / heads}).transpose(1, 2); };
-  auto a = nn::attend(split(qProj(h)), split(kProj(h)), split(vProj(h)), fwd.attention, /*causal=*/true,
-                      /*upcastSoftmax=*/true);
+  auto a = nn::attend(split(qProj(h)), split(kProj(h)), split(vProj(h)), fwd.attention, /*causal=*/true);
   auto r = x + outProj(a.transpose(1, 2).reshape({b, n, d}));
   return r + fc2(nn::activate(fc1(layerNorm2(r)), activation));
 }

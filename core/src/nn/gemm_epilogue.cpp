@@ -1,0 +1,140 @@
+#include "nn/gemm_epilogue.h"
+
+#include "nn/fused_ops.h"
+#include "sdxl/error.h"
+
+#ifdef SDXL_WITH_CUDA
+#include <ATen/cuda/CUDAContext.h>
+#include <c10/cuda/CUDAStream.h>
+#include <cublasLt.h>
+
+#include <map>
+#include <mutex>
+#include <tuple>
+#endif
+
+namespace sdxl::nn {
+
+at::Tensor linearAddAten(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual) {
+  return residual + at::linear(x, weight, bias);
+}
+
+#ifdef SDXL_WITH_CUDA
+namespace {
+
+void check(cublasStatus_t status, const char* what) {
+  if (status != CUBLAS_STATUS_SUCCESS)
+    throw Error(ErrorKind::Internal, std::string("cuBLASLt ") + what + " failed with status " + std::to_string(status));
+}
+
+// Owns the cuBLASLt descriptors of one call.
+struct Descriptors {
+  cublasLtMatmulDesc_t op = nullptr;
+  cublasLtMatrixLayout_t a = nullptr, b = nullptr, c = nullptr;
+  cublasLtMatmulPreference_t preference = nullptr;
+  ~Descriptors() {
+    if (preference) cublasLtMatmulPreferenceDestroy(preference);
+    if (c) cublasLtMatrixLayoutDestroy(c);
+    if (b) cublasLtMatrixLayoutDestroy(b);
+    if (a) cublasLtMatrixLayoutDestroy(a);
+    if (op) cublasLtMatmulDescDestroy(op);
+  }
+};
+
+uint32_t alignment(const void* p) {
+  const auto address = reinterpret_cast<uintptr_t>(p);
+  uint32_t a = 1;
+  while (a < 16 && address % (a * 2) == 0) a *= 2;
+  return a;
+}
+
+// The heuristic's choice per shape, type and alignment: asking costs tens of microseconds of CPU
+// per call, and the UNet makes the same few hundred calls every step.
+using AlgoKey = std::tuple<int64_t, int64_t, int64_t, int, bool, uint32_t, uint32_t, uint32_t, uint32_t>;
+std::mutex algoMutex;
+std::map<AlgoKey, cublasLtMatmulAlgo_t> algoCache;
+
+// Column-major view of the row-major product: D^T (out x rows) = W (out x in) . x^T, so A = the
+// weight transposed, B = x as stored, C = D = the residual as stored; the bias runs along D's rows.
+bool gemmBiasResidual(const at::Tensor& x2, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual2,
+                      const at::Tensor& out2) {
+  const int64_t m = weight.size(0), n = x2.size(0), k = x2.size(1);
+  const cudaDataType_t type = x2.scalar_type() == at::kHalf ? CUDA_R_16F : CUDA_R_16BF;
+  Descriptors d;
+  check(cublasLtMatmulDescCreate(&d.op, CUBLAS_COMPUTE_32F, CUDA_R_32F), "descriptor");
+  const cublasOperation_t transA = CUBLAS_OP_T, transB = CUBLAS_OP_N;
+  check(cublasLtMatmulDescSetAttribute(d.op, CUBLASLT_MATMUL_DESC_TRANSA, &transA, sizeof(transA)), "transa");
+  check(cublasLtMatmulDescSetAttribute(d.op, CUBLASLT_MATMUL_DESC_TRANSB, &transB, sizeof(transB)), "transb");
+  if (bias.defined()) {
+    const cublasLtEpilogue_t epilogue = CUBLASLT_EPILOGUE_BIAS;
+    const void* biasPtr = bias.data_ptr();
+    check(cublasLtMatmulDescSetAttribute(d.op, CUBLASLT_MATMUL_DESC_EPILOGUE, &epilogue, sizeof(epilogue)), "epilogue");
+    check(cublasLtMatmulDescSetAttribute(d.op, CUBLASLT_MATMUL_DESC_BIAS_POINTER, &biasPtr, sizeof(biasPtr)), "bias");
+  }
+  check(cublasLtMatrixLayoutCreate(&d.a, type, k, m, k), "layout A");
+  check(cublasLtMatrixLayoutCreate(&d.b, type, k, n, k), "layout B");
+  check(cublasLtMatrixLayoutCreate(&d.c, type, m, n, m), "layout C");
+
+  const size_t workspaceSize = at::cuda::getCUDABlasLtWorkspaceSize();
+  const uint32_t alignA = alignment(weight.data_ptr()), alignB = alignment(x2.data_ptr()),
+                 alignC = alignment(residual2.data_ptr()), alignD = alignment(out2.data_ptr());
+  const AlgoKey key{m, n, k, static_cast<int>(type), bias.defined(), alignA, alignB, alignC, alignD};
+  cublasLtMatmulAlgo_t algo;
+  {
+    std::lock_guard<std::mutex> lock(algoMutex);
+    auto it = algoCache.find(key);
+    if (it != algoCache.end()) {
+      algo = it->second;
+    } else {
+      check(cublasLtMatmulPreferenceCreate(&d.preference), "preference");
+      check(cublasLtMatmulPreferenceSetAttribute(d.preference, CUBLASLT_MATMUL_PREF_MAX_WORKSPACE_BYTES, &workspaceSize,
+                                                 sizeof(workspaceSize)),
+            "workspace preference");
+      const std::pair<cublasLtMatmulPreferenceAttributes_t, uint32_t> aligns[] = {
+          {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_A_BYTES, alignA},
+          {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_B_BYTES, alignB},
+          {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_C_BYTES, alignC},
+          {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES, alignD}};
+      for (const auto& [attribute, value] : aligns)
+        check(cublasLtMatmulPreferenceSetAttribute(d.preference, attribute, &value, sizeof(value)), "alignment preference");
+      cublasLtMatmulHeuristicResult_t result{};
+      int found = 0;
+      const auto status = cublasLtMatmulAlgoGetHeuristic(at::cuda::getCurrentCUDABlasLtHandle(), d.op, d.a, d.b, d.c, d.c,
+                                                         d.preference, 1, &result, &found);
+      if (status != CUBLAS_STATUS_SUCCESS || found == 0) return false; // ATen computes it instead
+      algo = algoCache.emplace(key, result.algo).first->second;
+    }
+  }
+  const float alpha = 1.0f, beta = 1.0f;
+  check(cublasLtMatmul(at::cuda::getCurrentCUDABlasLtHandle(), d.op, &alpha, weight.data_ptr(), d.a, x2.data_ptr(), d.b,
+                       &beta, residual2.data_ptr(), d.c, out2.data_ptr(), d.c, &algo, at::cuda::getCUDABlasLtWorkspace(),
+                       workspaceSize, c10::cuda::getCurrentCUDAStream(x2.device().index()).stream()),
+        "matmul");
+  return true;
+}
+
+} // namespace
+#endif
+
+at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, at::Tensor residual) {
+#ifdef SDXL_WITH_CUDA
+  const auto type = x.scalar_type();
+  const bool typesOk = (type == at::kHalf || type == at::kBFloat16) && weight.scalar_type() == type &&
+                       residual.scalar_type() == type && (!bias.defined() || bias.scalar_type() == type);
+  const bool shapesOk = x.dim() >= 2 && weight.dim() == 2 && x.size(-1) == weight.size(1) &&
+                        residual.size(-1) == weight.size(0) && residual.numel() / weight.size(0) == x.numel() / x.size(-1) &&
+                        x.numel() > 0 && (!bias.defined() || (bias.dim() == 1 && bias.size(0) == weight.size(0)));
+  if (KernelSettings::get().fusedKernels && x.is_cuda() && typesOk && shapesOk && x.is_contiguous() &&
+      weight.is_contiguous() && residual.is_contiguous() && (!bias.defined() || bias.is_contiguous())) {
+    const bool overwrite = ownsStorage(residual);
+    auto out = overwrite ? residual : at::empty_like(residual);
+    const int64_t rows = x.numel() / x.size(-1);
+    if (gemmBiasResidual(x.view({rows, x.size(-1)}), weight, bias, residual.view({rows, weight.size(0)}),
+                         out.view({rows, weight.size(0)})))
+      return out;
+  }
+#endif
+  return linearAddAten(x, weight, bias, residual);
+}
+
+} // namespace sdxl::nn
