@@ -88,8 +88,10 @@ schedulers() {
   python3 tests/gpu/compare_images.py /tmp/sched "$OUT/schedulers.json"
 }
 
-# The fused kernels against ATen (correctness on every dtype/layout, and their times).
+# The fused kernels against ATen (correctness on every dtype/layout, and their times), and the
+# compile switch across two prompts.
 kernels() {
+  build-gpu/tests/gpu/sdxl_gpu_compile_check 2>&1 | grep -v "^\[W" | tail -3
   build-gpu/tests/gpu/sdxl_gpu_fused_ops_check "$OUT/fused_ops.json" > "$OUT/fused_ops.txt" 2>&1 || true
   grep -v '^ok' "$OUT/fused_ops.txt" | head -20
   grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|layernorm fp16 8|linear_add fp16 (32768|8192)|softmax (fp16|bf16) [0-9]+x(4096|1024|16384)' "$OUT/fused_ops.txt" | head -30

@@ -173,6 +173,30 @@ TEST(Optimizations, VaeDecoderGoingImageByImageMidwayMatchesTheBatch) {
   EXPECT_EQ(split.sizes(), batched.sizes());
 }
 
+// Cross-attention K and V computed once per request must give the step exactly what the
+// per-step projections give; a layer missing from the set falls back to projecting itself.
+TEST(Attention, CrossAttentionKVComputedOnceGivesTheSameStep) {
+  c10::InferenceMode inference;
+  torch::manual_seed(5);
+  auto unet = io::randomUNet("sdxl-tiny", io::ComponentSpec{}, 9);
+  const auto& c = unet->config();
+  auto sample = torch::randn({2, c.inChannels, 8, 8}), context = torch::randn({2, 7, c.crossAttentionDim});
+  auto pooled = torch::randn({2, c.projectionClassEmbeddingsInputDim - 6 * c.additionTimeEmbedDim});
+  auto ids = torch::tensor({64.f, 64.f, 0.f, 0.f, 64.f, 64.f}).repeat({2, 1});
+  const auto plain = unet(sample, torch::tensor(500.f), context, pooled, ids, nn::ForwardOptions{});
+  auto kv = unet->crossAttentionKV(context);
+  ASSERT_FALSE(kv.layers.empty());
+  nn::ForwardOptions fwd;
+  fwd.crossKV = &kv;
+  EXPECT_TRUE(torch::equal(plain, unet(sample, torch::tensor(500.f), context, pooled, ids, fwd)));
+  kv.layers.erase(kv.layers.begin());
+  EXPECT_TRUE(torch::equal(plain, unet(sample, torch::tensor(500.f), context, pooled, ids, fwd)));
+  // Another context's K and V change the result: the step really reads them.
+  auto other = unet->crossAttentionKV(context * 2);
+  fwd.crossKV = &other;
+  EXPECT_FALSE(torch::allclose(plain, unet(sample, torch::tensor(500.f), context, pooled, ids, fwd)));
+}
+
 // The materialised attention works through the queries in chunks to bound its memory; a chunk
 // size of a few rows must give what one whole-matrix pass gives (causal masks included).
 TEST(Attention, ChunkedMaterialisedAttentionEqualsTheWholeMatrix) {

@@ -211,12 +211,20 @@ __global__ void groupStatsNhwc(const T* __restrict__ x, const T* __restrict__ ad
   }
 }
 
+// One warp per (sample, group): lanes take every 32nd partial, then a fixed shuffle tree joins
+// them (fp64 throughout), so the order, and the result, is the same on every run.
 __global__ void groupStatsFinish(const float2* __restrict__ partial, float2* __restrict__ stats, int64_t count,
                                  int64_t splits, int64_t elementsPerGroup, float eps) {
-  const int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x;
-  if (i >= count) return;
+  const int64_t i = blockIdx.x * int64_t(blockDim.x / 32) + threadIdx.x / 32;
+  if (i >= count) return; // whole warps leave together
+  const int lane = int(threadIdx.x) % 32;
   double s = 0, ss = 0;
-  for (int64_t k = 0; k < splits; ++k) s += partial[i * splits + k].x, ss += partial[i * splits + k].y;
+  for (int64_t k = lane; k < splits; k += 32) s += partial[i * splits + k].x, ss += partial[i * splits + k].y;
+  for (int offset = 16; offset > 0; offset /= 2) {
+    s += __shfl_xor_sync(0xffffffffu, s, offset);
+    ss += __shfl_xor_sync(0xffffffffu, ss, offset);
+  }
+  if (lane != 0) return;
   const double mean = s / double(elementsPerGroup);
   const double var = fmax(ss / double(elementsPerGroup) - mean * mean, 0.0);
   stats[i] = float2{float(mean), float(rsqrt(var + double(eps)))};
@@ -298,8 +306,9 @@ void launchGroupNorm(const GroupNormArgs& a, float* workspace, cudaStream_t stre
   else
     groupStatsNchw<T, VEC><<<dim3(unsigned(ng), unsigned(splits)), kThreads, 0, stream>>>(x, addend, partial, a.c, a.hw,
                                                                                            a.groups);
-  groupStatsFinish<<<unsigned((ng + kThreads - 1) / kThreads), kThreads, 0, stream>>>(partial, stats, ng, splits,
-                                                                                      a.c / a.groups * a.hw, a.eps);
+  constexpr int warpsPerBlock = kThreads / 32;
+  groupStatsFinish<<<unsigned((ng + warpsPerBlock - 1) / warpsPerBlock), kThreads, 0, stream>>>(
+      partial, stats, ng, splits, a.c / a.groups * a.hw, a.eps);
   auto* y = static_cast<T*>(a.y);
   const auto* gamma = static_cast<const T*>(a.gamma);
   const auto* beta = static_cast<const T*>(a.beta);

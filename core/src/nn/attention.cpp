@@ -71,7 +71,14 @@ at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context
   const auto& ctx = context.defined() ? context : x;
   const int64_t batch = x.size(0);
   auto split = [&](const at::Tensor& t) { return t.view({batch, -1, m_heads, m_headDim}).transpose(1, 2); };
-  auto q = split(toQ(x)), k = split(toK(ctx)), v = split(toV(ctx));
+  at::Tensor k, v;
+  if (context.defined() && fwd.crossKV) {
+    auto it = fwd.crossKV->layers.find(this);
+    if (it != fwd.crossKV->layers.end()) std::tie(k, v) = it->second;
+  }
+  if (!k.defined()) k = toK(ctx), v = toV(ctx);
+  auto q = split(toQ(x));
+  k = split(k), v = split(v);
   auto out = attend(q, k, v, fwd.attention);
   out = out.transpose(1, 2).reshape({batch, -1, m_heads * m_headDim});
   return residual.defined() ? toOut->forwardAdd(out, std::move(residual)) : toOut(out);

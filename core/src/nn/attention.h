@@ -8,12 +8,25 @@
 
 #include "nn/layers.h"
 
+#include <unordered_map>
+
 namespace sdxl::nn {
 
 enum class AttentionBackend { Math, Sdpa };
 
+struct AttentionImpl;
+
+// The keys and values of cross-attention layers for one context (the text embeddings). They do
+// not change from step to step, so a request computes them once
+// (UNet2DConditionModelImpl::crossAttentionKV) instead of 140 small projections per UNet step.
+struct CrossAttentionKV {
+  uint64_t id = 0; // unique per computation: a CUDA graph tells a new request's from the one it holds
+  std::unordered_map<const AttentionImpl*, std::pair<at::Tensor, at::Tensor>> layers; // projected K, V
+};
+
 struct ForwardOptions {
   AttentionBackend attention = AttentionBackend::Sdpa;
+  const CrossAttentionKV* crossKV = nullptr; // layers found here skip their K and V projections
 };
 
 // q, k, v: (batch, heads, tokens, head_dim). The Math path's softmax computes in fp32 (what

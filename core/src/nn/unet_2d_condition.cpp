@@ -2,6 +2,7 @@
 
 #include "sdxl/error.h"
 
+#include <atomic>
 #include <cmath>
 
 namespace sdxl::nn {
@@ -152,6 +153,22 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(UNetConfig config, const torc
 
   convNormOut = register_module("conv_norm_out", GroupNorm(groups, c.blockOutChannels[0], eps, o));
   convOut = register_module("conv_out", Conv2d(c.blockOutChannels[0], c.outChannels, 3, 1, 1, true, o));
+}
+
+CrossAttentionKV UNet2DConditionModelImpl::crossAttentionKV(const at::Tensor& context) {
+  static std::atomic<uint64_t> nextId{1};
+  CrossAttentionKV kv;
+  kv.id = nextId++;
+  auto blocks = downBlocks;
+  blocks.push_back(midBlock);
+  blocks.insert(blocks.end(), upBlocks.begin(), upBlocks.end());
+  for (auto& block : blocks)
+    for (auto& transformer : block->attentions)
+      for (auto& layer : transformer->blocks) {
+        auto& attention = *layer->attn2;
+        kv.layers[&attention] = {attention.toK(context), attention.toV(context)};
+      }
+  return kv;
 }
 
 at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at::Tensor& timestep, const at::Tensor& context,

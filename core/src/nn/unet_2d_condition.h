@@ -49,6 +49,9 @@ struct UNet2DConditionModelImpl : torch::nn::Module {
   at::Tensor forward(const at::Tensor& sample, const at::Tensor& timestep, const at::Tensor& context,
                      const at::Tensor& textEmbeds, const at::Tensor& timeIds, const ForwardOptions& fwd);
   const UNetConfig& config() const { return m_config; }
+  // Every cross-attention layer's K and V for this context (see CrossAttentionKV): pass them in
+  // ForwardOptions::crossKV to each step of a request. The weights must be where forward runs.
+  CrossAttentionKV crossAttentionKV(const at::Tensor& context);
 
   Conv2d convIn{nullptr}, convOut{nullptr};
   GroupNorm convNormOut{nullptr};

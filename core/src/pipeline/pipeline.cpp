@@ -108,6 +108,7 @@ struct Pipeline::Impl {
   pipeline::SdxlModel& ensureModel(torch::ScalarType dtype, Offload offload, GenerationObserver* observer) {
     if (model && model->dtype == dtype && model->offload == offload) return *model;
     if (observer) observer->onStage(Stage::Loading);
+    unetGraph.reset();
     model.reset(); // free the old weights before loading the new ones
     embeddings.clear();
     releaseCachedMemory();
@@ -202,6 +203,14 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   runtime::StepTimer steps(device);
   {
     pipeline::StageScope unetStage(*m.unetPlacement);
+    // Cross-attention K and V depend on the text alone: once per request instead of every step.
+    // Not with sequential offload, whose layer-by-layer streaming follows the UNet's own order.
+    nn::CrossAttentionKV crossKV;
+    auto unetFwd = fwd;
+    if (!m.unetPlacement->residency()) {
+      crossKV = m.unet->crossAttentionKV(cond.context);
+      unetFwd.crossKV = &crossKV;
+    }
     steps.mark();
     const auto loopStart = std::chrono::steady_clock::now();
     const auto& timesteps = scheduler->timesteps();
@@ -212,10 +221,11 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
       const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
       at::Tensor noise;
       if (o.compile) {
-        noise = unetGraph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, fwd, m.unetPlacement->generation());
+        noise = unetGraph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
+                              m.unetPlacement->generation());
       } else {
         pipeline::PassScope pass(*m.unetPlacement);
-        noise = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, fwd);
+        noise = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, unetFwd);
       }
       if (guided) noise = pipeline::applyGuidance(noise, r.guidance, r.guidanceRescale);
       latents = scheduler->step(noise, i, latents, generator);

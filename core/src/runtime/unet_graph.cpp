@@ -2,6 +2,7 @@
 
 #include "sdxl/error.h"
 
+#include <algorithm>
 #include <chrono>
 
 #ifdef SDXL_WITH_CUDA
@@ -17,7 +18,8 @@ namespace sdxl::runtime {
 struct UNetGraph::Impl {
   std::unique_ptr<at::cuda::CUDAGraph> graph;
   at::Tensor sample, timestep, context, pooled, timeIds, output;
-  std::vector<int64_t> key; // shapes, dtype, attention path and weight generation captured
+  nn::CrossAttentionKV crossKV; // static copies of the request's cross-attention K and V
+  std::vector<int64_t> key;     // shapes, dtype, attention path and weight generation captured
 };
 bool UNetGraph::supported() { return true; }
 #else
@@ -27,6 +29,7 @@ bool UNetGraph::supported() { return false; }
 
 UNetGraph::UNetGraph() : m_impl(std::make_unique<Impl>()) {}
 UNetGraph::~UNetGraph() = default;
+void UNetGraph::reset() { m_impl = std::make_unique<Impl>(); }
 
 at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& sample, const at::Tensor& timestep,
                           const at::Tensor& context, const at::Tensor& pooled, const at::Tensor& timeIds,
@@ -39,7 +42,10 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
   key.push_back(static_cast<int64_t>(sample.scalar_type()));
   key.push_back(static_cast<int64_t>(fwd.attention));
   key.push_back(static_cast<int64_t>(weightGeneration));
-  if (!g.graph || key != g.key) {
+  key.push_back(fwd.crossKV ? static_cast<int64_t>(fwd.crossKV->layers.size()) : -1);
+  const bool layersHeld = !fwd.crossKV || std::all_of(fwd.crossKV->layers.begin(), fwd.crossKV->layers.end(),
+                                                      [&](const auto& e) { return g.crossKV.layers.count(e.first) > 0; });
+  if (!g.graph || key != g.key || !layersHeld) {
     const auto start = std::chrono::steady_clock::now();
     g.graph.reset();
     g.output = at::Tensor();
@@ -48,6 +54,13 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
     g.context = context.clone();
     g.pooled = pooled.clone();
     g.timeIds = timeIds.clone();
+    auto captureFwd = fwd;
+    g.crossKV = {};
+    if (fwd.crossKV) {
+      g.crossKV.id = fwd.crossKV->id;
+      for (const auto& [layer, kv] : fwd.crossKV->layers) g.crossKV.layers[layer] = {kv.first.clone(), kv.second.clone()};
+      captureFwd.crossKV = &g.crossKV;
+    }
     // Warm up on a side stream first (cuDNN picks its algorithms, cuBLAS makes its workspace),
     // as CUDA graph capture requires, then capture on that stream.
     auto side = c10::cuda::getStreamFromPool(false, sample.device().index());
@@ -57,11 +70,11 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
     inputsReady.block(side);
     {
       c10::cuda::CUDAStreamGuard guard(side);
-      for (int i = 0; i < 2; ++i) unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, fwd);
+      for (int i = 0; i < 2; ++i) unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, captureFwd);
       g.graph = std::make_unique<at::cuda::CUDAGraph>();
       // Thread-local capture: the UI thread may query memory (cudaMemGetInfo) meanwhile.
       g.graph->capture_begin({0, 0}, cudaStreamCaptureModeThreadLocal);
-      g.output = unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, fwd);
+      g.output = unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, captureFwd);
       g.graph->capture_end();
     }
     at::cuda::CUDAEvent captured;
@@ -75,6 +88,14 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
   g.context.copy_(context);
   g.pooled.copy_(pooled);
   g.timeIds.copy_(timeIds);
+  if (fwd.crossKV && fwd.crossKV->id != g.crossKV.id) { // a new request's text: once, not every step
+    for (const auto& [layer, kv] : fwd.crossKV->layers) {
+      auto& held = g.crossKV.layers.at(layer); // layersHeld above
+      held.first.copy_(kv.first);
+      held.second.copy_(kv.second);
+    }
+    g.crossKV.id = fwd.crossKV->id;
+  }
   g.graph->replay();
   return g.output;
 #else

@@ -1,7 +1,8 @@
 // The "compile" switch's core: the UNet step captured once as a CUDA graph at the request's
 // shapes and replayed at every step (no per-kernel launch cost), captured again when the shapes
 // or the weights' device addresses change. Inputs are copied into static buffers before each
-// replay; the output buffer is overwritten by the next replay.
+// replay (the cross-attention K and V of ForwardOptions::crossKV once per request); the output
+// buffer is overwritten by the next replay.
 #pragma once
 
 #include "nn/unet_2d_condition.h"
@@ -18,6 +19,7 @@ public:
                  const at::Tensor& context, const at::Tensor& pooled, const at::Tensor& timeIds,
                  const nn::ForwardOptions& fwd, uint64_t weightGeneration);
   double lastCaptureSeconds() const { return m_captureSeconds; }
+  void reset(); // drops the graph and its memory (the model it captured is being replaced)
   static bool supported(); // built with CUDA
 
 private:
