@@ -336,7 +336,9 @@ __device__ __forceinline__ float warpSum(float v) {
   return v;
 }
 
-template <typename T, int VEC>
+// VPL: vectors per lane, the row's own count rounded up (d = 1280 in fp16: 5): registers for
+// exactly the row, so more warps fit on an SM to keep loads in flight.
+template <typename T, int VEC, int VPL>
 __global__ void layerNormKernel(const T* __restrict__ x, T* __restrict__ y, const T* __restrict__ gamma,
                                 const T* __restrict__ beta, int64_t rows, int d, float eps) {
   const int lane = int(threadIdx.x) % 32;
@@ -344,10 +346,10 @@ __global__ void layerNormKernel(const T* __restrict__ x, T* __restrict__ y, cons
   if (row >= rows) return;
   const int vecs = d / VEC;
   const T* in = x + row * d;
-  float v[kMaxVectorsPerLane][VEC];
+  float v[VPL][VEC];
   float sum = 0.f;
 #pragma unroll
-  for (int j = 0; j < kMaxVectorsPerLane; ++j) {
+  for (int j = 0; j < VPL; ++j) {
     const int idx = lane + j * 32;
     if (idx < vecs) {
       const auto xv = *reinterpret_cast<const Vec<T, VEC>*>(in + idx * VEC);
@@ -361,14 +363,14 @@ __global__ void layerNormKernel(const T* __restrict__ x, T* __restrict__ y, cons
   const float mean = warpSum(sum) / float(d);
   float squares = 0.f;
 #pragma unroll
-  for (int j = 0; j < kMaxVectorsPerLane; ++j)
+  for (int j = 0; j < VPL; ++j)
     if (lane + j * 32 < vecs)
 #pragma unroll
       for (int k = 0; k < VEC; ++k) squares += (v[j][k] - mean) * (v[j][k] - mean);
   const float rstd = rsqrtf(warpSum(squares) / float(d) + eps);
   T* out = y + row * d;
 #pragma unroll
-  for (int j = 0; j < kMaxVectorsPerLane; ++j) {
+  for (int j = 0; j < VPL; ++j) {
     const int idx = lane + j * 32;
     if (idx < vecs) {
       const auto g = *reinterpret_cast<const Vec<T, VEC>*>(gamma + idx * VEC);
@@ -382,13 +384,28 @@ __global__ void layerNormKernel(const T* __restrict__ x, T* __restrict__ y, cons
   }
 }
 
+template <typename T, int VPL>
+void launchLayerNormVpl(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
+                        cudaStream_t stream) {
+  constexpr int V = 16 / sizeof(T), rowsPerBlock = kThreads / 32;
+  layerNormKernel<T, V, VPL><<<unsigned((rows + rowsPerBlock - 1) / rowsPerBlock), kThreads, 0, stream>>>(
+      static_cast<const T*>(x), static_cast<T*>(y), static_cast<const T*>(gamma), static_cast<const T*>(beta), rows,
+      int(d), eps);
+}
+
 template <typename T>
 void launchLayerNorm(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
                      cudaStream_t stream) {
-  constexpr int V = 16 / sizeof(T), rowsPerBlock = kThreads / 32;
-  layerNormKernel<T, V><<<unsigned((rows + rowsPerBlock - 1) / rowsPerBlock), kThreads, 0, stream>>>(
-      static_cast<const T*>(x), static_cast<T*>(y), static_cast<const T*>(gamma), static_cast<const T*>(beta), rows,
-      int(d), eps);
+  constexpr int V = 16 / sizeof(T);
+  switch ((d / V + 31) / 32) { // layerNormFits: 1 to kMaxVectorsPerLane
+  case 1: launchLayerNormVpl<T, 1>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 2: launchLayerNormVpl<T, 2>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 3: launchLayerNormVpl<T, 3>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 4: launchLayerNormVpl<T, 4>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 5: launchLayerNormVpl<T, 5>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 6: launchLayerNormVpl<T, 6>(x, y, gamma, beta, rows, d, eps, stream); break;
+  default: launchLayerNormVpl<T, kMaxVectorsPerLane>(x, y, gamma, beta, rows, d, eps, stream); break;
+  }
 }
 
 // ---------------------------------------------------------------- softmax
