@@ -145,6 +145,20 @@ int main(int argc, char** argv) {
     time("chosen", [&] { return at::scaled_dot_product_attention(q, k, v); });
   }
 
+  // TAESD's decoder on one 1024x1024 image: NCHW against channels-last.
+  {
+    io::ComponentSpec spec;
+    spec.device = torch::kCUDA;
+    spec.dtype = dtype;
+    auto taesd = io::randomAutoencoderTiny("sdxl-base", spec, 5);
+    auto z = torch::randn({1, 4, 128, 128}, opts);
+    const double nchw = medianMs([&] { (void)taesd->decoder(z); });
+    nn::convertToChannelsLast(*taesd);
+    auto zl = z.contiguous(at::MemoryFormat::ChannelsLast);
+    const double nhwc = medianMs([&] { (void)taesd->decoder(zl); });
+    std::printf("== TAESD decoder, one 1024x1024 image: NCHW %.2f ms, channels-last %.2f ms\n", nchw, nhwc);
+  }
+
   // The materialised (default) attention: its kernels, then chunk size against time.
   {
     auto q = torch::randn({batch, 4096, 10, 64}, opts).transpose(1, 2);

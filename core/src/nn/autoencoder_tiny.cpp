@@ -98,7 +98,10 @@ AutoencoderTinyImpl::AutoencoderTinyImpl(AutoencoderTinyConfig config, const tor
 at::Tensor AutoencoderTinyImpl::encode(const at::Tensor& images) { return encoder(images.add(1).div(2)); }
 
 at::Tensor AutoencoderTinyImpl::decode(const at::Tensor& latents) {
-  return decoder(at::tanh(latents / 3) * 3).mul(2).sub(1);
+  // On CUDA the pipeline stores the weights channels-last (sdxl_model.cpp); the activations follow.
+  const bool channelsLast = latents.is_cuda() && KernelSettings::get().channelsLast;
+  auto z = channelsLast ? latents.contiguous(at::MemoryFormat::ChannelsLast) : latents;
+  return decoder(at::tanh(z / 3) * 3).mul(2).sub(1);
 }
 
 } // namespace sdxl::nn

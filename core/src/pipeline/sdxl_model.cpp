@@ -77,6 +77,8 @@ void SdxlModel::ensureTinyAutoencoder() {
                       "diffusion_pytorch_model.safetensors), or switch the Tiny AutoEncoder off.");
     vaeTiny = io::loadAutoencoderTiny(dir, spec);
   }
+  // As the UNet: NHWC convolutions at TAESD's 64 channels, no transposes around cuDNN.
+  if (device.is_cuda() && nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*vaeTiny);
   vaeTinyPlacement = makePlacement(offload, *vaeTiny, device);
 }
 
