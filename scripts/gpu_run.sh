@@ -83,7 +83,7 @@ schedulers() {
   for s in euler euler_a dpmpp_2m dpmpp_2m_karras ddim unipc; do
     rm -rf "/tmp/sched/ours/$s"
     build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
-      --steps 30 --guidance 5 --seed 0 --scheduler "$s" --precision fp16 --out "/tmp/sched/ours/$s" 2>&1 | tail -1
+      --steps 30 --guidance 5 --seed 0 --scheduler "$s" --config fp16_vae_fp32 --out "/tmp/sched/ours/$s" 2>&1 | tail -1
   done
   python3 tests/gpu/compare_images.py /tmp/sched "$OUT/schedulers.json"
 }
