@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
-#include <ATen/cuda/CUDAEvent.h>
+#include "median_time.h"
 #include <c10/cuda/CUDAStream.h>
 
 #include <algorithm>
@@ -19,27 +19,13 @@
 #include <functional>
 
 using namespace sdxl;
+using gpu_checks::medianMs;
 
 namespace {
 
 double relError(const at::Tensor& got, const at::Tensor& want) {
   auto g = got.to(at::kDouble), w = want.to(at::kDouble);
   return ((g - w).norm() / w.norm().clamp_min(1e-30)).item<double>();
-}
-
-double medianMs(const std::function<void()>& fn) {
-  for (int i = 0; i < 3; ++i) fn();
-  std::vector<double> times;
-  for (int i = 0; i < 15; ++i) {
-    at::cuda::CUDAEvent a(cudaEventDefault), b(cudaEventDefault);
-    a.record();
-    fn();
-    b.record();
-    b.synchronize();
-    times.push_back(a.elapsed_time(b));
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
 }
 
 const char* name(at::ScalarType t) { return t == at::kHalf ? "fp16" : t == at::kBFloat16 ? "bf16" : "fp32"; }

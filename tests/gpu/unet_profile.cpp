@@ -11,7 +11,7 @@
 #include <torch/csrc/autograd/profiler_kineto.h>
 #include <torch/torch.h>
 
-#include <ATen/cuda/CUDAEvent.h>
+#include "median_time.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -19,23 +19,9 @@
 #include <map>
 
 using namespace sdxl;
+using gpu_checks::medianMs;
 
 namespace {
-
-double medianMs(const std::function<void()>& fn, int reps = 10) {
-  for (int i = 0; i < 2; ++i) fn();
-  std::vector<double> times;
-  for (int i = 0; i < reps; ++i) {
-    at::cuda::CUDAEvent a(cudaEventDefault), b(cudaEventDefault);
-    a.record();
-    fn();
-    b.record();
-    b.synchronize();
-    times.push_back(a.elapsed_time(b));
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
 
 std::string kindOf(const std::string& n) {
   auto has = [&](const char* s) { return n.find(s) != std::string::npos; };
@@ -113,7 +99,7 @@ int main(int argc, char** argv) {
     auto pooled = torch::randn({batch, 1280}, opts);
     auto ids = torch::tensor({1024.f, 1024.f, 0.f, 0.f, 1024.f, 1024.f}, opts).repeat({batch, 1});
     auto step = [&] { (void)unet(sample, t, context, pooled, ids, fwd); };
-    std::printf("== UNet step, batch %lld, %s: %.2f ms (median of 10)\n", static_cast<long long>(batch),
+    std::printf("== UNet step, batch %lld, %s: %.2f ms (median of 15)\n", static_cast<long long>(batch),
                 dtype == torch::kHalf ? "fp16" : "bf16", medianMs(step));
     profileStep(step, 3);
   }
