@@ -108,8 +108,8 @@ JA = {
     "Least VRAM": "VRAM最小",
     "Balanced": "バランス",
     "As diffusers": "diffusers と同じ",
-    "fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16.":
-        "fp16/bf16 は重みのメモリを半分にし、テンソルコアを使います (H100 では fp32 の約7倍速)。SDXL の VAE は fp16 でオーバーフローするため、fp16 でも VAE は fp32 でデコードします。",
+    "fp16/bf16 halve the weights' memory and use tensor cores (about 9x faster than fp32 on an H100). SDXL's VAE overflows in fp16, so under fp16 it decodes in bf16 on the GPU (see Decode in fp32) and in fp32 on the CPU.":
+        "fp16/bf16 は重みのメモリを半分にし、テンソルコアを使います (H100 では fp32 の約9倍速)。SDXL の VAE は fp16 でオーバーフローするため、fp16 では GPU 上で bf16 (「fp32 でデコード」を参照)、CPU 上で fp32 でデコードします。",
     "SDPA (flash / memory-efficient)": "SDPA (flash / メモリ効率型)",
     "Default (materialised softmax)": "既定 (softmax を実体化)",
     "SDPA never builds the tokens × tokens score matrix: faster and leaner. The default path is there to show what SDPA buys.":

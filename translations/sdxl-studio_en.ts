@@ -435,8 +435,8 @@
         <translation>As diffusers</translation>
     </message>
     <message>
-        <source>fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16.</source>
-        <translation>fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16.</translation>
+        <source>fp16/bf16 halve the weights' memory and use tensor cores (about 9x faster than fp32 on an H100). SDXL's VAE overflows in fp16, so under fp16 it decodes in bf16 on the GPU (see Decode in fp32) and in fp32 on the CPU.</source>
+        <translation>fp16/bf16 halve the weights' memory and use tensor cores (about 9x faster than fp32 on an H100). SDXL's VAE overflows in fp16, so under fp16 it decodes in bf16 on the GPU (see Decode in fp32) and in fp32 on the CPU.</translation>
     </message>
     <message>
         <source>SDPA (flash / memory-efficient)</source>

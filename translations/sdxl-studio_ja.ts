@@ -435,8 +435,8 @@
         <translation>diffusers と同じ</translation>
     </message>
     <message>
-        <source>fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16.</source>
-        <translation>fp16/bf16 は重みのメモリを半分にし、テンソルコアを使います (H100 では fp32 の約7倍速)。SDXL の VAE は fp16 でオーバーフローするため、fp16 でも VAE は fp32 でデコードします。</translation>
+        <source>fp16/bf16 halve the weights' memory and use tensor cores (about 9x faster than fp32 on an H100). SDXL's VAE overflows in fp16, so under fp16 it decodes in bf16 on the GPU (see Decode in fp32) and in fp32 on the CPU.</source>
+        <translation>fp16/bf16 は重みのメモリを半分にし、テンソルコアを使います (H100 では fp32 の約9倍速)。SDXL の VAE は fp16 でオーバーフローするため、fp16 では GPU 上で bf16 (「fp32 でデコード」を参照)、CPU 上で fp32 でデコードします。</translation>
     </message>
     <message>
         <source>SDPA (flash / memory-efficient)</source>

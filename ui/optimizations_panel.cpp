@@ -24,8 +24,9 @@ OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
   m_precision->addItem(QStringLiteral("fp16"), static_cast<int>(Precision::FP16));
   m_precision->addItem(QStringLiteral("bf16"), static_cast<int>(Precision::BF16));
   m_precision->addItem(QStringLiteral("fp32"), static_cast<int>(Precision::FP32));
-  m_precision->setToolTip(tr("fp16/bf16 halve the weights' memory and use tensor cores (about 7x faster than fp32 "
-                             "on an H100). The VAE still decodes in fp32 under fp16, because SDXL's VAE overflows in fp16."));
+  m_precision->setToolTip(tr("fp16/bf16 halve the weights' memory and use tensor cores (about 9x faster than fp32 "
+                             "on an H100). SDXL's VAE overflows in fp16, so under fp16 it decodes in bf16 on the GPU (see "
+                             "Decode in fp32) and in fp32 on the CPU."));
   m_attention = new QComboBox;
   m_attention->setObjectName(QStringLiteral("attention"));
   m_attention->addItem(tr("SDPA (flash / memory-efficient)"), static_cast<int>(Attention::Sdpa));
