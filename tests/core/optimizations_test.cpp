@@ -2,6 +2,7 @@
 // ones that cannot work are refused with a reason, and telemetry answers without a GPU.
 #include "io/component_loader.h"
 #include "nn/attention.h"
+#include "nn/gemm_epilogue.h"
 #include "pipeline/decoding.h"
 #include "pipeline/embedding_cache.h"
 #include "sdxl/benchmark.h"
@@ -171,6 +172,27 @@ TEST(Optimizations, VaeDecoderGoingImageByImageMidwayMatchesTheBatch) {
   const auto split = vae->decode(z, {});
   EXPECT_TRUE(torch::allclose(batched, split, 1e-5, 1e-5));
   EXPECT_EQ(split.sizes(), batched.sizes());
+}
+
+// The fused entry points' contracts where no kernel applies (the CPU, the fp32 GEMM): the same
+// function as ATen's operations, and a residual someone else still holds is never written over.
+TEST(FusedOps, LinearAddAndSoftmaxComputeWhatATenComputes) {
+  c10::InferenceMode inference;
+  torch::manual_seed(8);
+  auto x = torch::randn({2, 5, 6}), w = torch::randn({4, 6}), b = torch::randn({4}), res = torch::randn({2, 5, 4});
+  const auto before = res.clone();
+  EXPECT_TRUE(torch::allclose(nn::linearAdd(x, w, b, res), res + torch::nn::functional::linear(x, w, b), 1e-6, 1e-6));
+  EXPECT_TRUE(torch::equal(res, before));
+  EXPECT_TRUE(torch::allclose(nn::linearAdd(x, w, {}, res), res + torch::matmul(x, w.t()), 1e-6, 1e-6));
+  EXPECT_TRUE(nn::ownsStorage(torch::zeros({3})));
+  auto held = torch::zeros({3});
+  auto view = held.view({3, 1});
+  EXPECT_FALSE(nn::ownsStorage(held)); // the view sees it
+
+  auto scores = torch::randn({3, 7, 11}) * 5;
+  EXPECT_TRUE(torch::allclose(nn::softmax(scores), torch::softmax(scores, -1), 1e-6, 1e-6));
+  auto half = scores.to(torch::kBFloat16); // computed in fp32, rounded once, as upcast_softmax
+  EXPECT_TRUE(torch::equal(nn::softmax(half), torch::softmax(half.to(torch::kFloat), -1).to(torch::kBFloat16)));
 }
 
 // Cross-attention K and V computed once per request must give the step exactly what the
