@@ -47,7 +47,8 @@ const char* layerNorm(const void* x, void* y, const void* gamma, const void* bet
 
 // Softmax over the last dimension of contiguous rows (rows, m), computed in fp32 and written in
 // the input's dtype; y may be x (each row is read whole before any of it is written).
-// Fits: m up to 16,384 for 16-bit rows of a multiple of 8 (8,192 for fp32), else 2,048.
+// Fits: m up to 16,384 for 16-bit rows of a multiple of 8 (8,192 for fp32), else 2,048; the
+// vector path also needs x and y 16-byte aligned (a null pointer counts as aligned).
 bool softmaxFits(const void* x, const void* y, int64_t m, DType dtype);
 const char* softmax(const void* x, void* y, int64_t rows, int64_t m, DType dtype, void* stream);
 

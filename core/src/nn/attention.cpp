@@ -41,9 +41,7 @@ at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
   const int64_t b = q.size(0), h = q.size(1), n = q.size(2), m = k.size(2), d = q.size(3);
   // Reshaped once: with q, k and v transposed views of (b, tokens, h, d), each reshape copies.
   auto q3 = q.reshape({b * h, n, d}), k3 = k.reshape({b * h, m, k.size(3)}), v3 = v.reshape({b * h, m, v.size(3)});
-  // nn::softmax overwrites the scores on CUDA (rows up to 8,192 in any dtype); ATen's makes an
-  // fp32 copy.
-  const int64_t bytesPerQuery = b * h * m * (q.element_size() + (q.is_cuda() && m <= 8192 ? 0 : 4));
+  const int64_t bytesPerQuery = b * h * m * (q.element_size() + (softmaxWritesInPlace(q, m) ? 0 : 4));
   const int64_t chunk = std::max<int64_t>(1, chunkBytes / std::max<int64_t>(1, bytesPerQuery));
   if (chunk >= n) return attendMaterialised(q3, k3, v3, causal, 0).view({b, h, n, v.size(3)});
   auto out = at::empty({b * h, n, v.size(3)}, q.options());

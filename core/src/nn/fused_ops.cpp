@@ -122,17 +122,28 @@ at::Tensor softmaxAten(const at::Tensor& x) {
   return x.scalar_type() == at::kFloat ? at::softmax(x, -1) : at::softmax(x, -1, at::kFloat).to(x.scalar_type());
 }
 
+bool softmaxWritesInPlace(const at::Tensor& like, int64_t m) {
+#ifdef SDXL_WITH_CUDA
+  // A fresh allocation is 16-byte aligned, which the null pointers stand for.
+  return kernelApplies(like) && cuda::softmaxFits(nullptr, nullptr, m, kernelType(like));
+#else
+  (void)like, (void)m;
+  return false;
+#endif
+}
+
 at::Tensor softmax(const at::Tensor& x, bool mayOverwrite) {
 #ifdef SDXL_WITH_CUDA
-  if (kernelApplies(x) && x.is_contiguous() && x.dim() >= 1 && x.numel() > 0) {
+  // An output of our own is freshly allocated, so aligned: only x's alignment can differ.
+  const void* out = mayOverwrite ? x.data_ptr() : nullptr;
+  if (kernelApplies(x) && x.is_contiguous() && x.dim() >= 1 && x.numel() > 0 &&
+      cuda::softmaxFits(x.data_ptr(), out, x.size(-1), kernelType(x))) {
     const int64_t m = x.size(-1);
     auto y = mayOverwrite ? x : at::empty_like(x);
-    if (cuda::softmaxFits(x.data_ptr(), y.data_ptr(), m, kernelType(x))) {
-      check(cuda::softmax(x.data_ptr(), y.data_ptr(), x.numel() / m, m, kernelType(x),
-                          c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
-            "softmax");
-      return y;
-    }
+    check(cuda::softmax(x.data_ptr(), y.data_ptr(), x.numel() / m, m, kernelType(x),
+                        c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
+          "softmax");
+    return y;
   }
 #endif
   return softmaxAten(x);

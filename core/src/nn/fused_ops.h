@@ -16,6 +16,10 @@ struct KernelSettings {
   static const KernelSettings& get();
 };
 
+// Whether nothing but `t` itself refers to its storage (no other tensor, no view): writing over
+// it cannot change a value anyone else will read. How callers decide they may overwrite.
+inline bool ownsStorage(const at::Tensor& t) { return t.use_count() == 1 && t.storage().use_count() == 1; }
+
 // silu(group_norm(x + addend[:, :, None, None])) with the addend and SiLU optional; x is 4-D.
 // With mayOverwrite the kernel writes its output over x (the caller no longer needs x): one
 // activation-sized tensor less at the peak.
@@ -37,6 +41,9 @@ at::Tensor layerNormAten(const at::Tensor& x, const at::Tensor& weight, const at
 // the probabilities are written over x.
 at::Tensor softmax(const at::Tensor& x, bool mayOverwrite = false);
 at::Tensor softmaxAten(const at::Tensor& x);
+// Whether softmax(scores, true) writes over freshly allocated scores like `like` (its device and
+// dtype) with rows of m, rather than making ATen's fp32 copy: what a caller budgets memory by.
+bool softmaxWritesInPlace(const at::Tensor& like, int64_t m);
 
 // Whether the fused CUDA kernels were compiled into this build.
 bool fusedKernelsBuilt();

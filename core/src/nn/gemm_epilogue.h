@@ -16,8 +16,4 @@ namespace sdxl::nn {
 at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, at::Tensor residual);
 at::Tensor linearAddAten(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual);
 
-// Whether nothing but `t` itself refers to its storage (no other tensor, no view): writing over
-// it cannot change a value anyone else will read.
-inline bool ownsStorage(const at::Tensor& t) { return t.use_count() == 1 && t.storage().use_count() == 1; }
-
 } // namespace sdxl::nn

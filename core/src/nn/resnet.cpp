@@ -16,7 +16,7 @@ at::Tensor ResnetBlock2DImpl::forward(at::Tensor x, const at::Tensor& timeEmbedd
   // Written for peak memory (the VAE decoder's is set here): each intermediate is dropped, or
   // overwritten, as soon as the next exists.
   const auto residual = convShortcut ? convShortcut(x) : x;
-  const bool ownsInput = convShortcut && x.use_count() == 1 && x.storage().use_count() == 1;
+  const bool ownsInput = convShortcut && ownsStorage(x);
   auto h = norm1(x, /*silu=*/true, at::Tensor(), /*mayOverwrite=*/ownsInput);
   x.reset();
   h = conv1(h);
