@@ -195,6 +195,22 @@ TEST(FusedOps, LinearAddAndSoftmaxComputeWhatATenComputes) {
   EXPECT_TRUE(torch::equal(nn::softmax(half), torch::softmax(half.to(torch::kFloat), -1).to(torch::kBFloat16)));
 }
 
+// A convolution's bias folded into the residual sum (what the ResNet block does on every device)
+// is the sum diffusers computes, and leaves a tensor still held elsewhere untouched.
+TEST(FusedOps, ChannelBiasIsTheSumOfTheSeparateAdditions) {
+  c10::InferenceMode inference;
+  torch::manual_seed(9);
+  auto y = torch::randn({2, 3, 4, 5}), other = torch::randn({2, 3, 4, 5}), b = torch::randn({3}), ob = torch::randn({3});
+  const auto before = y.clone();
+  const auto perChannel = [](const torch::Tensor& t) { return t.view({1, 3, 1, 1}); };
+  EXPECT_TRUE(torch::equal(nn::addChannelBias(y, b), y + perChannel(b)));
+  EXPECT_TRUE(torch::equal(nn::addChannelBias(y, b, other, ob), (y + perChannel(b)) + (other + perChannel(ob))));
+  EXPECT_TRUE(torch::equal(nn::addChannelBias(y, {}, other), y + other));
+  EXPECT_TRUE(torch::equal(y, before));
+  auto cl = y.contiguous(torch::MemoryFormat::ChannelsLast);
+  EXPECT_TRUE(nn::addChannelBias(cl, b).is_contiguous(torch::MemoryFormat::ChannelsLast));
+}
+
 // Cross-attention K and V computed once per request must give the step exactly what the
 // per-step projections give; a layer missing from the set falls back to projecting itself.
 TEST(Attention, CrossAttentionKVComputedOnceGivesTheSameStep) {

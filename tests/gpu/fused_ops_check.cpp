@@ -129,6 +129,42 @@ int main(int argc, char** argv) {
                       {"err_aten", errAten}, {"pass", pass}, {"ms", msFused}, {"ms_aten", msAten}});
     }
   }
+  // A convolution's bias folded into the residual sum after it (addChannelBias): bit-exact
+  // against ATen's separate additions, in place (moved in) or beside.
+  for (auto dtype : {at::kFloat, at::kHalf, at::kBFloat16}) {
+    for (const auto& s : std::vector<Shape>{{8, 320, 128, 128, 0}, {8, 1280, 32, 32, 0}, {1, 128, 512, 512, 0}, {3, 12, 7, 5, 0}}) {
+      for (bool channelsLast : {false, true}) {
+        for (int variant = 0; variant < 3; ++variant) { // 0: bias; 1: bias + other + its bias; 2: other only
+          auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+          const auto format = channelsLast ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+          auto y = at::randn({s.n, s.c, s.h, s.w}, opts).contiguous(format);
+          auto other = variant ? at::randn({s.n, s.c, s.h, s.w}, opts).contiguous(format) : at::Tensor();
+          auto bias = variant < 2 ? at::randn({s.c}, opts) : at::Tensor();
+          auto otherBias = variant == 1 ? at::randn({s.c}, opts) : at::Tensor();
+          auto aten = nn::addChannelBiasAten(y, bias, other, otherBias);
+          auto fused = nn::addChannelBias(y, bias, other, otherBias); // y still referenced: a new tensor
+          auto owned = y.clone(at::MemoryFormat::Preserve);
+          const void* ownedPtr = owned.data_ptr();
+          auto over = nn::addChannelBias(std::move(owned), bias, other, otherBias);
+          const bool pass = at::equal(fused, aten) && at::equal(over, aten) && over.data_ptr() == ownedPtr &&
+                            fused.data_ptr() != y.data_ptr() && fused.is_contiguous(format);
+          ok = ok && pass;
+          double msFused = 0, msAten = 0;
+          if (s.n * s.c * s.h * s.w >= (1 << 20)) {
+            msFused = medianMs([&] { nn::addChannelBias(y, bias, other, otherBias); });
+            msAten = medianMs([&] { nn::addChannelBiasAten(y, bias, other, otherBias); });
+          }
+          static const char* variants[] = {"bias", "bias+other+bias", "other"};
+          std::printf("%s channel_bias %s %-5s n%lld c%lld %lldx%lld %s: %s %.3f ms (aten %.3f ms)\n", pass ? "ok  " : "FAIL",
+                      name(dtype), channelsLast ? "nhwc" : "nchw", (long long)s.n, (long long)s.c, (long long)s.h,
+                      (long long)s.w, variants[variant], pass ? "bit-exact" : "differs", msFused, msAten);
+          rows.push_back({{"op", "channel_bias"}, {"dtype", name(dtype)}, {"channels_last", channelsLast},
+                          {"variant", variants[variant]}, {"shape", {s.n, s.c, s.h, s.w}}, {"pass", pass},
+                          {"ms", msFused}, {"ms_aten", msAten}});
+        }
+      }
+    }
+  }
   // residual + x W^T + b in one cuBLASLt GEMM (gemm_epilogue.h): against an fp64 computation, with
   // and without bias, written over the residual (moved in) or beside it (still referenced).
   for (auto dtype : {at::kHalf, at::kBFloat16}) {

@@ -81,6 +81,55 @@ void launchGeglu(const void* in, void* out, int64_t rows, int64_t f, cudaStream_
     gegluKernel<T, 1><<<gridFor(rows * f), kThreads, 0, stream>>>(static_cast<const T*>(in), static_cast<T*>(out), rows, f);
 }
 
+// ---------------------------------------------------------------- channel bias
+// One pass over the activations; the VEC elements of a vector share a channel (NCHW, hw a
+// multiple of VEC) or are VEC consecutive channels (channels-last, c a multiple of VEC).
+
+template <typename T> __device__ __forceinline__ float loadOr0(const T* p, int64_t i) {
+  return p ? Cvt<T>::to(p[i]) : 0.0f;
+}
+
+// y may be x, hence no __restrict__ on either.
+template <typename T, int VEC, bool CL>
+__global__ void channelBiasKernel(const T* x, T* y, const T* __restrict__ bias, const T* __restrict__ other,
+                                  const T* __restrict__ otherBias, int64_t vectors, int64_t c, int64_t hw) {
+  for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < vectors; i += int64_t(gridDim.x) * blockDim.x) {
+    const int64_t e = i * VEC;
+    const auto a = *reinterpret_cast<const Vec<T, VEC>*>(x + e);
+    Vec<T, VEC> b;
+    if (other) b = *reinterpret_cast<const Vec<T, VEC>*>(other + e);
+    Vec<T, VEC> o;
+#pragma unroll
+    for (int k = 0; k < VEC; ++k) {
+      const int64_t ch = CL ? (e + k) % c : (e / hw) % c;
+      float v = Cvt<T>::to(a.v[k]);
+      if (bias) v = roundTo<T>(v + Cvt<T>::to(bias[ch]));
+      if (other) v += roundTo<T>(Cvt<T>::to(b.v[k]) + loadOr0(otherBias, ch));
+      o.v[k] = Cvt<T>::from(v);
+    }
+    *reinterpret_cast<Vec<T, VEC>*>(y + e) = o;
+  }
+}
+
+template <typename T> void launchChannelBias(const ChannelBiasArgs& a, cudaStream_t stream) {
+  constexpr int V = 16 / sizeof(T);
+  const auto* x = static_cast<const T*>(a.x);
+  auto* y = static_cast<T*>(a.y);
+  const auto* bias = static_cast<const T*>(a.bias);
+  const auto* other = static_cast<const T*>(a.other);
+  const auto* otherBias = static_cast<const T*>(a.otherBias);
+  const int64_t total = a.n * a.c * a.hw;
+  const bool vec = (a.channelsLast ? a.c % V == 0 : a.hw % V == 0) && aligned16(x) && aligned16(y) && aligned16(other);
+  if (vec && a.channelsLast)
+    channelBiasKernel<T, V, true><<<gridFor(total / V), kThreads, 0, stream>>>(x, y, bias, other, otherBias, total / V, a.c, a.hw);
+  else if (vec)
+    channelBiasKernel<T, V, false><<<gridFor(total / V), kThreads, 0, stream>>>(x, y, bias, other, otherBias, total / V, a.c, a.hw);
+  else if (a.channelsLast)
+    channelBiasKernel<T, 1, true><<<gridFor(total), kThreads, 0, stream>>>(x, y, bias, other, otherBias, total, a.c, a.hw);
+  else
+    channelBiasKernel<T, 1, false><<<gridFor(total), kThreads, 0, stream>>>(x, y, bias, other, otherBias, total, a.c, a.hw);
+}
+
 // ---------------------------------------------------------------- GroupNorm
 // Three launches: partial sums (many blocks per group, so that 256 groups of a batch-8 UNet
 // still fill the GPU), per-group mean and rstd (combined in fp64), then the normalisation.
@@ -572,6 +621,17 @@ const char* softmax(const void* x, void* y, int64_t rows, int64_t m, DType dtype
   case DType::F32: dispatchSoftmax<float>(x, y, rows, m, s); break;
   case DType::F16: dispatchSoftmax<__half>(x, y, rows, m, s); break;
   case DType::BF16: dispatchSoftmax<__nv_bfloat16>(x, y, rows, m, s); break;
+  }
+  return lastError();
+}
+
+const char* addChannelBias(const ChannelBiasArgs& a, void* stream) {
+  if (a.n * a.c * a.hw == 0) return nullptr;
+  auto s = static_cast<cudaStream_t>(stream);
+  switch (a.dtype) {
+  case DType::F32: launchChannelBias<float>(a, s); break;
+  case DType::F16: launchChannelBias<__half>(a, s); break;
+  case DType::BF16: launchChannelBias<__nv_bfloat16>(a, s); break;
   }
   return lastError();
 }

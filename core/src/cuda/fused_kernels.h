@@ -39,6 +39,23 @@ const char* groupNorm(const GroupNormArgs& a, float* workspace, void* stream);
 // diffusers' GEGLU (erf GELU) in one pass over memory instead of three.
 const char* geglu(const void* in, void* out, int64_t rows, int64_t f, DType dtype, void* stream);
 
+// y = (x + bias[ch]) + (other + otherBias[ch]) over a 4-D tensor's channels, each sum rounded
+// to the dtype as separate ATen additions would round it: a convolution's bias (ATen adds it in
+// a broadcast pass of its own on CUDA) folded into the residual sum that follows it. other,
+// bias and otherBias are each optional (null); y may be x. Layout (n, c, hw), or (n, hw, c) when
+// channelsLast, the same for x, other and y, each contiguous.
+struct ChannelBiasArgs {
+  const void* x = nullptr;
+  void* y = nullptr;
+  const void* bias = nullptr;      // (c)
+  const void* other = nullptr;     // like x
+  const void* otherBias = nullptr; // (c)
+  int64_t n = 0, c = 0, hw = 0;
+  bool channelsLast = false;
+  DType dtype = DType::F32;
+};
+const char* addChannelBias(const ChannelBiasArgs& a, void* stream);
+
 // y = layer_norm(x over its last dimension d) * gamma + beta for contiguous rows: one warp per
 // row holding the row in registers, so mean and variance are exact two-pass sums.
 bool layerNormFits(int64_t d, DType dtype); // d a multiple of the vector width, at most 2048

@@ -149,6 +149,45 @@ at::Tensor softmax(const at::Tensor& x, bool mayOverwrite) {
   return softmaxAten(x);
 }
 
+at::Tensor addChannelBiasAten(const at::Tensor& y, const at::Tensor& bias, const at::Tensor& other,
+                              const at::Tensor& otherBias) {
+  const auto perChannel = [](const at::Tensor& b) { return b.view({1, -1, 1, 1}); };
+  auto out = bias.defined() ? y + perChannel(bias) : y;
+  if (other.defined()) out = out + (otherBias.defined() ? other + perChannel(otherBias) : other);
+  return out;
+}
+
+at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor& other, const at::Tensor& otherBias) {
+#ifdef SDXL_WITH_CUDA
+  const bool nchw = y.is_contiguous(), nhwc = !nchw && y.is_contiguous(at::MemoryFormat::ChannelsLast);
+  const auto fits = [&](const at::Tensor& b) {
+    return !b.defined() || (b.scalar_type() == y.scalar_type() && b.is_contiguous() && b.dim() == 1 &&
+                            b.size(0) == y.size(1) && b.device() == y.device());
+  };
+  const bool otherFits = !other.defined() || (other.sizes() == y.sizes() && other.scalar_type() == y.scalar_type() &&
+                                              other.device() == y.device() &&
+                                              (nchw ? other.is_contiguous()
+                                                    : other.is_contiguous(at::MemoryFormat::ChannelsLast)));
+  if (kernelApplies(y) && y.dim() == 4 && (nchw || nhwc) && fits(bias) && fits(otherBias) && otherFits) {
+    auto out = ownsStorage(y) ? y : at::empty_like(y, nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
+    cuda::ChannelBiasArgs a;
+    a.x = y.data_ptr();
+    a.y = out.data_ptr();
+    a.bias = bias.defined() ? bias.data_ptr() : nullptr;
+    a.other = other.defined() ? other.data_ptr() : nullptr;
+    a.otherBias = other.defined() && otherBias.defined() ? otherBias.data_ptr() : nullptr;
+    a.n = y.size(0);
+    a.c = y.size(1);
+    a.hw = y.size(2) * y.size(3);
+    a.channelsLast = nhwc;
+    a.dtype = kernelType(y);
+    check(cuda::addChannelBias(a, c10::cuda::getCurrentCUDAStream(y.device().index()).stream()), "channel bias");
+    return out;
+  }
+#endif
+  return addChannelBiasAten(y, bias, other, otherBias);
+}
+
 at::Tensor gegluAten(const at::Tensor& projected) {
   auto halves = projected.chunk(2, -1);
   return halves[0] * at::gelu(halves[1]);

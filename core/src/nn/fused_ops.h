@@ -28,6 +28,15 @@ at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weig
 at::Tensor groupNormAten(const at::Tensor& x, int64_t groups, const at::Tensor& weight, const at::Tensor& bias, double eps,
                          bool silu, const at::Tensor& addend = {});
 
+// (y + bias[c]) + (other + otherBias[c]) for 4-D y and other of one layout, the biases (c) each
+// optional: what diffusers computes as separate additions (each rounded as ATen rounds it), in
+// one pass. Written over y when nothing else holds it (move it in). How convolution biases are
+// added on CUDA (see Conv2dImpl).
+at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor& other = {},
+                          const at::Tensor& otherBias = {});
+at::Tensor addChannelBiasAten(const at::Tensor& y, const at::Tensor& bias, const at::Tensor& other = {},
+                              const at::Tensor& otherBias = {});
+
 // diffusers' GEGLU after its projection: (..., 2f) -> first half * gelu(second half).
 at::Tensor geglu(const at::Tensor& projected);
 at::Tensor gegluAten(const at::Tensor& projected);

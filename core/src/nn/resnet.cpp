@@ -14,16 +14,32 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(int64_t in, int64_t out, int64_t timeEmbedC
 
 at::Tensor ResnetBlock2DImpl::forward(at::Tensor x, const at::Tensor& timeEmbedding) {
   // Written for peak memory (the VAE decoder's is set here): each intermediate is dropped, or
-  // overwritten, as soon as the next exists.
-  const auto residual = convShortcut ? convShortcut(x) : x;
+  // overwritten, as soon as the next exists. The convolutions' biases cost no pass of their own:
+  // conv1's rides with the time embedding inside norm2, conv2's and the shortcut's in the
+  // residual sum (diffusers adds each separately; the roundings are the same but for conv1's).
+  at::Tensor residual, residualBias;
+  if (convShortcut) {
+    auto shortcut = convShortcut->forwardUnbiased(x);
+    residual = std::move(shortcut.output);
+    residualBias = std::move(shortcut.bias);
+  } else {
+    residual = x;
+  }
   const bool ownsInput = convShortcut && ownsStorage(x);
   auto h = norm1(x, /*silu=*/true, at::Tensor(), /*mayOverwrite=*/ownsInput);
   x.reset();
-  h = conv1(h);
-  at::Tensor shift; // the time embedding, added inside norm2 (diffusers adds it to h first)
-  if (timeEmbProj && timeEmbedding.defined()) shift = timeEmbProj(at::silu(timeEmbedding));
-  h = conv2(norm2(h, /*silu=*/true, shift, /*mayOverwrite=*/true)); // h is this function's own
-  return h.add_(residual); // = x + h, the sum diffusers computes
+  auto first = conv1->forwardUnbiased(h);
+  h = std::move(first.output);
+  // norm2's addend, (n, c): conv1's bias plus the time embedding, which diffusers adds to h first.
+  at::Tensor shift = first.bias;
+  if (timeEmbProj && timeEmbedding.defined()) {
+    auto t = timeEmbProj(at::silu(timeEmbedding));
+    shift = shift.defined() ? t.add_(shift) : t;
+  }
+  if (shift.defined()) shift = shift.expand({h.size(0), h.size(1)}).contiguous();
+  auto second = conv2->forwardUnbiased(norm2(h, /*silu=*/true, shift, /*mayOverwrite=*/true)); // h is ours
+  h.reset();
+  return addChannelBias(std::move(second.output), second.bias, residual, residualBias); // = x + h, as diffusers
 }
 
 Downsample2DImpl::Downsample2DImpl(int64_t channels, int64_t padding, const torch::TensorOptions& options)
