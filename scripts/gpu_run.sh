@@ -2,7 +2,8 @@
 # Runs on the lent GPU machine (no Qt, no Debian dev packages, no network): builds the core, the
 # CLI and the GPU checks with the `gpu` preset, then runs the stages named on the command line.
 # Carried along (git-ignored): .gpu/debs (nlohmann-json, ICU, libpng .debs from Debian 12),
-# .gpu/shared (../shared/tools and ../shared/reference), .whl (the diffusers wheel).
+# .gpu/shared (../shared/tools and ../shared/reference), .gpu/nvidia_cutlass-*.whl (CUTLASS's headers),
+# .whl (the diffusers and transformers wheels).
 #   scripts/gpu_run.sh [build] [parity] ...     results go to $OUT
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +24,10 @@ if [ -d .whl ] && ! python3 -c 'import diffusers' 2>/dev/null; then
 fi
 
 build() {
+  # CUTLASS's headers for the Hopper kernels, from the nvidia-cutlass wheel carried in .gpu.
+  if [ ! -f .cache/cutlass/include/cutlass/cutlass.h ] && ls .gpu/nvidia_cutlass-*.whl >/dev/null 2>&1; then
+    python3 scripts/fetch_cutlass.py .cache/cutlass --wheel .gpu/nvidia_cutlass-*.whl
+  fi
   log "configure"
   TORCH_CUDA_ARCH_LIST=9.0 cmake --preset gpu -DCMAKE_PREFIX_PATH="$SYSROOT/usr" -DICU_ROOT="$SYSROOT/usr" \
     -DCMAKE_CUDA_ARCHITECTURES=90 > "$OUT/configure.log" 2>&1 || { tail -40 "$OUT/configure.log"; exit 1; }
@@ -94,7 +99,7 @@ kernels() {
   build-gpu/tests/gpu/sdxl_gpu_compile_check 2>&1 | grep -v "^\[W" | tail -3
   build-gpu/tests/gpu/sdxl_gpu_fused_ops_check "$OUT/fused_ops.json" > "$OUT/fused_ops.txt" 2>&1 || true
   grep -v '^ok' "$OUT/fused_ops.txt" | head -20
-  grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|layernorm fp16 8|linear_add fp16 (32768|8192)|softmax (fp16|bf16) [0-9]+x(4096|1024|16384)' "$OUT/fused_ops.txt" | grep -v 'channel_bias.*nchw n8' | head -40
+  grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|geglu_linear|layernorm fp16 8|linear_add fp16 (32768|8192)|softmax (fp16|bf16) [0-9]+x(4096|1024|16384)' "$OUT/fused_ops.txt" | grep -v 'channel_bias.*nchw n8' | head -40
 }
 
 # Where the UNet step's time goes (kernels by kind and name) and its blocks beside alternatives.

@@ -3,6 +3,7 @@
 #include "io/component_loader.h"
 #include "nn/attention.h"
 #include "nn/gemm_epilogue.h"
+#include "nn/layers.h"
 #include "pipeline/decoding.h"
 #include "pipeline/embedding_cache.h"
 #include "sdxl/benchmark.h"
@@ -193,6 +194,22 @@ TEST(FusedOps, LinearAddAndSoftmaxComputeWhatATenComputes) {
   EXPECT_TRUE(torch::allclose(nn::softmax(scores), torch::softmax(scores, -1), 1e-6, 1e-6));
   auto half = scores.to(torch::kBFloat16); // computed in fp32, rounded once, as upcast_softmax
   EXPECT_TRUE(torch::equal(nn::softmax(half), torch::softmax(half.to(torch::kFloat), -1).to(torch::kBFloat16)));
+}
+
+// The GEGLU projection stores its rows interleaved; filled through loadView (as the loader fills
+// it) from checkpoint-order weights, it computes diffusers' GEGLU exactly.
+TEST(FusedOps, GegluProjectionLoadsCheckpointOrderAndGatesLikeDiffusers) {
+  c10::InferenceMode inference;
+  torch::manual_seed(10);
+  auto w = torch::randn({8, 6}), b = torch::randn({8}), x = torch::randn({3, 5, 6});
+  nn::GegluProjection proj(6, 4, torch::TensorOptions());
+  proj->loadView("weight", proj->weight).copy_(w.view({2, 4, 6}));
+  proj->loadView("bias", proj->bias).copy_(b.view({2, 4}));
+  EXPECT_TRUE(torch::equal(proj->weight, nn::interleaveGegluRows(w)));
+  EXPECT_TRUE(torch::equal(proj->weight[1], w[4])); // row 1 is gate row 0
+  const auto want = nn::gegluAten(torch::nn::functional::linear(x, w, b));
+  EXPECT_TRUE(torch::allclose(proj(x), want, 1e-6, 1e-6));
+  EXPECT_TRUE(torch::allclose(nn::gegluLinearAten(x, proj->weight, proj->bias), want, 1e-6, 1e-6));
 }
 
 // A convolution's bias folded into the residual sum (what the ResNet block does on every device)

@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
       auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
       auto in = at::randn({rows_, 2 * f}, opts) * 2;
       auto fused = nn::geglu(in), aten = nn::gegluAten(in);
-      const bool bitExact = at::equal(fused, aten);
+      const bool bitExact = at::equal(fused, aten) && at::equal(nn::geglu(in, true), nn::gegluAten(in, true));
       const double err = relError(fused, aten);
       const bool pass = at::isfinite(fused).all().item<bool>() && (dtype == at::kFloat ? err < 1e-6 : bitExact);
       ok = ok && pass;
@@ -163,6 +163,35 @@ int main(int argc, char** argv) {
                           {"ms", msFused}, {"ms_aten", msAten}});
         }
       }
+    }
+  }
+  // The GEGLU projection (interleaved rows): one GEMM with the gate in its epilogue where it
+  // fuses (cuda/sm90/geglu_gemm.h), else the projection and the interleaved GEGLU kernel;
+  // against fp64 and beside what it replaced: cuBLAS's projection, then the GEGLU kernel.
+  for (auto dtype : {at::kHalf, at::kBFloat16}) {
+    struct Proj {
+      int64_t rows, k, f;
+    };
+    for (const auto& p : std::vector<Proj>{{8 * 1024, 1280, 5120}, {8 * 4096, 640, 2560}, {2 * 1024, 1280, 5120},
+                                           {1000, 1280, 5120}, {77, 1024, 24}, {77, 64, 24}}) {
+      auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+      auto x = at::randn({p.rows, p.k}, opts), w = at::randn({2 * p.f, p.k}, opts) / std::sqrt(double(p.k));
+      auto b = at::randn({2 * p.f}, opts) * 0.1;
+      auto wI = nn::interleaveGegluRows(w), bI = nn::interleaveGegluRows(b);
+      const bool fuses = nn::gegluLinearFuses(x, p.k);
+      auto fused = nn::gegluLinear(x, wI, bI), aten = nn::gegluAten(at::linear(x, w, b));
+      auto exact = nn::gegluAten(at::linear(x.to(at::kDouble), w.to(at::kDouble), b.to(at::kDouble)));
+      const double err = relError(fused, exact), errAten = relError(aten, exact);
+      const bool pass = at::isfinite(fused).all().item<bool>() && err <= std::max(tolerance(dtype), 2 * errAten);
+      ok = ok && pass;
+      const double msFused = medianMs([&] { nn::gegluLinear(x, wI, bI); });
+      const double msBefore = medianMs([&] { nn::geglu(at::linear(x, w, b)); });
+      std::printf("%s geglu_linear %s %lldx%lld->%lld (%s): err %.2e (aten %.2e) %.3f ms (linear + geglu kernel %.3f ms)\n",
+                  pass ? "ok  " : "FAIL", name(dtype), (long long)p.rows, (long long)p.k, (long long)p.f,
+                  fuses ? "one GEMM" : "GEMM + kernel", err, errAten, msFused, msBefore);
+      rows.push_back({{"op", "geglu_linear"}, {"dtype", name(dtype)}, {"rows", p.rows}, {"k", p.k}, {"f", p.f},
+                      {"one_gemm", fuses}, {"err", err}, {"err_aten", errAten}, {"pass", pass}, {"ms", msFused},
+                      {"ms_linear_then_geglu", msBefore}});
     }
   }
   // residual + x W^T + b in one cuBLASLt GEMM (gemm_epilogue.h): against an fp64 computation, with

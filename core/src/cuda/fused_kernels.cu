@@ -52,10 +52,16 @@ bool aligned16(const void* p) { return p == nullptr || reinterpret_cast<uintptr_
 
 // ---------------------------------------------------------------- GEGLU
 
+template <typename T> __device__ __forceinline__ float gegluOf(T value, T gate) {
+  constexpr float kAlpha = 0.70710678118654752440f; // ATen's GeluCUDAKernelImpl, erf variant
+  const float x = Cvt<T>::to(gate);
+  const float gelu = roundTo<T>(x * 0.5f * (1.0f + erff(x * kAlpha)));
+  return Cvt<T>::to(value) * gelu;
+}
+
 template <typename T, int VEC>
 __global__ void gegluKernel(const T* __restrict__ in, T* __restrict__ out, int64_t rows, int64_t f) {
   const int64_t vecsPerRow = f / VEC, total = rows * vecsPerRow;
-  constexpr float kAlpha = 0.70710678118654752440f; // ATen's GeluCUDAKernelImpl, erf variant
   for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < total; i += int64_t(gridDim.x) * blockDim.x) {
     const int64_t r = i / vecsPerRow, j = (i - r * vecsPerRow) * VEC;
     const T* row = in + r * 2 * f;
@@ -63,22 +69,37 @@ __global__ void gegluKernel(const T* __restrict__ in, T* __restrict__ out, int64
     const auto g = *reinterpret_cast<const Vec<T, VEC>*>(row + f + j);
     Vec<T, VEC> o;
 #pragma unroll
-    for (int k = 0; k < VEC; ++k) {
-      const float x = Cvt<T>::to(g.v[k]);
-      const float gelu = roundTo<T>(x * 0.5f * (1.0f + erff(x * kAlpha)));
-      o.v[k] = Cvt<T>::from(Cvt<T>::to(a.v[k]) * gelu);
-    }
+    for (int k = 0; k < VEC; ++k) o.v[k] = Cvt<T>::from(gegluOf(a.v[k], g.v[k]));
     *reinterpret_cast<Vec<T, VEC>*>(out + r * f + j) = o;
   }
 }
 
+// The interleaved layout: each vector of 2 * VEC inputs holds VEC (value, gate) pairs.
+template <typename T, int VEC>
+__global__ void gegluInterleavedKernel(const T* __restrict__ in, T* __restrict__ out, int64_t vectors) {
+  for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < vectors; i += int64_t(gridDim.x) * blockDim.x) {
+    const auto pairs = *reinterpret_cast<const Vec<T, 2 * VEC>*>(in + 2 * VEC * i);
+    Vec<T, VEC> o;
+#pragma unroll
+    for (int k = 0; k < VEC; ++k) o.v[k] = Cvt<T>::from(gegluOf(pairs.v[2 * k], pairs.v[2 * k + 1]));
+    *reinterpret_cast<Vec<T, VEC>*>(out + VEC * i) = o;
+  }
+}
+
 template <typename T>
-void launchGeglu(const void* in, void* out, int64_t rows, int64_t f, cudaStream_t stream) {
+void launchGeglu(const void* in, void* out, int64_t rows, int64_t f, bool interleaved, cudaStream_t stream) {
   constexpr int V = 16 / sizeof(T);
-  if (f % V == 0 && aligned16(in) && aligned16(out))
-    gegluKernel<T, V><<<gridFor(rows * f / V), kThreads, 0, stream>>>(static_cast<const T*>(in), static_cast<T*>(out), rows, f);
+  const auto* x = static_cast<const T*>(in);
+  auto* y = static_cast<T*>(out);
+  const bool vec = f % V == 0 && aligned16(in) && aligned16(out);
+  if (interleaved && vec)
+    gegluInterleavedKernel<T, V / 2><<<gridFor(rows * f / (V / 2)), kThreads, 0, stream>>>(x, y, rows * f / (V / 2));
+  else if (interleaved)
+    gegluInterleavedKernel<T, 1><<<gridFor(rows * f), kThreads, 0, stream>>>(x, y, rows * f);
+  else if (vec)
+    gegluKernel<T, V><<<gridFor(rows * f / V), kThreads, 0, stream>>>(x, y, rows, f);
   else
-    gegluKernel<T, 1><<<gridFor(rows * f), kThreads, 0, stream>>>(static_cast<const T*>(in), static_cast<T*>(out), rows, f);
+    gegluKernel<T, 1><<<gridFor(rows * f), kThreads, 0, stream>>>(x, y, rows, f);
 }
 
 // ---------------------------------------------------------------- channel bias
@@ -636,12 +657,12 @@ const char* addChannelBias(const ChannelBiasArgs& a, void* stream) {
   return lastError();
 }
 
-const char* geglu(const void* in, void* out, int64_t rows, int64_t f, DType dtype, void* stream) {
+const char* geglu(const void* in, void* out, int64_t rows, int64_t f, bool interleaved, DType dtype, void* stream) {
   auto s = static_cast<cudaStream_t>(stream);
   switch (dtype) {
-  case DType::F32: launchGeglu<float>(in, out, rows, f, s); break;
-  case DType::F16: launchGeglu<__half>(in, out, rows, f, s); break;
-  case DType::BF16: launchGeglu<__nv_bfloat16>(in, out, rows, f, s); break;
+  case DType::F32: launchGeglu<float>(in, out, rows, f, interleaved, s); break;
+  case DType::F16: launchGeglu<__half>(in, out, rows, f, interleaved, s); break;
+  case DType::BF16: launchGeglu<__nv_bfloat16>(in, out, rows, f, interleaved, s); break;
   }
   return lastError();
 }

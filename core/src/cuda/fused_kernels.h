@@ -36,8 +36,9 @@ std::size_t groupNormWorkspaceFloats(const GroupNormArgs& a);
 const char* groupNorm(const GroupNormArgs& a, float* workspace, void* stream);
 
 // out[r, j] = in[r, j] * gelu(in[r, f + j]) for in (rows, 2f) and out (rows, f), both contiguous:
-// diffusers' GEGLU (erf GELU) in one pass over memory instead of three.
-const char* geglu(const void* in, void* out, int64_t rows, int64_t f, DType dtype, void* stream);
+// diffusers' GEGLU (erf GELU) in one pass over memory instead of three. With interleaved, the
+// gate of value j is in[r, 2j + 1] and the value in[r, 2j] (see nn::interleaveGegluRows).
+const char* geglu(const void* in, void* out, int64_t rows, int64_t f, bool interleaved, DType dtype, void* stream);
 
 // y = (x + bias[ch]) + (other + otherBias[ch]) over a 4-D tensor's channels, each sum rounded
 // to the dtype as separate ATen additions would round it: a convolution's bias (ATen adds it in

@@ -1,8 +1,10 @@
 #include "io/module_loading.h"
 
+#include "nn/layers.h"
 #include "sdxl/error.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -38,6 +40,13 @@ void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpo
   std::set<std::string> used;
   uint64_t total = 0;
 
+  // Parameters their layer stores in another order than the checkpoint (nn::CheckpointOrder).
+  std::map<std::string, at::Tensor> views;
+  for (const auto& m : module.named_modules("", /*include_self=*/true))
+    if (const auto* order = dynamic_cast<const nn::CheckpointOrder*>(m.value().get()))
+      for (const auto& p : m.value()->named_parameters(/*recurse=*/false))
+        views[(m.key().empty() ? "" : m.key() + ".") + p.key()] = order->loadView(p.key(), p.value());
+
   auto params = module.named_parameters(true);
   auto buffers = module.named_buffers(true);
   std::vector<std::pair<std::string, at::Tensor>> targets;
@@ -65,7 +74,8 @@ void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpo
       continue;
     }
     total += info.end - info.begin;
-    pending.push_back({target, *found});
+    const auto view = views.find(name);
+    pending.push_back({view == views.end() ? target : view->second, *found});
   }
   for (const auto& name : checkpoint.names())
     if (!used.count(name) && !(options.ignored && options.ignored(name))) unexpected.push_back(name);
@@ -83,7 +93,7 @@ void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpo
   uint64_t done = 0;
   for (auto& p : pending) {
     const auto source = checkpoint.tensor(p.source);
-    p.target.copy_(source, /*non_blocking=*/false);
+    p.target.copy_(source.view(p.target.sizes()), /*non_blocking=*/false);
     done += static_cast<uint64_t>(source.numel()) * source.element_size();
     if (options.progress) options.progress(done, total);
   }

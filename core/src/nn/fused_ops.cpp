@@ -4,9 +4,13 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #ifdef SDXL_WITH_CUDA
 #include "cuda/fused_kernels.h"
+#ifdef SDXL_WITH_SM90_KERNELS
+#include "cuda/sm90/geglu_gemm.h"
+#endif
 
 #include <c10/cuda/CUDAStream.h>
 #endif
@@ -188,25 +192,77 @@ at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor
   return addChannelBiasAten(y, bias, other, otherBias);
 }
 
-at::Tensor gegluAten(const at::Tensor& projected) {
+at::Tensor gegluAten(const at::Tensor& projected, bool interleaved) {
+  const int64_t cols = projected.size(-1);
+  if (interleaved) return projected.slice(-1, 0, cols, 2) * at::gelu(projected.slice(-1, 1, cols, 2));
   auto halves = projected.chunk(2, -1);
   return halves[0] * at::gelu(halves[1]);
 }
 
-at::Tensor geglu(const at::Tensor& projected) {
+at::Tensor geglu(const at::Tensor& projected, bool interleaved) {
 #ifdef SDXL_WITH_CUDA
   if (kernelApplies(projected) && projected.is_contiguous() && projected.size(-1) % 2 == 0 && projected.numel() > 0) {
     const int64_t f = projected.size(-1) / 2, rows = projected.numel() / (2 * f);
     auto sizes = projected.sizes().vec();
     sizes.back() = f;
     auto out = at::empty(sizes, projected.options());
-    check(cuda::geglu(projected.data_ptr(), out.data_ptr(), rows, f, kernelType(projected),
+    check(cuda::geglu(projected.data_ptr(), out.data_ptr(), rows, f, interleaved, kernelType(projected),
                       c10::cuda::getCurrentCUDAStream(projected.device().index()).stream()),
           "GEGLU");
     return out;
   }
 #endif
-  return gegluAten(projected);
+  return gegluAten(projected, interleaved);
+}
+
+at::Tensor interleaveGegluRows(const at::Tensor& w) {
+  const int64_t f = w.size(0) / 2;
+  auto sizes = w.sizes().vec();
+  std::vector<int64_t> split{2, f};
+  split.insert(split.end(), sizes.begin() + 1, sizes.end());
+  return w.reshape(split).transpose(0, 1).reshape(sizes).contiguous();
+}
+
+at::Tensor gegluLinearAten(const at::Tensor& x, const at::Tensor& wInterleaved, const at::Tensor& bInterleaved) {
+  return gegluAten(at::linear(x, wInterleaved, bInterleaved), /*interleaved=*/true);
+}
+
+bool gegluLinearFuses(const at::Tensor& x, int64_t k) {
+#ifdef SDXL_WITH_SM90_KERNELS
+  // The H200, per projection: 0.345 ms fused against 0.387 ms at k = 1280 (rows 8192, f 5120),
+  // but 0.531 against 0.474 ms at k = 640 (rows 32768, f 2560), where the gate in the epilogue
+  // is no longer hidden behind the shorter main loop.
+  const auto t = x.scalar_type();
+  return KernelSettings::get().fusedKernels && x.is_cuda() && (t == at::kHalf || t == at::kBFloat16) && k >= 1024 &&
+         cuda::gegluGemmAvailable();
+#else
+  (void)x;
+  (void)k;
+  return false;
+#endif
+}
+
+at::Tensor gegluLinear(const at::Tensor& x, const at::Tensor& wInterleaved, const at::Tensor& bInterleaved) {
+#ifdef SDXL_WITH_SM90_KERNELS
+  const int64_t k = x.size(-1), f = wInterleaved.size(0) / 2, rows = k ? x.numel() / k : 0;
+  const auto aligned = [](const at::Tensor& t) { return reinterpret_cast<uintptr_t>(t.data_ptr()) % 16 == 0; };
+  if (gegluLinearFuses(x, k) && x.is_contiguous() && wInterleaved.is_contiguous() && bInterleaved.defined() &&
+      bInterleaved.is_contiguous() && wInterleaved.scalar_type() == x.scalar_type() &&
+      bInterleaved.scalar_type() == x.scalar_type() && wInterleaved.size(1) == k && k % 8 == 0 && f % 8 == 0 &&
+      rows > 0 && rows < (int64_t(1) << 31) && aligned(x) && aligned(wInterleaved) && aligned(bInterleaved)) {
+    auto sizes = x.sizes().vec();
+    sizes.back() = f;
+    auto out = at::empty(sizes, x.options());
+    const auto type = kernelType(x);
+    auto workspace = at::empty({static_cast<int64_t>(cuda::gegluGemmWorkspaceBytes(rows, k, f, type)) + 1},
+                               x.options().dtype(at::kByte));
+    check(cuda::gegluGemm(x.data_ptr(), wInterleaved.data_ptr(), bInterleaved.data_ptr(), out.data_ptr(), rows, k, f, type,
+                          workspace.data_ptr(), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
+          "GEGLU GEMM");
+    return out;
+  }
+#endif
+  return geglu(at::linear(x, wInterleaved, bInterleaved), /*interleaved=*/true);
 }
 
 } // namespace sdxl::nn

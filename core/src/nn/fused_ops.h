@@ -37,9 +37,21 @@ at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor
 at::Tensor addChannelBiasAten(const at::Tensor& y, const at::Tensor& bias, const at::Tensor& other = {},
                               const at::Tensor& otherBias = {});
 
-// diffusers' GEGLU after its projection: (..., 2f) -> first half * gelu(second half).
-at::Tensor geglu(const at::Tensor& projected);
-at::Tensor gegluAten(const at::Tensor& projected);
+// diffusers' GEGLU after its projection: (..., 2f) -> first half * gelu(second half), or with
+// interleaved, even columns * gelu(odd columns) (the projection of interleaveGegluRows' weight).
+at::Tensor geglu(const at::Tensor& projected, bool interleaved = false);
+at::Tensor gegluAten(const at::Tensor& projected, bool interleaved = false);
+
+// Rows of diffusers' GEGLU projection weight (2f, k), or its bias (2f), reordered so that row
+// 2j is value row j and row 2j+1 gate row j: the order gegluLinear takes.
+at::Tensor interleaveGegluRows(const at::Tensor& w);
+// geglu(linear(x, w, b)) for w and b in interleaveGegluRows' order: one Hopper GEMM with the
+// gate in its epilogue where gegluLinearFuses (fp16/bf16 on an H100/H200 with the CUTLASS kernel
+// built, and k of at least 1024: below that the epilogue costs more than the pass it saves),
+// else the projection and the GEGLU kernel. Roundings as diffusers' separate operations.
+at::Tensor gegluLinear(const at::Tensor& x, const at::Tensor& wInterleaved, const at::Tensor& bInterleaved);
+at::Tensor gegluLinearAten(const at::Tensor& x, const at::Tensor& wInterleaved, const at::Tensor& bInterleaved);
+bool gegluLinearFuses(const at::Tensor& x, int64_t k);
 
 // layer_norm over the last dimension with weight and bias.
 at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, double eps);

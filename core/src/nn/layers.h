@@ -29,6 +29,28 @@ struct LinearImpl : torch::nn::Module {
 };
 TORCH_MODULE(Linear);
 
+// A leaf that stores a parameter in another order than checkpoints do. The loader copies each
+// checkpoint tensor into loadView(name, parameter): a view of the parameter in checkpoint order.
+struct CheckpointOrder {
+  virtual ~CheckpointOrder() = default;
+  virtual at::Tensor loadView(const std::string& name, const at::Tensor& parameter) const = 0;
+};
+
+// diffusers' GEGLU (ff.net.0.proj and its gate): a projection to 2 * inner features, value then
+// gate halves in checkpoints, stored with its rows interleaved (value j, gate j) so that a
+// thread of the Hopper GEMM holds each value beside its gate and applies the gate before
+// anything reaches memory (gegluLinear in fused_ops.h). One layout on every device.
+struct GegluProjectionImpl : torch::nn::Module, CheckpointOrder {
+  GegluProjectionImpl(int64_t in, int64_t inner, const torch::TensorOptions& options);
+  at::Tensor forward(const at::Tensor& x) {
+    announceUse(this);
+    return gegluLinear(x, weight, bias);
+  }
+  at::Tensor loadView(const std::string& name, const at::Tensor& parameter) const override;
+  at::Tensor weight, bias; // (2 * inner, in) and (2 * inner), rows interleaved
+};
+TORCH_MODULE(GegluProjection);
+
 struct Conv2dImpl : torch::nn::Module {
   Conv2dImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, bool bias,
              const torch::TensorOptions& options);

@@ -13,7 +13,7 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, int64_t heads,
   auto ff = register_module("ff", std::make_shared<torch::nn::Module>());
   auto net = ff->register_module("net", std::make_shared<torch::nn::Module>());
   auto geglu = net->register_module("0", std::make_shared<torch::nn::Module>());
-  ffProj = geglu->register_module("proj", Linear(dim, dim * 4 * 2, true, options));
+  ffProj = geglu->register_module("proj", GegluProjection(dim, dim * 4, options));
   ffOut = net->register_module("2", Linear(dim * 4, dim, true, options));
 }
 
@@ -24,7 +24,7 @@ at::Tensor BasicTransformerBlockImpl::forward(at::Tensor x, const at::Tensor& co
   auto h = attn1(normed, at::Tensor(), fwd, std::move(x));
   normed = norm2(h);
   h = attn2(normed, context, fwd, std::move(h));
-  auto hidden = geglu(ffProj(norm3(h)));
+  auto hidden = ffProj(norm3(h));
   return ffOut->forwardAdd(hidden, std::move(h));
 }
 

@@ -12,7 +12,8 @@ struct BasicTransformerBlockImpl : torch::nn::Module {
   at::Tensor forward(at::Tensor x, const at::Tensor& context, const ForwardOptions& fwd);
   LayerNorm norm1{nullptr}, norm2{nullptr}, norm3{nullptr};
   Attention attn1{nullptr}, attn2{nullptr};
-  Linear ffProj{nullptr}, ffOut{nullptr}; // ff.net.0.proj (GEGLU), ff.net.2
+  GegluProjection ffProj{nullptr}; // ff.net.0.proj with the GEGLU gate
+  Linear ffOut{nullptr};           // ff.net.2
 };
 TORCH_MODULE(BasicTransformerBlock);
 
