@@ -4,7 +4,8 @@
 #   1. Debian packages (Qt 6, QCustomPlot, GoogleTest, ICU, ...), installed only if missing
 #   2. the Python environment .venv with the pinned torch wheel (LibTorch) and the reference
 #      libraries, reinstalled only when requirements.txt changes
-#   3. configure (CMake preset "dev") and build (ninja; ccache)
+#   3. CUTLASS's headers where a CUDA compiler is found (scripts/fetch_cutlass.py)
+#   4. configure (CMake preset "dev") and build (ninja; ccache)
 # Sourced by scripts/studio and scripts/test.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,6 +49,13 @@ fi
 if [ ! -f .cache/clip-tokenizer/tokenizer_2/vocab.json ]; then
   say "making the built-in model's CLIP tokenizer (.cache/clip-tokenizer)"
   .venv/bin/python3 scripts/make_clip_tokenizer.py .cache/clip-tokenizer
+fi
+
+# CUTLASS's headers for the Hopper GEGLU GEMM (core/src/cuda/sm90), from PyPI's nvidia-cutlass
+# wheel. Only builds with a CUDA compiler use them; without them that one kernel is left out.
+if { command -v nvcc >/dev/null 2>&1 || [ -x /usr/local/cuda/bin/nvcc ]; } && [ ! -f .cache/cutlass/include/cutlass/cutlass.h ]; then
+  say "fetching CUTLASS's headers (.cache/cutlass)"
+  .venv/bin/python3 scripts/fetch_cutlass.py .cache/cutlass || say "CUTLASS not fetched: the Hopper GEGLU GEMM is left out"
 fi
 
 if [ ! -f build/build.ninja ]; then
