@@ -254,6 +254,7 @@ at::Tensor gegluLinear(const at::Tensor& x, const at::Tensor& wInterleaved, cons
     sizes.back() = f;
     auto out = at::empty(sizes, x.options());
     const auto type = kernelType(x);
+    // From the caching allocator, so that a CUDA graph capture owns it (+1: never zero-sized).
     auto workspace = at::empty({static_cast<int64_t>(cuda::gegluGemmWorkspaceBytes(rows, k, f, type)) + 1},
                                x.options().dtype(at::kByte));
     check(cuda::gegluGemm(x.data_ptr(), wInterleaved.data_ptr(), bInterleaved.data_ptr(), out.data_ptr(), rows, k, f, type,

@@ -168,10 +168,10 @@ template <class Element, class Tile, class Cluster, class Schedule> struct Geglu
   static typename Device::Arguments arguments(const void* x, const void* w, const void* bias, void* out, int64_t rows,
                                               int64_t k, int64_t f) {
     const int m = int(rows), n = int(2 * f), kk = int(k);
-    static const int sms = cutlass::KernelHardwareInfo::query_device_multiprocessor_count(0);
     cutlass::KernelHardwareInfo hw;
     cudaGetDevice(&hw.device_id);
-    hw.sm_count = sms;
+    static const int sms = cutlass::KernelHardwareInfo::query_device_multiprocessor_count(hw.device_id);
+    hw.sm_count = sms; // the persistent kernel's grid: one CTA cluster slot per SM
     using StrideA = typename Kernel::StrideA;
     using StrideB = typename Kernel::StrideB;
     return {cutlass::gemm::GemmUniversalMode::kGemm,
