@@ -2,7 +2,8 @@
 // kernel) with an epilogue of our own. The epilogue relies on one property of every MMA
 // accumulator layout: a thread holds output columns in adjacent pairs (2j, 2j+1). With the
 // projection's rows interleaved (value j, gate j), each pair is one value and its gate, and the
-// thread computes value * gelu(gate) from its own registers and stores it at column j.
+// thread computes value * gelu(gate) from its own registers; the four lanes that share a row
+// then swap outputs so that each stores 8 consecutive ones (16 bytes) at once.
 #include "cuda/sm90/geglu_gemm.h"
 
 #include <cute/tensor.hpp>
@@ -18,7 +19,6 @@
 #include <cutlass/numeric_types.h>
 
 #include <cuda_runtime.h>
-
 
 namespace sdxl::cuda {
 namespace {
