@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <vector>
 
 #ifdef SDXL_WITH_CUDA
 #include "cuda/fused_kernels.h"
@@ -215,12 +214,19 @@ at::Tensor geglu(const at::Tensor& projected, bool interleaved) {
   return gegluAten(projected, interleaved);
 }
 
+at::Tensor gegluCheckpointView(const at::Tensor& interleaved) {
+  // Stored row 2j + s is checkpoint row s * f + j: (f, 2, ...) transposed to (2, f, ...).
+  auto pairs = interleaved.sizes().vec();
+  pairs[0] /= 2;
+  pairs.insert(pairs.begin() + 1, 2);
+  return interleaved.view(pairs).transpose(0, 1);
+}
+
 at::Tensor interleaveGegluRows(const at::Tensor& w) {
-  const int64_t f = w.size(0) / 2;
-  auto sizes = w.sizes().vec();
-  std::vector<int64_t> split{2, f};
-  split.insert(split.end(), sizes.begin() + 1, sizes.end());
-  return w.reshape(split).transpose(0, 1).reshape(sizes).contiguous();
+  auto out = at::empty_like(w, at::MemoryFormat::Contiguous);
+  auto view = gegluCheckpointView(out);
+  view.copy_(w.reshape(view.sizes()));
+  return out;
 }
 
 at::Tensor gegluLinearAten(const at::Tensor& x, const at::Tensor& wInterleaved, const at::Tensor& bInterleaved) {

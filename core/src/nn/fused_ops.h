@@ -45,6 +45,9 @@ at::Tensor gegluAten(const at::Tensor& projected, bool interleaved = false);
 // Rows of diffusers' GEGLU projection weight (2f, k), or its bias (2f), reordered so that row
 // 2j is value row j and row 2j+1 gate row j: the order gegluLinear takes.
 at::Tensor interleaveGegluRows(const at::Tensor& w);
+// A view (2, f, ...) of interleaved rows in checkpoint order: [0] the value rows, [1] the gate
+// rows. The one definition of the interleaved order; what the loader copies a checkpoint into.
+at::Tensor gegluCheckpointView(const at::Tensor& interleaved);
 // geglu(linear(x, w, b)) for w and b in interleaveGegluRows' order: one Hopper GEMM with the
 // gate in its epilogue where gegluLinearFuses (fp16/bf16 on an H100/H200 with the CUTLASS kernel
 // built, and k of at least 1024: below that the epilogue costs more than the pass it saves),

@@ -20,11 +20,7 @@ GegluProjectionImpl::GegluProjectionImpl(int64_t in, int64_t inner, const torch:
 }
 
 at::Tensor GegluProjectionImpl::loadView(const std::string& /*name*/, const at::Tensor& parameter) const {
-  // Stored row 2j + s is checkpoint row s * inner + j: as (inner, 2, ...) transposed to (2, inner, ...).
-  auto sizes = parameter.sizes().vec();
-  std::vector<int64_t> pairs{sizes[0] / 2, 2};
-  pairs.insert(pairs.end(), sizes.begin() + 1, sizes.end());
-  return parameter.view(pairs).transpose(0, 1);
+  return gegluCheckpointView(parameter);
 }
 
 Conv2dImpl::Conv2dImpl(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, bool hasBias,
