@@ -99,7 +99,7 @@ kernels() {
   build-gpu/tests/gpu/sdxl_gpu_compile_check 2>&1 | grep -v "^\[W" | tail -3
   build-gpu/tests/gpu/sdxl_gpu_fused_ops_check "$OUT/fused_ops.json" > "$OUT/fused_ops.txt" 2>&1 || true
   grep -v '^ok' "$OUT/fused_ops.txt" | head -20
-  grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|geglu_linear|layernorm fp16 8|linear_add fp16 (32768|8192)|softmax (fp16|bf16) [0-9]+x(4096|1024|16384)' "$OUT/fused_ops.txt" | grep -v 'channel_bias.*nchw n8' | head -40
+  grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|geglu_linear|concat_channels|upsample_nearest|layernorm fp16 8|linear_add fp16 (32768|8192)|softmax (fp16|bf16) [0-9]+x(4096|1024|16384)' "$OUT/fused_ops.txt" | grep -v 'channel_bias.*nchw n8' | head -90
 }
 
 # Where the UNet step's time goes (kernels by kind and name) and its blocks beside alternatives.

@@ -228,6 +228,23 @@ TEST(FusedOps, ChannelBiasIsTheSumOfTheSeparateAdditions) {
   EXPECT_TRUE(nn::addChannelBias(cl, b).is_contiguous(torch::MemoryFormat::ChannelsLast));
 }
 
+// The up path's skip concatenation and nearest upsampling: what at::cat and
+// at::upsample_nearest2d give, kept channels-last (the CUDA kernels are checked bit-exact
+// against ATen by tests/gpu/fused_ops_check.cpp); a size that is not twice the input (odd latent
+// sizes) upsamples as ATen does.
+TEST(FusedOps, ChannelsLastConcatAndUpsampleAreAtensOwn) {
+  c10::InferenceMode inference;
+  torch::manual_seed(10);
+  const auto cl = torch::MemoryFormat::ChannelsLast;
+  auto a = torch::randn({2, 3, 5, 7}).contiguous(cl), b = torch::randn({2, 4, 5, 7}).contiguous(cl);
+  const auto joined = nn::concatChannels(a, b);
+  EXPECT_TRUE(torch::equal(joined, torch::cat({a, b}, 1)));
+  EXPECT_TRUE(joined.is_contiguous(cl));
+  const std::vector<int64_t> twice{10, 14}, uneven{9, 13};
+  EXPECT_TRUE(torch::equal(nn::upsampleNearest(a, twice), at::upsample_nearest2d(a.contiguous(), twice)));
+  EXPECT_TRUE(torch::equal(nn::upsampleNearest(a, uneven), at::upsample_nearest2d(a.contiguous(), uneven)));
+}
+
 // Cross-attention K and V computed once per request must give the step exactly what the
 // per-step projections give; a layer missing from the set falls back to projecting itself.
 TEST(Attention, CrossAttentionKVComputedOnceGivesTheSameStep) {

@@ -237,6 +237,52 @@ int main(int argc, char** argv) {
       }
     }
   }
+  // The up path's channels-last copies: skip concatenation and nearest upsampling by 2, bit-exact
+  // against ATen's, beside ATen's time.
+  for (auto dtype : {at::kFloat, at::kHalf, at::kBFloat16}) {
+    const auto cl = at::MemoryFormat::ChannelsLast;
+    auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+    struct Cat {
+      int64_t n, ca, cb, h, w;
+    };
+    for (auto c : {Cat{8, 1280, 1280, 32, 32}, Cat{8, 1280, 640, 64, 64}, Cat{8, 640, 320, 128, 128}, Cat{2, 3, 5, 7, 9},
+                   Cat{1, 6, 2, 5, 5}}) {
+      auto a = at::randn({c.n, c.ca, c.h, c.w}, opts).contiguous(cl), b = at::randn({c.n, c.cb, c.h, c.w}, opts).contiguous(cl);
+      auto ours = nn::concatChannels(a, b), aten = at::cat({a, b}, 1);
+      const bool pass = at::equal(ours, aten) && ours.is_contiguous(cl);
+      ok = ok && pass;
+      double ms = 0, msAten = 0;
+      if (c.n * (c.ca + c.cb) * c.h * c.w >= (1 << 20)) {
+        ms = medianMs([&] { nn::concatChannels(a, b); });
+        msAten = medianMs([&] { at::cat({a, b}, 1); });
+      }
+      std::printf("%s concat_channels %s n%lld %lld+%lld %lldx%lld: %s %.3f ms (aten %.3f ms)\n", pass ? "ok  " : "FAIL",
+                  name(dtype), (long long)c.n, (long long)c.ca, (long long)c.cb, (long long)c.h, (long long)c.w,
+                  pass ? "bit-exact" : "differs", ms, msAten);
+      rows.push_back({{"op", "concat_channels"}, {"dtype", name(dtype)}, {"shape", {c.n, c.ca, c.cb, c.h, c.w}},
+                      {"pass", pass}, {"ms", ms}, {"ms_aten", msAten}});
+    }
+    struct Up {
+      int64_t n, c, h, w;
+    };
+    for (auto u : {Up{8, 1280, 32, 32}, Up{8, 640, 64, 64}, Up{1, 512, 128, 128}, Up{2, 3, 5, 7}, Up{1, 6, 4, 3}}) {
+      auto x = at::randn({u.n, u.c, u.h, u.w}, opts).contiguous(cl);
+      const std::vector<int64_t> size{2 * u.h, 2 * u.w};
+      auto ours = nn::upsampleNearest(x, size), aten = at::upsample_nearest2d(x, size);
+      const bool pass = at::equal(ours, aten) && ours.is_contiguous(cl);
+      ok = ok && pass;
+      double ms = 0, msAten = 0;
+      if (u.n * u.c * u.h * u.w >= (1 << 18)) {
+        ms = medianMs([&] { nn::upsampleNearest(x, size); });
+        msAten = medianMs([&] { at::upsample_nearest2d(x, size); });
+      }
+      std::printf("%s upsample_nearest %s n%lld c%lld %lldx%lld: %s %.3f ms (aten %.3f ms)\n", pass ? "ok  " : "FAIL",
+                  name(dtype), (long long)u.n, (long long)u.c, (long long)u.h, (long long)u.w,
+                  pass ? "bit-exact" : "differs", ms, msAten);
+      rows.push_back({{"op", "upsample_nearest"}, {"dtype", name(dtype)}, {"shape", {u.n, u.c, u.h, u.w}}, {"pass", pass},
+                      {"ms", ms}, {"ms_aten", msAten}});
+    }
+  }
   // The materialised attention's softmax (rows of scores), in place and not, against fp64.
   for (auto dtype : {at::kFloat, at::kHalf, at::kBFloat16}) {
     for (auto [rows_, m] : std::vector<std::pair<int64_t, int64_t>>{

@@ -2,7 +2,7 @@
 // fp16, the pipeline's layout) under the Kineto profiler, its kernels summed by name and by kind;
 // then the step's building blocks beside their alternatives (SDPA backends, the materialised
 // attention's chunk size, GEMM shapes). Prints text; nothing is asserted.
-//   sdxl_gpu_unet_profile [BATCH] [fp16|bf16]
+//   sdxl_gpu_unet_profile [BATCH] [fp16|bf16] [step]     (step: the UNet step alone)
 #include "io/component_loader.h"
 #include "nn/attention.h"
 #include "nn/fused_ops.h"
@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
                 dtype == torch::kHalf ? "fp16" : "bf16", medianMs(step));
     profileStep(step, 3);
   }
+  if (argc > 3 && std::string(argv[3]) == "step") return 0;
 
   // Attention backends at the step's shapes (B, heads, tokens, 64).
   std::printf("== attention (ms): flash / efficient / cudnn / chosen\n");

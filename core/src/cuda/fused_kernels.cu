@@ -7,6 +7,7 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace sdxl::cuda {
 namespace {
@@ -149,6 +150,50 @@ template <typename T> void launchChannelBias(const ChannelBiasArgs& a, cudaStrea
     channelBiasKernel<T, 1, true><<<gridFor(total), kThreads, 0, stream>>>(x, y, bias, other, otherBias, total, a.c, a.hw);
   else
     channelBiasKernel<T, 1, false><<<gridFor(total), kThreads, 0, stream>>>(x, y, bias, other, otherBias, total, a.c, a.hw);
+}
+
+// ---------------------------------------------------------------- channels-last copies
+// Pure data movement, so typed by size only: U is one unit copied (16 bytes when the channel
+// counts and pointers allow, else one element), channel counts are in units.
+
+// out (pixels, ca + cb) = [a (pixels, ca), b (pixels, cb)].
+template <typename U>
+__global__ void concatChannelsKernel(const U* __restrict__ a, const U* __restrict__ b, U* __restrict__ out, int64_t pixels,
+                                     int64_t ca, int64_t cb) {
+  const int64_t per = ca + cb, total = pixels * per;
+  for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < total; i += int64_t(gridDim.x) * blockDim.x) {
+    const int64_t p = i / per, j = i - p * per;
+    out[i] = j < ca ? a[p * ca + j] : b[p * cb + (j - ca)];
+  }
+}
+
+// out (n, 2h, 2w, c) = x (n, h, w, c) repeated 2x2: each unit read once, written four times.
+template <typename U>
+__global__ void upsampleNearest2xKernel(const U* __restrict__ x, U* __restrict__ out, int64_t n, int64_t h, int64_t w,
+                                        int64_t c) {
+  const int64_t total = n * h * w * c;
+  for (int64_t i = blockIdx.x * int64_t(blockDim.x) + threadIdx.x; i < total; i += int64_t(gridDim.x) * blockDim.x) {
+    const int64_t ch = i % c, pixel = i / c, col = pixel % w, rest = pixel / w, row = rest % h, image = rest / h;
+    const U v = x[i];
+    const int64_t rowStride = 2 * w * c;
+    U* o = out + (image * 2 * h + 2 * row) * rowStride + 2 * col * c + ch;
+    o[0] = v;
+    o[c] = v;
+    o[rowStride] = v;
+    o[rowStride + c] = v;
+  }
+}
+
+// The widest unit (16 or 4 bytes, else one element of 2) that divides every channel count (in
+// bytes) and every pointer.
+int unitBytes(std::initializer_list<int64_t> channelBytes, std::initializer_list<const void*> pointers, int elementBytes) {
+  for (int unit : {16, 4}) {
+    bool ok = unit >= elementBytes;
+    for (auto bytes : channelBytes) ok = ok && bytes % unit == 0;
+    for (auto* p : pointers) ok = ok && reinterpret_cast<uintptr_t>(p) % unit == 0;
+    if (ok) return unit;
+  }
+  return elementBytes;
 }
 
 // ---------------------------------------------------------------- GroupNorm
@@ -663,6 +708,51 @@ const char* geglu(const void* in, void* out, int64_t rows, int64_t f, bool inter
   case DType::F32: launchGeglu<float>(in, out, rows, f, interleaved, s); break;
   case DType::F16: launchGeglu<__half>(in, out, rows, f, interleaved, s); break;
   case DType::BF16: launchGeglu<__nv_bfloat16>(in, out, rows, f, interleaved, s); break;
+  }
+  return lastError();
+}
+
+const char* concatChannels(const void* a, const void* b, void* out, int64_t pixels, int64_t ca, int64_t cb,
+                           int elementBytes, void* stream) {
+  if (pixels * (ca + cb) == 0) return nullptr;
+  auto s = static_cast<cudaStream_t>(stream);
+  const int64_t bytesA = ca * elementBytes, bytesB = cb * elementBytes;
+  const int unit = unitBytes({bytesA, bytesB}, {a, b, out}, elementBytes);
+  const int64_t ua = bytesA / unit, ub = bytesB / unit, work = pixels * (ua + ub);
+  switch (unit) {
+  case 16:
+    concatChannelsKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint4*>(a), static_cast<const uint4*>(b),
+                                                            static_cast<uint4*>(out), pixels, ua, ub);
+    break;
+  case 4:
+    concatChannelsKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint32_t*>(a), static_cast<const uint32_t*>(b),
+                                                            static_cast<uint32_t*>(out), pixels, ua, ub);
+    break;
+  default:
+    concatChannelsKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint16_t*>(a), static_cast<const uint16_t*>(b),
+                                                            static_cast<uint16_t*>(out), pixels, ua, ub);
+  }
+  return lastError();
+}
+
+const char* upsampleNearest2x(const void* x, void* out, int64_t n, int64_t h, int64_t w, int64_t c, int elementBytes,
+                              void* stream) {
+  if (n * h * w * c == 0) return nullptr;
+  auto s = static_cast<cudaStream_t>(stream);
+  const int unit = unitBytes({c * elementBytes}, {x, out}, elementBytes);
+  const int64_t uc = c * elementBytes / unit, work = n * h * w * uc;
+  switch (unit) {
+  case 16:
+    upsampleNearest2xKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint4*>(x), static_cast<uint4*>(out), n, h,
+                                                               w, uc);
+    break;
+  case 4:
+    upsampleNearest2xKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint32_t*>(x), static_cast<uint32_t*>(out),
+                                                               n, h, w, uc);
+    break;
+  default:
+    upsampleNearest2xKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint16_t*>(x), static_cast<uint16_t*>(out),
+                                                               n, h, w, uc);
   }
   return lastError();
 }

@@ -30,7 +30,7 @@ at::Tensor TinyStackImpl::forward(const at::Tensor& input) {
     case TinyLayer::Conv: x = layer.conv(x); break;
     case TinyLayer::Act: x = activate(x, activation); break;
     case TinyLayer::Upsample:
-      x = at::upsample_nearest2d(x, std::vector<int64_t>{x.size(2) * upsampleFactor, x.size(3) * upsampleFactor});
+      x = upsampleNearest(x, std::vector<int64_t>{x.size(2) * upsampleFactor, x.size(3) * upsampleFactor});
       break;
     case TinyLayer::Block: {
       auto h = layer.blockConv4(activate(layer.blockConv2(activate(layer.blockConv0(x), activation)), activation));

@@ -191,6 +191,37 @@ at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor
   return addChannelBiasAten(y, bias, other, otherBias);
 }
 
+at::Tensor concatChannels(const at::Tensor& a, const at::Tensor& b) {
+#ifdef SDXL_WITH_CUDA
+  const auto cl = at::MemoryFormat::ChannelsLast;
+  if (kernelApplies(a) && a.dim() == 4 && b.dim() == 4 && b.scalar_type() == a.scalar_type() &&
+      b.device() == a.device() && a.size(0) == b.size(0) && a.size(2) == b.size(2) && a.size(3) == b.size(3) &&
+      a.is_contiguous(cl) && b.is_contiguous(cl)) {
+    auto out = at::empty({a.size(0), a.size(1) + b.size(1), a.size(2), a.size(3)}, a.options().memory_format(cl));
+    check(cuda::concatChannels(a.data_ptr(), b.data_ptr(), out.data_ptr(), a.size(0) * a.size(2) * a.size(3), a.size(1),
+                               b.size(1), int(a.element_size()), c10::cuda::getCurrentCUDAStream(a.device().index()).stream()),
+          "channel concatenation");
+    return out;
+  }
+#endif
+  return at::cat({a, b}, 1);
+}
+
+at::Tensor upsampleNearest(const at::Tensor& x, at::IntArrayRef size) {
+#ifdef SDXL_WITH_CUDA
+  const auto cl = at::MemoryFormat::ChannelsLast;
+  if (kernelApplies(x) && x.dim() == 4 && size.size() == 2 && size[0] == 2 * x.size(2) && size[1] == 2 * x.size(3) &&
+      x.is_contiguous(cl)) {
+    auto out = at::empty({x.size(0), x.size(1), size[0], size[1]}, x.options().memory_format(cl));
+    check(cuda::upsampleNearest2x(x.data_ptr(), out.data_ptr(), x.size(0), x.size(2), x.size(3), x.size(1),
+                                  int(x.element_size()), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
+          "nearest upsampling");
+    return out;
+  }
+#endif
+  return at::upsample_nearest2d(x, size);
+}
+
 at::Tensor gegluAten(const at::Tensor& projected, bool interleaved) {
   const int64_t cols = projected.size(-1);
   if (interleaved) return projected.slice(-1, 0, cols, 2) * at::gelu(projected.slice(-1, 1, cols, 2));

@@ -69,6 +69,13 @@ at::Tensor softmaxAten(const at::Tensor& x);
 // dtype) with rows of m, rather than making ATen's fp32 copy: what a caller budgets memory by.
 bool softmaxWritesInPlace(const at::Tensor& like, int64_t m);
 
+// at::cat({a, b}, 1) of two 4-D tensors: one vectorised copy where both are channels-last CUDA
+// tensors of one dtype (the UNet's skip connections), ATen's cat elsewhere. Channels-last out.
+at::Tensor concatChannels(const at::Tensor& a, const at::Tensor& b);
+// at::upsample_nearest2d(x, size): a vectorised copy where x is a channels-last CUDA tensor and
+// size is twice its own (the UNet's upsamplers), ATen elsewhere. Bit-identical either way.
+at::Tensor upsampleNearest(const at::Tensor& x, at::IntArrayRef size);
+
 // Whether the fused CUDA kernels were compiled into this build.
 bool fusedKernelsBuilt();
 

@@ -58,7 +58,7 @@ Upsample2DImpl::Upsample2DImpl(int64_t channels, const torch::TensorOptions& opt
 
 at::Tensor Upsample2DImpl::forward(const at::Tensor& x, at::IntArrayRef size) {
   std::vector<int64_t> target = size.empty() ? std::vector<int64_t>{x.size(2) * 2, x.size(3) * 2} : size.vec();
-  return conv(at::upsample_nearest2d(x, target));
+  return conv(upsampleNearest(x, target));
 }
 
 } // namespace sdxl::nn

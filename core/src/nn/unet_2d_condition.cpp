@@ -210,7 +210,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
   for (auto& block : upBlocks) {
     for (std::size_t j = 0; j < block->resnets.size(); ++j) {
       // Concatenated, then both halves dropped before the block runs: it owns its input.
-      auto joined = at::cat({h, skips.back()}, 1);
+      auto joined = concatChannels(h, skips.back());
       h.reset();
       skips.pop_back();
       h = block->resnets[j](std::move(joined), emb);
