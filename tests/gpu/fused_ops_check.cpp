@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
                       {"ms_linear_then_geglu", msBefore}});
     }
   }
-  // residual + x W^T + b in one cuBLASLt GEMM (gemm_epilogue.h): against an fp64 computation, with
+  // residual + x W^T + b in one cuBLASLt GEMM, and x W^T + b alone (gemm_epilogue.h): against fp64, with
   // and without bias, written over the residual (moved in) or beside it (still referenced).
   for (auto dtype : {at::kHalf, at::kBFloat16}) {
     struct Gemm {
@@ -218,10 +218,15 @@ int main(int argc, char** argv) {
         const bool overwrote = over.data_ptr() == ownedPtr;
         const double err = relError(kept, exact), errAten = relError(aten, exact), errOver = relError(over, exact);
         const double tol = std::max(tolerance(dtype), 2 * errAten);
-        const bool pass = at::isfinite(kept).all().item<bool>() && untouched && overwrote && err <= tol && errOver <= tol;
+        // The same call without a residual (beta = 0): what nn::linear computes.
+        auto plainExact = at::linear(x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b);
+        const double errPlain = relError(nn::linear(x, w, b), plainExact);
+        const bool plainOk = errPlain <= std::max(tolerance(dtype), 2 * relError(at::linear(x, w, b), plainExact));
+        const bool pass =
+            at::isfinite(kept).all().item<bool>() && untouched && overwrote && err <= tol && errOver <= tol && plainOk;
         if (!pass)
-          std::printf("  (new tensor and deterministic %d, overwrote %d, err over %.2e, max|over-kept| %.2e)\n", untouched,
-                      overwrote, errOver, (over - kept).abs().max().item<double>());
+          std::printf("  (new tensor and deterministic %d, overwrote %d, err over %.2e, max|over-kept| %.2e, linear err %.2e)\n",
+                      untouched, overwrote, errOver, (over - kept).abs().max().item<double>(), errPlain);
         ok = ok && pass;
         double msFused = 0, msAten = 0;
         if (g.rows * g.out >= (1 << 20)) {

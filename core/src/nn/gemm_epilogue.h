@@ -1,4 +1,4 @@
-// A matrix product whose epilogue adds the bias and a residual, in one cuBLASLt call:
+// The linear layers' matrix products, through cuBLASLt with the bias and a residual in the epilogue:
 //   out = residual + x @ weight^T + bias
 // The UNet's transformers add each projection's output to their residual stream; done apart,
 // every add reads two activations and writes a third (about 8% of a step at batch 8 on an H100).
@@ -15,5 +15,8 @@ namespace sdxl::nn {
 // over it. On the CPU, in fp32 and for layouts cuBLASLt cannot take, ATen computes the same sum.
 at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, at::Tensor residual);
 at::Tensor linearAddAten(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual);
+
+// x @ weight^T + bias through the same cuBLASLt call (beta = 0) where it applies, else at::linear.
+at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias);
 
 } // namespace sdxl::nn

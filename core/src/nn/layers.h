@@ -17,7 +17,7 @@ struct LinearImpl : torch::nn::Module {
   LinearImpl(int64_t in, int64_t out, bool bias, const torch::TensorOptions& options);
   at::Tensor forward(const at::Tensor& x) {
     announceUse(this);
-    return at::linear(x, weight, bias);
+    return linear(x, weight, bias);
   }
   // residual + forward(x) in one GEMM where it can (see gemm_epilogue.h); move the residual in
   // to let the sum overwrite it.
