@@ -2,7 +2,9 @@
 // fp16, the pipeline's layout) under the Kineto profiler, its kernels summed by name and by kind;
 // then the step's building blocks beside their alternatives (SDPA backends, the materialised
 // attention's chunk size, GEMM shapes). Prints text; nothing is asserted.
-//   sdxl_gpu_unet_profile [BATCH] [fp16|bf16] [step]     (step: the UNet step alone)
+//   sdxl_gpu_unet_profile [BATCH] [fp16|bf16] [step] [tuned]
+// step: the UNet step alone; tuned: with cuDNN's benchmark mode and the GEMMs' autotuning on,
+// as the compile switch runs it.
 #include "io/component_loader.h"
 #include "nn/attention.h"
 #include "nn/fused_ops.h"
@@ -82,6 +84,11 @@ int main(int argc, char** argv) {
   }
   const int64_t batch = argc > 1 ? std::atoll(argv[1]) : 8;
   const auto dtype = argc > 2 && std::string(argv[2]) == "bf16" ? torch::kBFloat16 : torch::kHalf;
+  bool stepOnly = false;
+  for (int i = 3; i < argc; ++i) {
+    if (std::string(argv[i]) == "step") stepOnly = true;
+    if (std::string(argv[i]) == "tuned") at::globalContext().setBenchmarkCuDNN(true);
+  }
   c10::InferenceMode inference;
   const auto opts = torch::TensorOptions().device(torch::kCUDA).dtype(dtype);
   const nn::ForwardOptions fwd{nn::AttentionBackend::Sdpa};
@@ -103,7 +110,7 @@ int main(int argc, char** argv) {
                 dtype == torch::kHalf ? "fp16" : "bf16", medianMs(step));
     profileStep(step, 3);
   }
-  if (argc > 3 && std::string(argv[3]) == "step") return 0;
+  if (stepOnly) return 0;
 
   // Attention backends at the step's shapes (B, heads, tokens, 64).
   std::printf("== attention (ms): flash / efficient / cudnn / chosen\n");

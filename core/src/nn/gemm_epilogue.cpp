@@ -48,11 +48,24 @@ uint32_t alignment(const void* p) {
   return a;
 }
 
-// The heuristic's choice per shape, type and alignment: asking costs tens of microseconds of CPU
-// per call, and the UNet makes the same few hundred calls every step.
-using AlgoKey = std::tuple<int64_t, int64_t, int64_t, int, bool, uint32_t, uint32_t, uint32_t, uint32_t>;
+// The chosen algorithm per shape, type, alignment and whether it was timed: asking the
+// heuristic costs tens of microseconds of CPU per call, and the UNet makes the same few hundred
+// calls every step.
+using AlgoKey = std::tuple<int64_t, int64_t, int64_t, int, bool, uint32_t, uint32_t, uint32_t, uint32_t, bool>;
 std::mutex algoMutex;
 std::map<AlgoKey, cublasLtMatmulAlgo_t> algoCache;
+
+// Autotuning, the GEMMs' counterpart of cuDNN's benchmark mode and on when it is (the compile
+// switch): the heuristic's first candidates are each timed on the call's own operands, writing to
+// a scratch output, and the fastest is kept for the shape. Not while a CUDA graph is captured
+// (nothing may be timed or synchronised then): the compile switch runs eager steps first.
+constexpr int kCandidates = 8;
+
+bool tuning(cudaStream_t stream) {
+  cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
+  return at::globalContext().benchmarkCuDNN() && cudaStreamIsCapturing(stream, &status) == cudaSuccess &&
+         status == cudaStreamCaptureStatusNone;
+}
 
 // Column-major view of the row-major product: D^T (out x rows) = W (out x in) . x^T, so A = the
 // weight transposed, B = x as stored, C = the residual as stored (beta = 1; without a residual,
@@ -85,11 +98,23 @@ bool cublasLtLinear(const at::Tensor& x2, const at::Tensor& weight, const at::Te
   const void* c = withResidual ? residual2.data_ptr() : out2.data_ptr();
   const uint32_t alignA = alignment(weight.data_ptr()), alignB = alignment(x2.data_ptr()), alignC = alignment(c),
                  alignD = alignment(out2.data_ptr());
-  const AlgoKey key{m, n, k, static_cast<int>(type) * 2 + int(withResidual), bias.defined(), alignA, alignB, alignC, alignD};
+  const float alpha = 1.0f, beta = withResidual ? 1.0f : 0.0f;
+  const auto stream = c10::cuda::getCurrentCUDAStream(x2.device().index()).stream();
+  const auto handle = at::cuda::getCurrentCUDABlasLtHandle();
+  const auto matmul = [&](const cublasLtMatmulAlgo_t& a, const void* cPtr, void* dPtr) {
+    return cublasLtMatmul(handle, d.op, &alpha, weight.data_ptr(), d.a, x2.data_ptr(), d.b, &beta, cPtr, d.c, dPtr, d.c, &a,
+                          nullptr, workspaceSize, stream);
+  };
+  const bool tune = tuning(stream);
+  const AlgoKey key{m, n, k, static_cast<int>(type) * 2 + int(withResidual), bias.defined(), alignA, alignB, alignC, alignD,
+                    tune};
+  AlgoKey tuned = key;
+  std::get<9>(tuned) = true;
   cublasLtMatmulAlgo_t algo;
   {
     std::lock_guard<std::mutex> lock(algoMutex);
     auto it = algoCache.find(key);
+    if (it == algoCache.end() && at::globalContext().benchmarkCuDNN()) it = algoCache.find(tuned); // while capturing
     if (it != algoCache.end()) {
       algo = it->second;
     } else {
@@ -104,18 +129,39 @@ bool cublasLtLinear(const at::Tensor& x2, const at::Tensor& weight, const at::Te
           {CUBLASLT_MATMUL_PREF_MIN_ALIGNMENT_D_BYTES, alignD}};
       for (const auto& [attribute, value] : aligns)
         check(cublasLtMatmulPreferenceSetAttribute(d.preference, attribute, &value, sizeof(value)), "alignment preference");
-      cublasLtMatmulHeuristicResult_t result{};
+      cublasLtMatmulHeuristicResult_t results[kCandidates] = {};
       int found = 0;
-      const auto status = cublasLtMatmulAlgoGetHeuristic(at::cuda::getCurrentCUDABlasLtHandle(), d.op, d.a, d.b, d.c, d.c,
-                                                         d.preference, 1, &result, &found);
+      const auto status = cublasLtMatmulAlgoGetHeuristic(handle, d.op, d.a, d.b, d.c, d.c, d.preference,
+                                                         tune ? kCandidates : 1, results, &found);
       if (status != CUBLAS_STATUS_SUCCESS || found == 0) return false; // ATen computes it instead
-      algo = algoCache.emplace(key, result.algo).first->second;
+      int best = 0;
+      if (tune && found > 1) {
+        // Scratch output (and C, without a residual): the real output may be the residual itself.
+        auto scratch = at::empty_like(out2);
+        const void* scratchC = withResidual ? c : scratch.data_ptr();
+        cudaEvent_t begin, end;
+        cudaEventCreate(&begin);
+        cudaEventCreate(&end);
+        float bestMs = 0; // 0 until one candidate ran (the first stays the choice if none did)
+        for (int i = 0; i < found; ++i) {
+          if (results[i].state != CUBLAS_STATUS_SUCCESS ||
+              matmul(results[i].algo, scratchC, scratch.data_ptr()) != CUBLAS_STATUS_SUCCESS)
+            continue;
+          cudaEventRecord(begin, stream);
+          for (int rep = 0; rep < 5; ++rep) (void)matmul(results[i].algo, scratchC, scratch.data_ptr());
+          cudaEventRecord(end, stream);
+          cudaEventSynchronize(end);
+          float ms = 0;
+          cudaEventElapsedTime(&ms, begin, end);
+          if (bestMs == 0 || ms < bestMs) best = i, bestMs = ms;
+        }
+        cudaEventDestroy(begin);
+        cudaEventDestroy(end);
+      }
+      algo = algoCache.emplace(key, results[best].algo).first->second;
     }
   }
-  const float alpha = 1.0f, beta = withResidual ? 1.0f : 0.0f;
-  check(cublasLtMatmul(at::cuda::getCurrentCUDABlasLtHandle(), d.op, &alpha, weight.data_ptr(), d.a, x2.data_ptr(), d.b,
-                       &beta, c, d.c, out2.data_ptr(), d.c, &algo, nullptr, workspaceSize, c10::cuda::getCurrentCUDAStream(x2.device().index()).stream()),
-        "matmul");
+  check(matmul(algo, c, out2.data_ptr()), "matmul");
   return true;
 }
 
