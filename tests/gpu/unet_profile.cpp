@@ -2,9 +2,9 @@
 // fp16, the pipeline's layout) under the Kineto profiler, its kernels summed by name and by kind;
 // then the step's building blocks beside their alternatives (SDPA backends, the materialised
 // attention's chunk size, GEMM shapes). Prints text; nothing is asserted.
-//   sdxl_gpu_unet_profile [BATCH] [fp16|bf16] [step] [tuned]
-// step: the UNet step alone; tuned: with cuDNN's benchmark mode and the GEMMs' autotuning on,
-// as the compile switch runs it.
+//   sdxl_gpu_unet_profile [BATCH] [fp16|bf16] [step] [tuned] [cudnn]
+// step: the UNet step alone; tuned: with the GEMMs' autotuning on, as the compile switch runs it
+// (cudnn: with cuDNN's benchmark mode on too).
 #include "io/component_loader.h"
 #include "nn/attention.h"
 #include "nn/fused_ops.h"
@@ -87,7 +87,8 @@ int main(int argc, char** argv) {
   bool stepOnly = false;
   for (int i = 3; i < argc; ++i) {
     if (std::string(argv[i]) == "step") stepOnly = true;
-    if (std::string(argv[i]) == "tuned") at::globalContext().setBenchmarkCuDNN(true);
+    if (std::string(argv[i]) == "tuned") nn::setGemmAutotuning(true);
+    if (std::string(argv[i]) == "cudnn") at::globalContext().setBenchmarkCuDNN(true);
   }
   c10::InferenceMode inference;
   const auto opts = torch::TensorOptions().device(torch::kCUDA).dtype(dtype);

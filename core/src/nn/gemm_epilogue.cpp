@@ -8,6 +8,7 @@
 #include <c10/cuda/CUDAStream.h>
 #include <cublasLt.h>
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <tuple>
@@ -55,16 +56,16 @@ using AlgoKey = std::tuple<int64_t, int64_t, int64_t, int, bool, uint32_t, uint3
 std::mutex algoMutex;
 std::map<AlgoKey, cublasLtMatmulAlgo_t> algoCache;
 
-// Autotuning, the GEMMs' counterpart of cuDNN's benchmark mode and on when it is (the compile
-// switch): the heuristic's first candidates are each timed on the call's own operands, writing to
-// a scratch output, and the fastest is kept for the shape. Not while a CUDA graph is captured
-// (nothing may be timed or synchronised then): the compile switch runs eager steps first.
+// Autotuning (setGemmAutotuning): the heuristic's first candidates are each timed on the call's
+// own operands, writing to a scratch output, and the fastest is kept for the shape. Not while a
+// CUDA graph is captured (nothing may be timed or synchronised then): the compile switch runs
+// eager steps first, and capture reuses their choice.
 constexpr int kCandidates = 8;
+std::atomic<bool> autotuning{false};
 
 bool tuning(cudaStream_t stream) {
   cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
-  return at::globalContext().benchmarkCuDNN() && cudaStreamIsCapturing(stream, &status) == cudaSuccess &&
-         status == cudaStreamCaptureStatusNone;
+  return autotuning && cudaStreamIsCapturing(stream, &status) == cudaSuccess && status == cudaStreamCaptureStatusNone;
 }
 
 // Column-major view of the row-major product: D^T (out x rows) = W (out x in) . x^T, so A = the
@@ -114,7 +115,7 @@ bool cublasLtLinear(const at::Tensor& x2, const at::Tensor& weight, const at::Te
   {
     std::lock_guard<std::mutex> lock(algoMutex);
     auto it = algoCache.find(key);
-    if (it == algoCache.end() && at::globalContext().benchmarkCuDNN()) it = algoCache.find(tuned); // while capturing
+    if (it == algoCache.end() && autotuning) it = algoCache.find(tuned); // while capturing
     if (it != algoCache.end()) {
       algo = it->second;
     } else {
@@ -167,6 +168,14 @@ bool cublasLtLinear(const at::Tensor& x2, const at::Tensor& weight, const at::Te
 
 } // namespace
 #endif
+
+void setGemmAutotuning(bool on) {
+#ifdef SDXL_WITH_CUDA
+  autotuning = on;
+#else
+  (void)on;
+#endif
+}
 
 at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {
 #ifdef SDXL_WITH_CUDA

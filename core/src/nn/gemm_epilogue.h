@@ -19,4 +19,9 @@ at::Tensor linearAddAten(const at::Tensor& x, const at::Tensor& weight, const at
 // x @ weight^T + bias through the same cuBLASLt call (beta = 0) where it applies, else at::linear.
 at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias);
 
+// Whether each new GEMM shape times cuBLASLt's candidate algorithms and keeps the fastest (the
+// compile switch turns it on), rather than taking the heuristic's first: 0.5 ms of a batch-8
+// step's 59 ms of GEMMs on an H200. Process-wide, like cuDNN's benchmark mode.
+void setGemmAutotuning(bool on);
+
 } // namespace sdxl::nn
