@@ -168,11 +168,11 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   if (o.tinyAutoencoder) m.ensureTinyAutoencoder();
   else m.ensureVae(m.vaeDtypeFor(o.fp32Vae));
 #ifdef SDXL_WITH_CUDA
-  // Autotuned GEMMs with compile. Not cuDNN's benchmark mode: on the H200 the convolutions it
-  // picks are slower than its heuristic's (a batch-8 UNet step's 19.8 ms against 19.5 ms, the
-  // VAE's decode of four images 0.21 s against 0.18 s).
+  // Autotuned convolutions and GEMMs at the fixed shapes of a compiled run. (Measured on the H200
+  // without cuDNN's benchmark mode too: no consistent difference, 5.59 s against 5.54 s for the
+  // seed protocol, each call's diffusers row 7.85 s and 7.94 s.)
+  at::globalContext().setBenchmarkCuDNN(o.compile);
   nn::setGemmAutotuning(o.compile);
-  at::globalContext().setBenchmarkCuDNN(false);
 #endif
   const nn::ForwardOptions fwd{o.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math};
   GenerationResult result;
