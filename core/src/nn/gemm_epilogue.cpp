@@ -72,7 +72,7 @@ bool tuning(cudaStream_t stream) {
 // weight transposed, B = x as stored, C = the residual as stored (beta = 1; without a residual,
 // beta = 0 and C is D); the bias runs along D's rows. False: no algorithm, ATen computes it.
 bool cublasLtLinear(const at::Tensor& x2, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual2,
-                      const at::Tensor& out2) {
+                    const at::Tensor& out2) {
   const int64_t m = weight.size(0), n = x2.size(0), k = x2.size(1);
   const cudaDataType_t type = x2.scalar_type() == at::kHalf ? CUDA_R_16F : CUDA_R_16BF;
   Descriptors d;
