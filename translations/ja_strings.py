@@ -115,8 +115,8 @@ JA = {
     "SDPA never builds the tokens × tokens score matrix: faster and leaner. The default path is there to show what SDPA buys.":
         "SDPA はトークン×トークンのスコア行列を作らないため、速く省メモリです。既定の方式は SDPA の効果を示すために残しています。",
     "Compile (CUDA graph)": "コンパイル (CUDAグラフ)",
-    "Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.":
-        "UNet の1ステップを CUDA グラフとして一度記録し、再生します。カーネル起動のオーバーヘッドがなくなります。最初のステップまで数秒かかり、小さなバッチで最も効果があります。GPUが必要です。",
+    "Captures the UNet step once as a CUDA graph and replays it (no launch overhead), with its convolutions and matrix products autotuned for the request's shapes. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.":
+        "UNet の1ステップを CUDA グラフとして一度記録し、再生します (カーネル起動のオーバーヘッドがなくなります)。畳み込みと行列積はリクエストの形状に合わせて自動チューニングされます。最初のステップまで数秒かかり、小さなバッチで最も効果があります。GPUが必要です。",
     "None (all on the GPU)": "なし (すべてGPU上)",
     "Model CPU offload": "モデルCPUオフロード",
     "Sequential CPU offload": "逐次CPUオフロード",

@@ -455,8 +455,8 @@
         <translation>Compile (CUDA graph)</translation>
     </message>
     <message>
-        <source>Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</source>
-        <translation>Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</translation>
+        <source>Captures the UNet step once as a CUDA graph and replays it (no launch overhead), with its convolutions and matrix products autotuned for the request's shapes. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</source>
+        <translation>Captures the UNet step once as a CUDA graph and replays it (no launch overhead), with its convolutions and matrix products autotuned for the request's shapes. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</translation>
     </message>
     <message>
         <source>None (all on the GPU)</source>

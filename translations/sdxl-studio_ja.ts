@@ -455,8 +455,8 @@
         <translation>コンパイル (CUDAグラフ)</translation>
     </message>
     <message>
-        <source>Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</source>
-        <translation>UNet の1ステップを CUDA グラフとして一度記録し、再生します。カーネル起動のオーバーヘッドがなくなります。最初のステップまで数秒かかり、小さなバッチで最も効果があります。GPUが必要です。</translation>
+        <source>Captures the UNet step once as a CUDA graph and replays it (no launch overhead), with its convolutions and matrix products autotuned for the request's shapes. Costs a few seconds before the first step; helps most at small batches. Needs a GPU.</source>
+        <translation>UNet の1ステップを CUDA グラフとして一度記録し、再生します (カーネル起動のオーバーヘッドがなくなります)。畳み込みと行列積はリクエストの形状に合わせて自動チューニングされます。最初のステップまで数秒かかり、小さなバッチで最も効果があります。GPUが必要です。</translation>
     </message>
     <message>
         <source>None (all on the GPU)</source>

@@ -35,8 +35,9 @@ OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
                              "is there to show what SDPA buys."));
   m_compile = new QCheckBox(tr("Compile (CUDA graph)"));
   m_compile->setObjectName(QStringLiteral("compile"));
-  m_compile->setToolTip(tr("Captures the UNet step once as a CUDA graph and replays it: no launch overhead. Costs a "
-                           "few seconds before the first step; helps most at small batches. Needs a GPU."));
+  m_compile->setToolTip(tr("Captures the UNet step once as a CUDA graph and replays it (no launch overhead), with its "
+                           "convolutions and matrix products autotuned for the request's shapes. Costs a few seconds "
+                           "before the first step; helps most at small batches. Needs a GPU."));
   m_offload = new QComboBox;
   m_offload->setObjectName(QStringLiteral("offload"));
   m_offload->addItem(tr("None (all on the GPU)"), static_cast<int>(Offload::None));
