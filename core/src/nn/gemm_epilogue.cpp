@@ -177,13 +177,26 @@ void setGemmAutotuning(bool on) {
 #endif
 }
 
+#ifdef SDXL_WITH_CUDA
+namespace {
+// Whether cublasLtLinear can take x (..., in), weight (out, in) and bias (out, or undefined):
+// fp16/bf16 CUDA tensors of one dtype, contiguous, with matching sizes. The residual, where
+// there is one, is checked by the caller.
+bool cublasLtTakes(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {
+  const auto type = x.scalar_type();
+  const bool typesOk = (type == at::kHalf || type == at::kBFloat16) && weight.scalar_type() == type &&
+                       (!bias.defined() || bias.scalar_type() == type);
+  const bool shapesOk = x.dim() >= 2 && weight.dim() == 2 && x.size(-1) == weight.size(1) && x.numel() > 0 &&
+                        (!bias.defined() || (bias.dim() == 1 && bias.size(0) == weight.size(0)));
+  return KernelSettings::get().fusedKernels && x.is_cuda() && typesOk && shapesOk && x.is_contiguous() &&
+         weight.is_contiguous() && (!bias.defined() || bias.is_contiguous());
+}
+} // namespace
+#endif
+
 at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias) {
 #ifdef SDXL_WITH_CUDA
-  const auto type = x.scalar_type();
-  if (KernelSettings::get().fusedKernels && x.is_cuda() && (type == at::kHalf || type == at::kBFloat16) &&
-      weight.scalar_type() == type && (!bias.defined() || bias.scalar_type() == type) && x.dim() >= 2 &&
-      weight.dim() == 2 && x.size(-1) == weight.size(1) && x.numel() > 0 && x.is_contiguous() && weight.is_contiguous() &&
-      (!bias.defined() || (bias.dim() == 1 && bias.size(0) == weight.size(0) && bias.is_contiguous()))) {
+  if (cublasLtTakes(x, weight, bias)) {
     auto sizes = x.sizes().vec();
     sizes.back() = weight.size(0);
     auto out = at::empty(sizes, x.options());
@@ -197,19 +210,14 @@ at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
 
 at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, at::Tensor residual) {
 #ifdef SDXL_WITH_CUDA
-  const auto type = x.scalar_type();
-  const bool typesOk = (type == at::kHalf || type == at::kBFloat16) && weight.scalar_type() == type &&
-                       residual.scalar_type() == type && (!bias.defined() || bias.scalar_type() == type);
-  const bool shapesOk = x.dim() >= 2 && weight.dim() == 2 && x.size(-1) == weight.size(1) &&
-                        residual.size(-1) == weight.size(0) && residual.numel() / weight.size(0) == x.numel() / x.size(-1) &&
-                        x.numel() > 0 && (!bias.defined() || (bias.dim() == 1 && bias.size(0) == weight.size(0)));
-  if (KernelSettings::get().fusedKernels && x.is_cuda() && typesOk && shapesOk && x.is_contiguous() &&
-      weight.is_contiguous() && residual.is_contiguous() && (!bias.defined() || bias.is_contiguous())) {
+  if (cublasLtTakes(x, weight, bias) && residual.scalar_type() == x.scalar_type() &&
+      residual.size(-1) == weight.size(0) && residual.numel() / weight.size(0) == x.numel() / x.size(-1) &&
+      residual.is_contiguous()) {
     const bool overwrite = ownsStorage(residual);
     auto out = overwrite ? residual : at::empty_like(residual);
     const int64_t rows = x.numel() / x.size(-1);
     if (cublasLtLinear(x.view({rows, x.size(-1)}), weight, bias, residual.view({rows, weight.size(0)}),
-                         out.view({rows, weight.size(0)})))
+                       out.view({rows, weight.size(0)})))
       return out;
   }
 #endif
