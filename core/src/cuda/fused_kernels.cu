@@ -196,6 +196,15 @@ int unitBytes(std::initializer_list<int64_t> channelBytes, std::initializer_list
   return elementBytes;
 }
 
+// launch(U{}) with U the unit type of `unit` bytes (16, 4, else 2).
+template <typename Launch> void byUnit(int unit, Launch&& launch) {
+  switch (unit) {
+  case 16: launch(uint4{}); break;
+  case 4: launch(uint32_t{}); break;
+  default: launch(uint16_t{});
+  }
+}
+
 // ---------------------------------------------------------------- GroupNorm
 // Three launches: partial sums (many blocks per group, so that 256 groups of a batch-8 UNet
 // still fill the GPU), per-group mean and rstd (combined in fp64), then the normalisation.
@@ -718,20 +727,12 @@ const char* concatChannels(const void* a, const void* b, void* out, int64_t pixe
   auto s = static_cast<cudaStream_t>(stream);
   const int64_t bytesA = ca * elementBytes, bytesB = cb * elementBytes;
   const int unit = unitBytes({bytesA, bytesB}, {a, b, out}, elementBytes);
-  const int64_t ua = bytesA / unit, ub = bytesB / unit, work = pixels * (ua + ub);
-  switch (unit) {
-  case 16:
-    concatChannelsKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint4*>(a), static_cast<const uint4*>(b),
-                                                            static_cast<uint4*>(out), pixels, ua, ub);
-    break;
-  case 4:
-    concatChannelsKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint32_t*>(a), static_cast<const uint32_t*>(b),
-                                                            static_cast<uint32_t*>(out), pixels, ua, ub);
-    break;
-  default:
-    concatChannelsKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint16_t*>(a), static_cast<const uint16_t*>(b),
-                                                            static_cast<uint16_t*>(out), pixels, ua, ub);
-  }
+  const int64_t ua = bytesA / unit, ub = bytesB / unit;
+  byUnit(unit, [&](auto u) {
+    using U = decltype(u);
+    concatChannelsKernel<<<gridFor(pixels * (ua + ub)), kThreads, 0, s>>>(
+        static_cast<const U*>(a), static_cast<const U*>(b), static_cast<U*>(out), pixels, ua, ub);
+  });
   return lastError();
 }
 
@@ -740,20 +741,12 @@ const char* upsampleNearest2x(const void* x, void* out, int64_t n, int64_t h, in
   if (n * h * w * c == 0) return nullptr;
   auto s = static_cast<cudaStream_t>(stream);
   const int unit = unitBytes({c * elementBytes}, {x, out}, elementBytes);
-  const int64_t uc = c * elementBytes / unit, work = n * h * w * uc;
-  switch (unit) {
-  case 16:
-    upsampleNearest2xKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint4*>(x), static_cast<uint4*>(out), n, h,
-                                                               w, uc);
-    break;
-  case 4:
-    upsampleNearest2xKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint32_t*>(x), static_cast<uint32_t*>(out),
-                                                               n, h, w, uc);
-    break;
-  default:
-    upsampleNearest2xKernel<<<gridFor(work), kThreads, 0, s>>>(static_cast<const uint16_t*>(x), static_cast<uint16_t*>(out),
-                                                               n, h, w, uc);
-  }
+  const int64_t uc = c * elementBytes / unit;
+  byUnit(unit, [&](auto u) {
+    using U = decltype(u);
+    upsampleNearest2xKernel<<<gridFor(n * h * w * uc), kThreads, 0, s>>>(static_cast<const U*>(x), static_cast<U*>(out), n,
+                                                                       h, w, uc);
+  });
   return lastError();
 }
 
