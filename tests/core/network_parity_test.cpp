@@ -97,6 +97,13 @@ TEST_F(NetworkParity, VaeDecodesAndEncodesAsDiffusers) {
   }
   EXPECT_DOUBLE_EQ(vae->config().scalingFactor, 0.13025);
   EXPECT_TRUE(vae->config().forceUpcast);
+  // The layout the pipeline runs on CUDA (sdxl_model.cpp): channels-last weights and activations,
+  // the mid-block attention's tokens taken as views of the NHWC tensor.
+  nn::convertToChannelsLast(*vae);
+  const auto latents = refTensor("in.vae.latents").contiguous(torch::MemoryFormat::ChannelsLast);
+  const auto decoded = vae->decode(latents, kSdpa);
+  EXPECT_TRUE(decoded.is_contiguous(torch::MemoryFormat::ChannelsLast));
+  expectClose("vae.decode.channels_last", decoded, refTensor("out.vae.decoded"));
 }
 
 TEST_F(NetworkParity, TinyAutoencoderDecodesAndEncodesAsDiffusers) {

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   }
   {
     auto vae = io::loadAutoencoderKL(model / "vae", spec);
+    if (nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*vae); // as the pipeline does
     compare("vae.decoded", vae->decode(in("in.vae.latents"), fwd));
     compare("vae.mean", vae->encode(in("in.vae.image"), fwd).first);
     if (dtypeName == "fp16") { // the pipeline's fp16 decode: bf16 weights and activations, against fp32
@@ -78,6 +79,7 @@ int main(int argc, char** argv) {
   }
   {
     auto taesd = io::loadAutoencoderTiny(model / "vae_tiny", spec);
+    if (nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*taesd);
     compare("taesd.decoded", taesd->decode(in("in.vae.latents")));
     compare("taesd.encoded", taesd->encode(in("in.vae.image")));
   }

@@ -2,9 +2,10 @@
 // fp16, the pipeline's layout) under the Kineto profiler, its kernels summed by name and by kind;
 // then the step's building blocks beside their alternatives (SDPA backends, the materialised
 // attention's chunk size, GEMM shapes). Prints text; nothing is asserted.
-//   sdxl_gpu_unet_profile [BATCH] [fp16|bf16] [step] [tuned] [cudnn]
+//   sdxl_gpu_unet_profile [BATCH] [fp16|bf16] [step] [tuned] [cudnn] [vae]
 // step: the UNet step alone; tuned: with the GEMMs' autotuning on, as the compile switch runs it
-// (cudnn: with cuDNN's benchmark mode on too).
+// (cudnn: with cuDNN's benchmark mode on too); vae: the VAE's decode of BATCH/2 1024x1024 images
+// in bf16 (the fp16 pipeline's decode), NCHW against channels-last, and its kernels.
 #include "io/component_loader.h"
 #include "nn/attention.h"
 #include "nn/fused_ops.h"
@@ -84,15 +85,32 @@ int main(int argc, char** argv) {
   }
   const int64_t batch = argc > 1 ? std::atoll(argv[1]) : 8;
   const auto dtype = argc > 2 && std::string(argv[2]) == "bf16" ? torch::kBFloat16 : torch::kHalf;
-  bool stepOnly = false;
+  bool stepOnly = false, vaeOnly = false;
   for (int i = 3; i < argc; ++i) {
     if (std::string(argv[i]) == "step") stepOnly = true;
+    if (std::string(argv[i]) == "vae") vaeOnly = true;
     if (std::string(argv[i]) == "tuned") nn::setGemmAutotuning(true);
     if (std::string(argv[i]) == "cudnn") at::globalContext().setBenchmarkCuDNN(true);
   }
   c10::InferenceMode inference;
   const auto opts = torch::TensorOptions().device(torch::kCUDA).dtype(dtype);
   const nn::ForwardOptions fwd{nn::AttentionBackend::Sdpa};
+
+  if (vaeOnly) {
+    io::ComponentSpec spec;
+    spec.device = torch::kCUDA;
+    spec.dtype = torch::kBFloat16;
+    auto vae = io::randomAutoencoderKL("sdxl-base", spec, 3);
+    const auto z = torch::randn({std::max<int64_t>(batch / 2, 1), 4, 128, 128}, opts.dtype(torch::kBFloat16));
+    // decode() itself turns the latents channels-last on CUDA; the NCHW run goes around it.
+    const double nchw = medianMs([&] { (void)vae->decoder(vae->postQuantConv(z), fwd); }, 5);
+    nn::convertToChannelsLast(*vae);
+    const double nhwc = medianMs([&] { (void)vae->decode(z, fwd); }, 5);
+    std::printf("== VAE decode, %lld images of 1024x1024, bf16: NCHW %.2f ms, channels-last %.2f ms\n",
+                static_cast<long long>(z.size(0)), nchw, nhwc);
+    profileStep([&] { (void)vae->decode(z, fwd); }, 2);
+    return 0;
+  }
 
   // The step, as the pipeline runs it.
   {

@@ -47,7 +47,9 @@ VaeMidBlockImpl::VaeMidBlockImpl(int64_t ch, int64_t groups, const torch::Tensor
 at::Tensor VaeMidBlockImpl::forward(const at::Tensor& x, const ForwardOptions& fwd) {
   auto h = resnet0(x, at::Tensor());
   const int64_t b = h.size(0), c = h.size(1), hh = h.size(2), w = h.size(3);
-  auto tokens = attnNorm(h).view({b, c, hh * w}).transpose(1, 2);
+  // (b, c, h, w) -> (b, hw, c) tokens and back: free views when h is channels-last (on CUDA),
+  // a transpose copy on the way back when it is NCHW (CPU).
+  auto tokens = attnNorm(h).flatten(2).transpose(1, 2);
   auto attended = attention(tokens, at::Tensor(), fwd).transpose(1, 2).reshape({b, c, hh, w});
   return resnet1(h + attended, at::Tensor());
 }
@@ -141,7 +143,11 @@ std::pair<at::Tensor, at::Tensor> AutoencoderKLImpl::encode(const at::Tensor& im
 }
 
 at::Tensor AutoencoderKLImpl::decode(const at::Tensor& latents, const ForwardOptions& fwd) {
-  return decoder(postQuantConv ? postQuantConv(latents) : latents, fwd);
+  // On CUDA the pipeline stores the weights channels-last (sdxl_model.cpp) and the activations
+  // follow: cuDNN's NHWC kernels need no transposes around each of the decoder's convolutions.
+  const bool channelsLast = latents.is_cuda() && KernelSettings::get().channelsLast;
+  const auto z = channelsLast ? latents.contiguous(at::MemoryFormat::ChannelsLast) : latents;
+  return decoder(postQuantConv ? postQuantConv(z) : z, fwd);
 }
 
 } // namespace sdxl::nn

@@ -102,6 +102,9 @@ void SdxlModel::ensureVae(torch::ScalarType wanted) {
     else vae = io::loadAutoencoderKL(source.folder / "vae", specFor(*this, "vae"));
   }
   if (wanted != dtype) vae->to(wanted);
+  // As the UNet: NHWC convolutions, no transposes around cuDNN (most of the decode's time is
+  // convolutions at 512 and 1024 pixels).
+  if (device.is_cuda() && nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*vae);
   vaeDtype = wanted;
   vaePlacement = makePlacement(offload, *vae, device);
 }
