@@ -118,6 +118,25 @@ TEST(Optimizations, TiledDecodingIsExactForALocalDecoderSoSeamsBlendAway) {
   EXPECT_TRUE(torch::allclose(tiled, decode(z), 1e-5, 1e-6));
 }
 
+TEST(Optimizations, DecodedImagesBecomeBytesAsDiffusersImageProcessorMakesThem) {
+  // diffusers: (x / 2 + 0.5).clamp(0, 1) * 255, rounded half to even; (n, 3, h, w) -> rows of RGB.
+  auto decoded = torch::tensor({-1.5f, -1.0f, 0.0f, 1.0f, 1.2f, -0.6f, 0.3f, 0.99f}).reshape({1, 2, 2, 2});
+  decoded = torch::cat({decoded, decoded.flip(1)}, 1).slice(1, 0, 3).contiguous(); // (1, 3, 2, 2)
+  const auto want = ((decoded / 2 + 0.5).clamp(0, 1) * 255).round().to(torch::kUInt8).permute({0, 2, 3, 1});
+  for (const auto format : {torch::MemoryFormat::Contiguous, torch::MemoryFormat::ChannelsLast}) {
+    const auto images = pipeline::toImages(decoded.contiguous(format));
+    ASSERT_EQ(images.size(), 1u);
+    EXPECT_EQ(images[0].width, 2);
+    EXPECT_EQ(images[0].height, 2);
+    ASSERT_EQ(images[0].rgb.size(), 12u);
+    for (int i = 0; i < 12; ++i) EXPECT_EQ(images[0].rgb[i], want.flatten()[i].item<uint8_t>()) << i;
+  }
+  // A bf16 decode keeps fp32 arithmetic: 0.99 in bf16 is 0.98828125, whose pixel is 254 (bf16
+  // arithmetic would round (x / 2 + 0.5) to 0.9921875, 253).
+  EXPECT_EQ(pipeline::toImages(torch::full({1, 3, 1, 1}, 0.99f).to(torch::kBFloat16))[0].rgb[0], 254);
+  EXPECT_EQ(pipeline::toImages(torch::zeros({1, 3, 1, 1}))[0].rgb[0], 128); // 127.5 rounds to even
+}
+
 TEST(Optimizations, EmbeddingCacheEvictsTheLeastRecentlyUsed) {
   pipeline::EmbeddingCache cache(2);
   cache.insert("a", {torch::zeros({1}), torch::zeros({1})});

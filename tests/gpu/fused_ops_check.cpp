@@ -314,6 +314,38 @@ int main(int argc, char** argv) {
                       {"err_aten", errAten}, {"pass", pass}, {"ms", msFused}, {"ms_aten", msAten}});
     }
   }
+  // Cross-attention over few keys, with q, k, v the views the model makes of its projections
+  // (b, tokens, heads * 64) -> (b, heads, tokens, 64), against fp64 and beside SDPA's kernels.
+  for (auto dtype : {at::kHalf, at::kBFloat16}) {
+    struct Attn {
+      int64_t b, heads, n, m;
+    };
+    for (auto a : {Attn{8, 20, 1024, 77}, Attn{8, 10, 4096, 77}, Attn{2, 20, 1024, 77}, Attn{3, 5, 1000, 77},
+                   Attn{2, 4, 129, 128}, Attn{1, 2, 17, 1}, Attn{2, 3, 300, 100}, Attn{1, 1, 5, 80}}) {
+      auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+      auto heads = [&](int64_t tokens) {
+        return at::randn({a.b, tokens, a.heads * 64}, opts).view({a.b, tokens, a.heads, 64}).transpose(1, 2);
+      };
+      auto q = heads(a.n), k = heads(a.m), v = heads(a.m);
+      const bool applies = nn::fewKeysAttentionApplies(q, k, v);
+      auto ours = nn::fewKeysAttention(q, k, v), sdpa = at::scaled_dot_product_attention(q, k, v);
+      auto exact = at::scaled_dot_product_attention(q.to(at::kDouble), k.to(at::kDouble), v.to(at::kDouble));
+      const double err = relError(ours, exact), errSdpa = relError(sdpa, exact);
+      const bool pass = applies && at::isfinite(ours).all().item<bool>() && ours.sizes() == sdpa.sizes() &&
+                        ours.transpose(1, 2).is_contiguous() && err <= std::max(tolerance(dtype), 2 * errSdpa);
+      ok = ok && pass;
+      double ms = 0, msSdpa = 0;
+      if (a.b * a.heads * a.n >= (1 << 16)) {
+        ms = medianMs([&] { nn::fewKeysAttention(q, k, v); });
+        msSdpa = medianMs([&] { at::scaled_dot_product_attention(q, k, v); });
+      }
+      std::printf("%s few_keys_attention %s b%lld h%lld n%lld m%lld: err %.2e (sdpa %.2e) %.3f ms (sdpa %.3f ms)\n",
+                  pass ? "ok  " : "FAIL", name(dtype), (long long)a.b, (long long)a.heads, (long long)a.n,
+                  (long long)a.m, err, errSdpa, ms, msSdpa);
+      rows.push_back({{"op", "few_keys_attention"}, {"dtype", name(dtype)}, {"shape", {a.b, a.heads, a.n, a.m}},
+                      {"err", err}, {"err_sdpa", errSdpa}, {"pass", pass}, {"ms", ms}, {"ms_sdpa", msSdpa}});
+    }
+  }
   if (argc > 1) std::ofstream(argv[1]) << rows.dump(1);
   std::printf(ok ? "fused kernels: all checks passed\n" : "fused kernels: FAILURES\n");
   return ok ? 0 : 1;

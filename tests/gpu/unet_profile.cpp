@@ -10,6 +10,7 @@
 #include "nn/attention.h"
 #include "nn/fused_ops.h"
 #include "nn/layers.h"
+#include "pipeline/decoding.h"
 
 #include <torch/csrc/autograd/profiler_kineto.h>
 #include <torch/torch.h>
@@ -108,6 +109,14 @@ int main(int argc, char** argv) {
     const double nhwc = medianMs([&] { (void)vae->decode(z, fwd); }, 5);
     std::printf("== VAE decode, %lld images of 1024x1024, bf16: NCHW %.2f ms, channels-last %.2f ms\n",
                 static_cast<long long>(z.size(0)), nchw, nhwc);
+    // The decoded images to bytes on the host: on the GPU (toImages), against converting on the host.
+    const auto decoded = vae->decode(z, fwd);
+    const double onGpu = medianMs([&] { (void)pipeline::toImages(decoded); }, 5);
+    const double onHost = medianMs([&] {
+      auto p = (decoded.to(torch::kFloat) / 2 + 0.5).clamp(0, 1).to(torch::kCPU).mul(255).round().to(torch::kUInt8);
+      (void)p.permute({0, 2, 3, 1}).contiguous();
+    }, 5);
+    std::printf("== decoded images to host bytes: on the GPU %.2f ms, on the host %.2f ms\n", onGpu, onHost);
     profileStep([&] { (void)vae->decode(z, fwd); }, 2);
     return 0;
   }

@@ -80,4 +80,23 @@ const char* concatChannels(const void* a, const void* b, void* out, int64_t pixe
 const char* upsampleNearest2x(const void* x, void* out, int64_t n, int64_t h, int64_t w, int64_t c, int elementBytes,
                               void* stream);
 
+// softmax(q k^T * scale) v for many queries over few keys (SDXL's cross-attention to its 77 text
+// tokens), in few_keys_attention.cu: q (batch, heads, queries, 64), k and v (batch, heads, keys,
+// 64), each with its last dimension contiguous and the strides of the other three given (in
+// elements); out (batch, queries, heads, 64) contiguous. fp16 or bf16, fp32 accumulation.
+struct FewKeysAttentionArgs {
+  const void* q = nullptr;
+  const void* k = nullptr;
+  const void* v = nullptr;
+  void* out = nullptr;
+  int64_t batch = 0, heads = 0, queries = 0, keys = 0, headDim = 0;
+  int64_t qStride[3] = {}, kStride[3] = {}, vStride[3] = {}; // batch, head, token
+  float scale = 0.125f;
+  DType dtype = DType::F16;
+};
+// Whether the kernel takes these: head size 64, 1 to 128 keys, fp16/bf16, 16-byte aligned
+// pointers and strides of multiples of 8 elements.
+bool fewKeysAttentionFits(const FewKeysAttentionArgs& a);
+const char* fewKeysAttention(const FewKeysAttentionArgs& a, void* stream);
+
 } // namespace sdxl::cuda

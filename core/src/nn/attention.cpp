@@ -36,8 +36,11 @@ at::Tensor attendMaterialised(const at::Tensor& q3, const at::Tensor& k3, const 
 // so the result is the same.
 at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, AttentionBackend backend, bool causal,
                   int64_t chunkBytes) {
-  if (backend == AttentionBackend::Sdpa && (q.size(-1) <= kFusedMaxHeadDim || !q.is_cuda()))
+  if (backend == AttentionBackend::Sdpa && (q.size(-1) <= kFusedMaxHeadDim || !q.is_cuda())) {
+    // Cross-attention to the text tokens: our kernel for few keys, where SDPA's are latency-bound.
+    if (!causal && fewKeysAttentionApplies(q, k, v)) return fewKeysAttention(q, k, v);
     return at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
+  }
   const int64_t b = q.size(0), h = q.size(1), n = q.size(2), m = k.size(2), d = q.size(3);
   // Reshaped once: with q, k and v transposed views of (b, tokens, h, d), each reshape copies.
   auto q3 = q.reshape({b * h, n, d}), k3 = k.reshape({b * h, m, k.size(3)}), v3 = v.reshape({b * h, m, v.size(3)});

@@ -2,8 +2,10 @@
 
 #include "sdxl/error.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 #ifdef SDXL_WITH_CUDA
 #include "cuda/fused_kernels.h"
@@ -150,6 +152,52 @@ at::Tensor softmax(const at::Tensor& x, bool mayOverwrite) {
   }
 #endif
   return softmaxAten(x);
+}
+
+#ifdef SDXL_WITH_CUDA
+namespace {
+// The kernel's arguments for q, k, v, or nothing where it does not take them.
+std::optional<cuda::FewKeysAttentionArgs> fewKeysArgs(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v) {
+  const auto t = q.scalar_type();
+  if (!kernelApplies(q) || (t != at::kHalf && t != at::kBFloat16) || q.dim() != 4 || k.dim() != 4 || v.dim() != 4 ||
+      k.scalar_type() != t || v.scalar_type() != t || !k.is_cuda() || !v.is_cuda() || k.sizes() != v.sizes() ||
+      k.size(0) != q.size(0) || k.size(1) != q.size(1) || k.size(3) != q.size(3) || q.stride(3) != 1 ||
+      k.stride(3) != 1 || v.stride(3) != 1)
+    return std::nullopt;
+  cuda::FewKeysAttentionArgs a;
+  a.q = q.data_ptr();
+  a.k = k.data_ptr();
+  a.v = v.data_ptr();
+  a.batch = q.size(0), a.heads = q.size(1), a.queries = q.size(2), a.keys = k.size(2), a.headDim = q.size(3);
+  for (int i = 0; i < 3; ++i) a.qStride[i] = q.stride(i), a.kStride[i] = k.stride(i), a.vStride[i] = v.stride(i);
+  a.scale = static_cast<float>(1.0 / std::sqrt(static_cast<double>(q.size(3))));
+  a.dtype = kernelType(q);
+  // The output is ours (freshly allocated, so aligned): check the inputs alone.
+  if (!cuda::fewKeysAttentionFits(a)) return std::nullopt;
+  return a;
+}
+} // namespace
+#endif
+
+bool fewKeysAttentionApplies(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v) {
+#ifdef SDXL_WITH_CUDA
+  return fewKeysArgs(q, k, v).has_value();
+#else
+  (void)q, (void)k, (void)v;
+  return false;
+#endif
+}
+
+at::Tensor fewKeysAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v) {
+#ifdef SDXL_WITH_CUDA
+  if (auto a = fewKeysArgs(q, k, v)) {
+    auto out = at::empty({q.size(0), q.size(2), q.size(1), q.size(3)}, q.options());
+    a->out = out.data_ptr();
+    check(cuda::fewKeysAttention(*a, c10::cuda::getCurrentCUDAStream(q.device().index()).stream()), "few-keys attention");
+    return out.transpose(1, 2);
+  }
+#endif
+  return at::scaled_dot_product_attention(q, k, v);
 }
 
 at::Tensor addChannelBiasAten(const at::Tensor& y, const at::Tensor& bias, const at::Tensor& other,

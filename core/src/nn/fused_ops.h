@@ -76,6 +76,14 @@ at::Tensor concatChannels(const at::Tensor& a, const at::Tensor& b);
 // size is twice its own (the UNet's upsamplers), ATen elsewhere. Bit-identical either way.
 at::Tensor upsampleNearest(const at::Tensor& x, at::IntArrayRef size);
 
+// softmax(q k^T / sqrt(64)) v for q (b, h, n, 64) over k, v (b, h, m, 64) with at most 128 keys:
+// SDXL's cross-attention to its text tokens, where SDPA's kernels (tiled for long sequences) are
+// latency-bound. Our kernel where fewKeysAttentionApplies (fp16/bf16 CUDA tensors, last dimension
+// contiguous), else at::scaled_dot_product_attention. The result is a (b, h, n, 64) view of a
+// (b, n, h, 64) tensor, the layout the output projection reads.
+bool fewKeysAttentionApplies(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v);
+at::Tensor fewKeysAttention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v);
+
 // Whether the fused CUDA kernels were compiled into this build.
 bool fusedKernelsBuilt();
 

@@ -76,4 +76,23 @@ at::Tensor decodeLatents(SdxlModel& m, const at::Tensor& latents, const Optimiza
   return at::cat(images);
 }
 
+std::vector<Image> toImages(const at::Tensor& decoded) {
+  // Computed where the images are, in fp32 even after a bf16 decode ((x / 2 + 0.5) in bf16 would
+  // round to 1/256 steps near 1), and laid out (n, h, w, 3) there: only the bytes cross to the
+  // host, not four times as many bytes of fp32 to be converted by the host's cores. Every step is
+  // an elementwise fp32 operation, so the bytes do not depend on where it runs.
+  auto pixels = (decoded.to(torch::kFloat) / 2 + 0.5).clamp(0, 1).mul(255).round().to(torch::kUInt8);
+  pixels = pixels.permute({0, 2, 3, 1}).contiguous().to(torch::kCPU);
+  std::vector<Image> images;
+  for (int64_t i = 0; i < pixels.size(0); ++i) {
+    Image image;
+    image.height = static_cast<int>(pixels.size(1));
+    image.width = static_cast<int>(pixels.size(2));
+    const auto* data = pixels[i].data_ptr<uint8_t>();
+    image.rgb.assign(data, data + pixels[i].numel());
+    images.push_back(std::move(image));
+  }
+  return images;
+}
+
 } // namespace sdxl::pipeline

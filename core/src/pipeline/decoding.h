@@ -4,11 +4,18 @@
 #pragma once
 
 #include "pipeline/sdxl_model.h"
+#include "sdxl/image.h"
+
+#include <vector>
 
 namespace sdxl::pipeline {
 
 at::Tensor decodeLatents(SdxlModel& model, const at::Tensor& latents, const OptimizationOptions& options,
                          const nn::ForwardOptions& fwd);
+
+// Decoded images, (n, 3, h, w) in [-1, 1], as 8-bit RGB on the host, as diffusers' image
+// processor makes them: (x / 2 + 0.5).clamp(0, 1) * 255, rounded.
+std::vector<Image> toImages(const at::Tensor& decoded);
 
 // Tiled decode of unscaled latents: tiles of `tile` latents overlapping by `overlap`, blended with
 // linear ramps so no seam shows. Exposed for tests.

@@ -73,23 +73,6 @@ torch::ScalarType toScalarType(Precision p) {
   return torch::kFloat;
 }
 
-// Latents -> 8-bit RGB as diffusers' image processor: (x / 2 + 0.5).clamp(0, 1), * 255, round.
-std::vector<Image> toImages(const at::Tensor& decoded) {
-  // In fp32 even after a bf16 decode: (x / 2 + 0.5) in bf16 would round to 1/256 steps near 1.
-  auto pixels = (decoded.to(torch::kFloat) / 2 + 0.5).clamp(0, 1).to(torch::kCPU).mul(255).round().to(torch::kUInt8);
-  pixels = pixels.permute({0, 2, 3, 1}).contiguous();
-  std::vector<Image> images;
-  for (int64_t i = 0; i < pixels.size(0); ++i) {
-    Image image;
-    image.height = static_cast<int>(pixels.size(1));
-    image.width = static_cast<int>(pixels.size(2));
-    const auto* data = pixels[i].data_ptr<uint8_t>();
-    image.rgb.assign(data, data + pixels[i].numel());
-    images.push_back(std::move(image));
-  }
-  return images;
-}
-
 double seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
@@ -136,7 +119,7 @@ Image Pipeline::preview(const at::Tensor& latents) {
   pipeline::StageScope stage(*m->vaeTinyPlacement);
   pipeline::PassScope pass(*m->vaeTinyPlacement);
   const auto z = latents.slice(0, 0, 1).to(m->dtype) / m->vaeTiny->config().scalingFactor;
-  return toImages(m->vaeTiny->decode(z)).at(0);
+  return pipeline::toImages(m->vaeTiny->decode(z)).at(0);
 }
 
 const ModelSource& Pipeline::source() const { return m_impl->source; }
@@ -241,7 +224,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
 
   if (observer) observer->onStage(Stage::Decoding);
   const auto decoded = pipeline::decodeLatents(m, latents, o, fwd);
-  result.images = toImages(decoded); // copies to the host: the one synchronisation of a run
+  result.images = pipeline::toImages(decoded); // copies to the host: the one synchronisation of a run
   stages.mark();
   result.finalLatents = std::make_shared<at::Tensor>(latents.to(torch::kCPU).to(torch::kFloat));
 
