@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
   }
   for (auto dtype : {at::kFloat, at::kHalf, at::kBFloat16}) {
     for (auto [rows_, d] : std::vector<std::pair<int64_t, int64_t>>{
-             {8 * 4096, 640}, {8 * 1024, 1280}, {2 * 77, 768}, {7, 2048}, {33, 256}, {17, 512}, {9, 1024}, {5, 1536}}) {
+             {8 * 4096, 640}, {8 * 1024, 1280}, {2 * 77, 768}, {7, 2048}, {33, 256}, {17, 512}, {9, 1024}, {5, 1536}, {17, 640}, {7, 384}}) {
       auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
       auto x = (at::randn({rows_, d}, opts.dtype(at::kFloat)) * 3 + 1).to(dtype);
       auto w = (at::randn({d}, opts.dtype(at::kFloat)) * 0.5 + 1).to(dtype), b = at::randn({d}, opts) * 0.1;

@@ -455,27 +455,32 @@ template <typename T> void dispatchGroupNorm(const GroupNormArgs& a, float* work
 
 constexpr int kMaxVectorsPerLane = 8;
 
-__device__ __forceinline__ float warpSum(float v) {
-  for (int offset = 16; offset > 0; offset /= 2) v += __shfl_xor_sync(0xffffffffu, v, offset);
+// Sum over each aligned group of LANES lanes (a power of two), every lane getting its group's.
+template <int LANES> __device__ __forceinline__ float groupSum(float v) {
+  for (int offset = LANES / 2; offset > 0; offset /= 2) v += __shfl_xor_sync(0xffffffffu, v, offset);
   return v;
 }
+__device__ __forceinline__ float warpSum(float v) { return groupSum<32>(v); }
 
-// VPL: vectors per lane, the row's own count rounded up (d = 1280 in fp16: 5): registers for
-// exactly the row, so more warps fit on an SM to keep loads in flight.
-template <typename T, int VEC, int VPL>
+// LANES lanes per row (32, or 16 for rows of at most 16 * kMaxVectorsPerLane vectors: two rows
+// a warp, so that a row's two reductions cost half as much per row), VPL vectors per lane, the
+// row's own count rounded up (d = 1280 in fp16, 32 lanes: 5; d = 640, 16 lanes: 5): registers
+// for exactly the row, so more warps fit on an SM to keep loads in flight.
+template <typename T, int VEC, int VPL, int LANES>
 __global__ void layerNormKernel(const T* __restrict__ x, T* __restrict__ y, const T* __restrict__ gamma,
                                 const T* __restrict__ beta, int64_t rows, int d, float eps) {
-  const int lane = int(threadIdx.x) % 32;
-  const int64_t row = blockIdx.x * int64_t(blockDim.x / 32) + threadIdx.x / 32;
-  if (row >= rows) return;
+  const int lane = int(threadIdx.x) % LANES;
+  const int64_t row = blockIdx.x * int64_t(blockDim.x / LANES) + threadIdx.x / LANES;
+  // No early return: a warp's two rows reduce with full-warp shuffles, so every lane takes part.
+  const bool valid = row < rows;
   const int vecs = d / VEC;
   const T* in = x + row * d;
   float v[VPL][VEC];
   float sum = 0.f;
 #pragma unroll
   for (int j = 0; j < VPL; ++j) {
-    const int idx = lane + j * 32;
-    if (idx < vecs) {
+    const int idx = lane + j * LANES;
+    if (valid && idx < vecs) {
       const auto xv = *reinterpret_cast<const Vec<T, VEC>*>(in + idx * VEC);
 #pragma unroll
       for (int k = 0; k < VEC; ++k) {
@@ -484,19 +489,19 @@ __global__ void layerNormKernel(const T* __restrict__ x, T* __restrict__ y, cons
       }
     }
   }
-  const float mean = warpSum(sum) / float(d);
+  const float mean = groupSum<LANES>(sum) / float(d);
   float squares = 0.f;
 #pragma unroll
   for (int j = 0; j < VPL; ++j)
-    if (lane + j * 32 < vecs)
+    if (valid && lane + j * LANES < vecs)
 #pragma unroll
       for (int k = 0; k < VEC; ++k) squares += (v[j][k] - mean) * (v[j][k] - mean);
-  const float rstd = rsqrtf(warpSum(squares) / float(d) + eps);
+  const float rstd = rsqrtf(groupSum<LANES>(squares) / float(d) + eps);
   T* out = y + row * d;
 #pragma unroll
   for (int j = 0; j < VPL; ++j) {
-    const int idx = lane + j * 32;
-    if (idx < vecs) {
+    const int idx = lane + j * LANES;
+    if (valid && idx < vecs) {
       const auto g = *reinterpret_cast<const Vec<T, VEC>*>(gamma + idx * VEC);
       const auto b = *reinterpret_cast<const Vec<T, VEC>*>(beta + idx * VEC);
       Vec<T, VEC> o;
@@ -508,28 +513,41 @@ __global__ void layerNormKernel(const T* __restrict__ x, T* __restrict__ y, cons
   }
 }
 
-template <typename T, int VPL>
+template <typename T, int VPL, int LANES>
 void launchLayerNormVpl(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
                         cudaStream_t stream) {
-  constexpr int V = 16 / sizeof(T), rowsPerBlock = kThreads / 32;
-  layerNormKernel<T, V, VPL><<<unsigned((rows + rowsPerBlock - 1) / rowsPerBlock), kThreads, 0, stream>>>(
+  constexpr int V = 16 / sizeof(T), rowsPerBlock = kThreads / LANES;
+  layerNormKernel<T, V, VPL, LANES><<<unsigned((rows + rowsPerBlock - 1) / rowsPerBlock), kThreads, 0, stream>>>(
       static_cast<const T*>(x), static_cast<T*>(y), static_cast<const T*>(gamma), static_cast<const T*>(beta), rows,
       int(d), eps);
+}
+
+template <typename T, int LANES>
+void launchLayerNormLanes(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
+                          cudaStream_t stream) {
+  constexpr int V = 16 / sizeof(T);
+  switch ((d / V + LANES - 1) / LANES) { // layerNormFits: 1 to kMaxVectorsPerLane
+  case 1: launchLayerNormVpl<T, 1, LANES>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 2: launchLayerNormVpl<T, 2, LANES>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 3: launchLayerNormVpl<T, 3, LANES>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 4: launchLayerNormVpl<T, 4, LANES>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 5: launchLayerNormVpl<T, 5, LANES>(x, y, gamma, beta, rows, d, eps, stream); break;
+  case 6: launchLayerNormVpl<T, 6, LANES>(x, y, gamma, beta, rows, d, eps, stream); break;
+  default: launchLayerNormVpl<T, kMaxVectorsPerLane, LANES>(x, y, gamma, beta, rows, d, eps, stream); break;
+  }
 }
 
 template <typename T>
 void launchLayerNorm(const void* x, void* y, const void* gamma, const void* beta, int64_t rows, int64_t d, float eps,
                      cudaStream_t stream) {
   constexpr int V = 16 / sizeof(T);
-  switch ((d / V + 31) / 32) { // layerNormFits: 1 to kMaxVectorsPerLane
-  case 1: launchLayerNormVpl<T, 1>(x, y, gamma, beta, rows, d, eps, stream); break;
-  case 2: launchLayerNormVpl<T, 2>(x, y, gamma, beta, rows, d, eps, stream); break;
-  case 3: launchLayerNormVpl<T, 3>(x, y, gamma, beta, rows, d, eps, stream); break;
-  case 4: launchLayerNormVpl<T, 4>(x, y, gamma, beta, rows, d, eps, stream); break;
-  case 5: launchLayerNormVpl<T, 5>(x, y, gamma, beta, rows, d, eps, stream); break;
-  case 6: launchLayerNormVpl<T, 6>(x, y, gamma, beta, rows, d, eps, stream); break;
-  default: launchLayerNormVpl<T, kMaxVectorsPerLane>(x, y, gamma, beta, rows, d, eps, stream); break;
-  }
+  // Half a warp a row where the row fits in as many vectors a lane as a whole warp's would take
+  // rounded up (640 in fp16: 5 of 16 lanes, against 3 of 32 with half the lanes idle on the third).
+  const int64_t vecs = d / V;
+  if (vecs % 32 != 0 && vecs % 16 == 0 && vecs / 16 <= 6)
+    launchLayerNormLanes<T, 16>(x, y, gamma, beta, rows, d, eps, stream);
+  else
+    launchLayerNormLanes<T, 32>(x, y, gamma, beta, rows, d, eps, stream);
 }
 
 // ---------------------------------------------------------------- softmax
