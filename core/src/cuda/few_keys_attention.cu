@@ -251,12 +251,11 @@ template <typename T> void launch(const FewKeysAttentionArgs& a, cudaStream_t st
 } // namespace
 
 bool fewKeysAttentionFits(const FewKeysAttentionArgs& a) {
-  auto aligned = [](const void* p) { return reinterpret_cast<uintptr_t>(p) % 16 == 0; };
   bool stridesAligned = true;
   for (int i = 0; i < 3; ++i) stridesAligned &= a.qStride[i] % 8 == 0 && a.kStride[i] % 8 == 0 && a.vStride[i] % 8 == 0;
   return a.headDim == kHeadDim && a.keys >= 1 && a.keys <= 128 && a.queries >= 1 && a.heads >= 1 &&
          a.heads <= 65535 && a.batch >= 1 && a.batch <= 65535 && a.dtype != DType::F32 && stridesAligned &&
-         aligned(a.q) && aligned(a.k) && aligned(a.v) && aligned(a.out);
+         aligned16(a.q) && aligned16(a.k) && aligned16(a.v) && aligned16(a.out);
 }
 
 const char* fewKeysAttention(const FewKeysAttentionArgs& a, void* stream) {

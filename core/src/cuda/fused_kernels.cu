@@ -49,8 +49,6 @@ int64_t gridFor(int64_t work) {
   return std::max<int64_t>(1, std::min<int64_t>((work + kThreads - 1) / kThreads, int64_t(smCount()) * 16));
 }
 
-bool aligned16(const void* p) { return p == nullptr || reinterpret_cast<uintptr_t>(p) % 16 == 0; }
-
 // ---------------------------------------------------------------- GEGLU
 
 template <typename T> __device__ __forceinline__ float gegluOf(T value, T gate) {

@@ -11,6 +11,10 @@ namespace sdxl::cuda {
 
 enum class DType { F32, F16, BF16 };
 
+// Whether p allows 16-byte vector access; a null pointer (an output not allocated yet, whose
+// fresh allocation will be aligned) counts as aligned.
+inline bool aligned16(const void* p) { return p == nullptr || reinterpret_cast<uintptr_t>(p) % 16 == 0; }
+
 struct GroupNormArgs {
   const void* x = nullptr;     // (n, c, hw) when channelsLast is false, else (n, hw, c); contiguous
   void* y = nullptr;           // same shape and layout as x

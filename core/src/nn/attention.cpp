@@ -37,8 +37,9 @@ at::Tensor attendMaterialised(const at::Tensor& q3, const at::Tensor& k3, const 
 at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v, AttentionBackend backend, bool causal,
                   int64_t chunkBytes) {
   if (backend == AttentionBackend::Sdpa && (q.size(-1) <= kFusedMaxHeadDim || !q.is_cuda())) {
-    // Cross-attention to the text tokens: our kernel for few keys, where SDPA's are latency-bound.
-    if (!causal && fewKeysAttentionApplies(q, k, v)) return fewKeysAttention(q, k, v);
+    // Cross-attention to the text tokens: our kernel for few keys, where SDPA's are latency-bound;
+    // fewKeysAttention is at::scaled_dot_product_attention wherever its kernel does not apply.
+    if (!causal) return fewKeysAttention(q, k, v);
     return at::scaled_dot_product_attention(q, k, v, {}, 0.0, causal);
   }
   const int64_t b = q.size(0), h = q.size(1), n = q.size(2), m = k.size(2), d = q.size(3);

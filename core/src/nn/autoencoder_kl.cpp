@@ -145,8 +145,7 @@ std::pair<at::Tensor, at::Tensor> AutoencoderKLImpl::encode(const at::Tensor& im
 at::Tensor AutoencoderKLImpl::decode(const at::Tensor& latents, const ForwardOptions& fwd) {
   // On CUDA the pipeline stores the weights channels-last (sdxl_model.cpp) and the activations
   // follow: cuDNN's NHWC kernels need no transposes around each of the decoder's convolutions.
-  const bool channelsLast = latents.is_cuda() && KernelSettings::get().channelsLast;
-  const auto z = channelsLast ? latents.contiguous(at::MemoryFormat::ChannelsLast) : latents;
+  const auto z = channelsLastOn(latents.device()) ? latents.contiguous(at::MemoryFormat::ChannelsLast) : latents;
   return decoder(postQuantConv ? postQuantConv(z) : z, fwd);
 }
 

@@ -99,8 +99,7 @@ at::Tensor AutoencoderTinyImpl::encode(const at::Tensor& images) { return encode
 
 at::Tensor AutoencoderTinyImpl::decode(const at::Tensor& latents) {
   // On CUDA the pipeline stores the weights channels-last (sdxl_model.cpp); the activations follow.
-  const bool channelsLast = latents.is_cuda() && KernelSettings::get().channelsLast;
-  auto z = channelsLast ? latents.contiguous(at::MemoryFormat::ChannelsLast) : latents;
+  auto z = channelsLastOn(latents.device()) ? latents.contiguous(at::MemoryFormat::ChannelsLast) : latents;
   return decoder(at::tanh(z / 3) * 3).mul(2).sub(1);
 }
 

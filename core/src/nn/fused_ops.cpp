@@ -330,11 +330,11 @@ bool gegluLinearFuses(const at::Tensor& x, int64_t k) {
 at::Tensor gegluLinear(const at::Tensor& x, const at::Tensor& wInterleaved, const at::Tensor& bInterleaved) {
 #ifdef SDXL_WITH_SM90_KERNELS
   const int64_t k = x.size(-1), f = wInterleaved.size(0) / 2, rows = k ? x.numel() / k : 0;
-  const auto aligned = [](const at::Tensor& t) { return reinterpret_cast<uintptr_t>(t.data_ptr()) % 16 == 0; };
   if (gegluLinearFuses(x, k) && x.is_contiguous() && wInterleaved.is_contiguous() && bInterleaved.defined() &&
       bInterleaved.is_contiguous() && wInterleaved.scalar_type() == x.scalar_type() &&
       bInterleaved.scalar_type() == x.scalar_type() && wInterleaved.size(1) == k && k % 8 == 0 && f % 8 == 0 &&
-      rows > 0 && rows < (int64_t(1) << 31) && aligned(x) && aligned(wInterleaved) && aligned(bInterleaved)) {
+      rows > 0 && rows < (int64_t(1) << 31) && cuda::aligned16(x.data_ptr()) &&
+      cuda::aligned16(wInterleaved.data_ptr()) && cuda::aligned16(bInterleaved.data_ptr())) {
     auto sizes = x.sizes().vec();
     sizes.back() = f;
     auto out = at::empty(sizes, x.options());

@@ -16,6 +16,10 @@ struct KernelSettings {
   static const KernelSettings& get();
 };
 
+// Whether 4-D activations and convolution weights on `device` are kept channels-last: on CUDA,
+// unless SDXL_CHANNELS_LAST=0. The rule the model loaders and the networks' inputs follow.
+inline bool channelsLastOn(const c10::Device& device) { return device.is_cuda() && KernelSettings::get().channelsLast; }
+
 // Whether nothing but `t` itself refers to its storage (no other tensor, no view): writing over
 // it cannot change a value anyone else will read. How callers decide they may overwrite.
 inline bool ownsStorage(const at::Tensor& t) { return t.use_count() == 1 && t.storage().use_count() == 1; }

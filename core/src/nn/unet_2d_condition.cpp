@@ -188,8 +188,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
 
   // On CUDA the activations flow channels-last (convertToChannelsLast() stored the weights so):
   // cuDNN's NHWC kernels need no transposes, and the transformers' token view is free.
-  const bool channelsLast = sample.is_cuda() && KernelSettings::get().channelsLast;
-  auto h = convIn(channelsLast ? sample.contiguous(at::MemoryFormat::ChannelsLast) : sample);
+  auto h = convIn(channelsLastOn(sample.device()) ? sample.contiguous(at::MemoryFormat::ChannelsLast) : sample);
   std::vector<at::Tensor> skips{h};
   for (auto& block : downBlocks) {
     for (std::size_t j = 0; j < block->resnets.size(); ++j) {

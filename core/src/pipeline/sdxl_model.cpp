@@ -78,7 +78,7 @@ void SdxlModel::ensureTinyAutoencoder() {
     vaeTiny = io::loadAutoencoderTiny(dir, spec);
   }
   // As the UNet: NHWC convolutions at TAESD's 64 channels, no transposes around cuDNN.
-  if (device.is_cuda() && nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*vaeTiny);
+  if (nn::channelsLastOn(device)) nn::convertToChannelsLast(*vaeTiny);
   vaeTinyPlacement = makePlacement(offload, *vaeTiny, device);
 }
 
@@ -104,7 +104,7 @@ void SdxlModel::ensureVae(torch::ScalarType wanted) {
   if (wanted != dtype) vae->to(wanted);
   // As the UNet: NHWC convolutions, no transposes around cuDNN (most of the decode's time is
   // convolutions at 512 and 1024 pixels).
-  if (device.is_cuda() && nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*vae);
+  if (nn::channelsLastOn(device)) nn::convertToChannelsLast(*vae);
   vaeDtype = wanted;
   vaePlacement = makePlacement(offload, *vae, device);
 }
@@ -144,7 +144,7 @@ std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Devic
   m.vaeDtype = dtype;
   m.ensureVae(dtype);
   m.ensureVae(m.vaeDtypeFor(false));
-  if (device.is_cuda() && nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*m.unet);
+  if (nn::channelsLastOn(device)) nn::convertToChannelsLast(*m.unet);
   m.unetPlacement = makePlacement(offload, *m.unet, device);
   if (offload != Offload::None) releaseCachedMemory(); // the built-in model was generated on the GPU
   if (progress) progress("done", 1.0);
