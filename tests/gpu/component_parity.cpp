@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
   }
   {
     auto unet = io::loadUNet(model / "unet", spec);
-    if (nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*unet); // as the pipeline does
+    if (nn::channelsLastOn(torch::kCUDA)) nn::convertToChannelsLast(*unet); // as the pipeline does
     for (int t : {999, 500})
       compare("unet.t" + std::to_string(t),
               unet(in("in.unet.sample"), torch::tensor(static_cast<float>(t)).to(torch::kCUDA), in("in.unet.context"),
@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
   }
   {
     auto vae = io::loadAutoencoderKL(model / "vae", spec);
-    if (nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*vae); // as the pipeline does
+    if (nn::channelsLastOn(torch::kCUDA)) nn::convertToChannelsLast(*vae); // as the pipeline does
     compare("vae.decoded", vae->decode(in("in.vae.latents"), fwd));
     compare("vae.mean", vae->encode(in("in.vae.image"), fwd).first);
     if (dtypeName == "fp16") { // the pipeline's fp16 decode: bf16 weights and activations, against fp32
@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
   }
   {
     auto taesd = io::loadAutoencoderTiny(model / "vae_tiny", spec);
-    if (nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*taesd);
+    if (nn::channelsLastOn(torch::kCUDA)) nn::convertToChannelsLast(*taesd);
     compare("taesd.decoded", taesd->decode(in("in.vae.latents")));
     compare("taesd.encoded", taesd->encode(in("in.vae.image")));
   }

@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
     spec.device = torch::kCUDA;
     spec.dtype = dtype;
     auto unet = io::randomUNet("sdxl-base", spec, 7);
-    if (nn::KernelSettings::get().channelsLast) nn::convertToChannelsLast(*unet);
+    if (nn::channelsLastOn(torch::kCUDA)) nn::convertToChannelsLast(*unet);
     auto sample = torch::randn({batch, 4, 128, 128}, opts);
     auto t = torch::full({batch}, 500.0f, opts.dtype(torch::kFloat));
     auto context = torch::randn({batch, 77, 2048}, opts);
