@@ -288,6 +288,37 @@ TEST(Attention, CrossAttentionKVComputedOnceGivesTheSameStep) {
   EXPECT_FALSE(torch::allclose(plain, unet(sample, torch::tensor(500.f), context, pooled, ids, fwd)));
 }
 
+// An empty negative prompt's context is zeros: its rows' cross-attention output is to_out's bias,
+// and the blocks skip computing it. The step must equal the one that computes every row; a layer
+// whose to_k has a bias (zero keys no longer) turns the shortcut off.
+TEST(Attention, ZeroContextRowsSkipCrossAttentionAndGiveTheSameStep) {
+  c10::InferenceMode inference;
+  torch::manual_seed(6);
+  auto unet = io::randomUNet("sdxl-tiny", io::ComponentSpec{}, 9);
+  const auto& c = unet->config();
+  auto sample = torch::randn({4, c.inChannels, 8, 8});
+  auto context = torch::cat({torch::zeros({2, 7, c.crossAttentionDim}), torch::randn({2, 7, c.crossAttentionDim})});
+  auto pooled = torch::randn({4, c.projectionClassEmbeddingsInputDim - 6 * c.additionTimeEmbedDim});
+  auto ids = torch::tensor({64.f, 64.f, 0.f, 0.f, 64.f, 64.f}).repeat({4, 1});
+  const auto plain = unet(sample, torch::tensor(500.f), context, pooled, ids, nn::ForwardOptions{});
+  auto kv = unet->crossAttentionKV(context, 2);
+  ASSERT_EQ(kv.zeroRows, 2);
+  EXPECT_EQ(kv.layers.begin()->second.first.size(0), 2); // the conditioned rows' K only
+  nn::ForwardOptions fwd;
+  fwd.crossKV = &kv;
+  const auto skipped = unet(sample, torch::tensor(500.f), context, pooled, ids, fwd);
+  EXPECT_TRUE(torch::allclose(plain, skipped, 1e-5, 1e-6)) << (plain - skipped).abs().max().item<float>();
+  // The rows said to be zero are taken at their word: a nonzero context there shows.
+  auto wrong = context.clone();
+  wrong.narrow(0, 0, 2).normal_();
+  EXPECT_FALSE(torch::allclose(unet(sample, torch::tensor(500.f), wrong, pooled, ids, nn::ForwardOptions{}), skipped));
+  // Out-of-range counts and biased keys compute every row.
+  EXPECT_EQ(unet->crossAttentionKV(context, 4).zeroRows, 0);
+  auto& attn2 = *unet->downBlocks[1]->attentions[0]->blocks[0]->attn2;
+  attn2.toK->bias = torch::zeros({attn2.toK->weight.size(0)});
+  EXPECT_EQ(unet->crossAttentionKV(context, 2).zeroRows, 0);
+}
+
 // The materialised attention works through the queries in chunks to bound its memory; a chunk
 // size of a few rows must give what one whole-matrix pass gives (causal masks included).
 TEST(Attention, ChunkedMaterialisedAttentionEqualsTheWholeMatrix) {

@@ -62,10 +62,15 @@ int main(int argc, char** argv) {
   {
     auto unet = io::loadUNet(model / "unet", spec);
     if (nn::channelsLastOn(torch::kCUDA)) nn::convertToChannelsLast(*unet); // as the pipeline does
+    // As the pipeline runs it: cross-attention K and V once, row 0 (zeros) skipped.
+    const auto context = in("in.unet.context");
+    auto kv = unet->crossAttentionKV(context, /*zeroRows=*/1);
+    auto unetFwd = fwd;
+    unetFwd.crossKV = &kv;
     for (int t : {999, 500})
       compare("unet.t" + std::to_string(t),
-              unet(in("in.unet.sample"), torch::tensor(static_cast<float>(t)).to(torch::kCUDA), in("in.unet.context"),
-                   in("in.unet.text_embeds"), in("in.unet.time_ids"), fwd));
+              unet(in("in.unet.sample"), torch::tensor(static_cast<float>(t)).to(torch::kCUDA), context,
+                   in("in.unet.text_embeds"), in("in.unet.time_ids"), unetFwd));
   }
   {
     auto vae = io::loadAutoencoderKL(model / "vae", spec);

@@ -6,6 +6,9 @@
 // step: the UNet step alone; tuned: with the GEMMs' autotuning on, as the compile switch runs it
 // (cudnn: with cuDNN's benchmark mode on too); vae: the VAE's decode of BATCH/2 1024x1024 images
 // in bf16 (the fp16 pipeline's decode), NCHW against channels-last, and its kernels.
+// The step runs as the pipeline runs it for an empty negative prompt: cross-attention K and V
+// computed once, the zero half skipped (nn::CrossAttentionKV::zeroRows); it also prints the step
+// that cross-attends every row.
 #include "io/component_loader.h"
 #include "nn/attention.h"
 #include "nn/fused_ops.h"
@@ -130,12 +133,24 @@ int main(int argc, char** argv) {
     if (nn::channelsLastOn(torch::kCUDA)) nn::convertToChannelsLast(*unet);
     auto sample = torch::randn({batch, 4, 128, 128}, opts);
     auto t = torch::full({batch}, 500.0f, opts.dtype(torch::kFloat));
+    // As the pipeline feeds it for an empty negative prompt: the unconditional half's context is
+    // zeros, cross-attention K and V computed once per request.
     auto context = torch::randn({batch, 77, 2048}, opts);
+    const int64_t zero = batch / 2;
+    context.narrow(0, 0, zero).zero_();
     auto pooled = torch::randn({batch, 1280}, opts);
     auto ids = torch::tensor({1024.f, 1024.f, 0.f, 0.f, 1024.f, 1024.f}, opts).repeat({batch, 1});
-    auto step = [&] { (void)unet(sample, t, context, pooled, ids, fwd); };
-    std::printf("== UNet step, batch %lld, %s: %.2f ms (median of 15)\n", static_cast<long long>(batch),
-                dtype == torch::kHalf ? "fp16" : "bf16", medianMs(step));
+    auto everyRow = unet->crossAttentionKV(context), skipping = unet->crossAttentionKV(context, zero);
+    auto fwdEvery = fwd, fwdSkip = fwd;
+    fwdEvery.crossKV = &everyRow;
+    fwdSkip.crossKV = &skipping;
+    auto stepEvery = [&] { (void)unet(sample, t, context, pooled, ids, fwdEvery); };
+    auto step = [&] { (void)unet(sample, t, context, pooled, ids, fwdSkip); };
+    const auto a = unet(sample, t, context, pooled, ids, fwdEvery), b = unet(sample, t, context, pooled, ids, fwdSkip);
+    std::printf("== UNet step, batch %lld, %s: %.2f ms (median of 15), %.2f ms cross-attending the %lld zero rows too "
+                "(max|diff| %.1e)\n",
+                static_cast<long long>(batch), dtype == torch::kHalf ? "fp16" : "bf16", medianMs(step), medianMs(stepEvery),
+                static_cast<long long>(zero), (a - b).abs().max().item<double>());
     profileStep(step, 3);
   }
   if (stepOnly) return 0;

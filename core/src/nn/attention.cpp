@@ -68,8 +68,7 @@ AttentionImpl::AttentionImpl(int64_t queryDim, int64_t contextDim, int64_t heads
   toOut = out->register_module("0", Linear(inner, queryDim, true, options));
 }
 
-at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd,
-                                  at::Tensor residual) {
+at::Tensor AttentionImpl::heads(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd) {
   const auto& ctx = context.defined() ? context : x;
   const int64_t batch = x.size(0);
   auto split = [&](const at::Tensor& t) { return t.view({batch, -1, m_heads, m_headDim}).transpose(1, 2); };
@@ -82,7 +81,12 @@ at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context
   auto q = split(toQ(x));
   k = split(k), v = split(v);
   auto out = attend(q, k, v, fwd.attention);
-  out = out.transpose(1, 2).reshape({batch, -1, m_heads * m_headDim});
+  return out.transpose(1, 2).reshape({batch, -1, m_heads * m_headDim});
+}
+
+at::Tensor AttentionImpl::forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd,
+                                  at::Tensor residual) {
+  auto out = heads(x, context, fwd);
   return residual.defined() ? toOut->forwardAdd(out, std::move(residual)) : toOut(out);
 }
 

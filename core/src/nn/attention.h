@@ -19,8 +19,16 @@ struct AttentionImpl;
 // The keys and values of cross-attention layers for one context (the text embeddings). They do
 // not change from step to step, so a request computes them once
 // (UNet2DConditionModelImpl::crossAttentionKV) instead of 140 small projections per UNet step.
+//
+// zeroRows: how many leading rows of the batch have a context of zeros (the unconditional half
+// when the negative prompt is empty and the model forces it to zeros, as SDXL-base does). Their
+// keys and values are zero (to_k and to_v have no bias), so every score is equal, the softmax
+// uniform and its product with the values zero: the layer's output is exactly to_out's bias. The
+// transformer blocks add that bias to those rows and run cross-attention on the others alone;
+// `layers` then holds the other rows' K and V only.
 struct CrossAttentionKV {
   uint64_t id = 0; // unique per computation: a CUDA graph tells a new request's from the one it holds
+  int64_t zeroRows = 0;
   std::unordered_map<const AttentionImpl*, std::pair<at::Tensor, at::Tensor>> layers; // projected K, V
 };
 
@@ -44,6 +52,8 @@ struct AttentionImpl : torch::nn::Module {
   // added in the output projection's epilogue (Linear::forwardAdd).
   at::Tensor forward(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd,
                      at::Tensor residual = {});
+  // The attention before to_out: (batch, tokens, heads * headDim).
+  at::Tensor heads(const at::Tensor& x, const at::Tensor& context, const ForwardOptions& fwd);
   Linear toQ{nullptr}, toK{nullptr}, toV{nullptr}, toOut{nullptr};
 
 private:

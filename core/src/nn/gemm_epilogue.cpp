@@ -191,6 +191,13 @@ bool cublasLtTakes(const at::Tensor& x, const at::Tensor& weight, const at::Tens
   return KernelSettings::get().fusedKernels && x.is_cuda() && typesOk && shapesOk && x.is_contiguous() &&
          weight.is_contiguous() && (!bias.defined() || bias.is_contiguous());
 }
+
+// Whether the cuBLASLt call takes this residual for x @ weight^T: same dtype, one row per x row,
+// contiguous.
+bool residualFits(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& residual) {
+  return residual.scalar_type() == x.scalar_type() && residual.size(-1) == weight.size(0) &&
+         residual.numel() / weight.size(0) == x.numel() / x.size(-1) && residual.is_contiguous();
+}
 } // namespace
 #endif
 
@@ -210,11 +217,12 @@ at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
 
 at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, at::Tensor residual) {
 #ifdef SDXL_WITH_CUDA
-  if (cublasLtTakes(x, weight, bias) && residual.scalar_type() == x.scalar_type() &&
-      residual.size(-1) == weight.size(0) && residual.numel() / weight.size(0) == x.numel() / x.size(-1) &&
-      residual.is_contiguous()) {
-    const bool overwrite = ownsStorage(residual);
-    auto out = overwrite ? residual : at::empty_like(residual);
+  if (cublasLtTakes(x, weight, bias) && residualFits(x, weight, residual)) {
+    if (ownsStorage(residual)) {
+      linearAddInPlace(x, weight, bias, residual);
+      return residual;
+    }
+    auto out = at::empty_like(residual);
     const int64_t rows = x.numel() / x.size(-1);
     if (cublasLtLinear(x.view({rows, x.size(-1)}), weight, bias, residual.view({rows, weight.size(0)}),
                        out.view({rows, weight.size(0)})))
@@ -222,6 +230,17 @@ at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Te
   }
 #endif
   return linearAddAten(x, weight, bias, residual);
+}
+
+void linearAddInPlace(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual) {
+#ifdef SDXL_WITH_CUDA
+  if (cublasLtTakes(x, weight, bias) && residualFits(x, weight, residual)) {
+    const int64_t rows = x.numel() / x.size(-1);
+    auto r2 = residual.view({rows, weight.size(0)});
+    if (cublasLtLinear(x.view({rows, x.size(-1)}), weight, bias, r2, r2)) return;
+  }
+#endif
+  residual.add_(at::linear(x, weight, bias).view(residual.sizes()));
 }
 
 } // namespace sdxl::nn

@@ -15,6 +15,10 @@ namespace sdxl::nn {
 // over it. On the CPU, in fp32 and for layouts cuBLASLt cannot take, ATen computes the same sum.
 at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, at::Tensor residual);
 at::Tensor linearAddAten(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual);
+// residual += linear(x, weight, bias), written where the residual lies, which may be a slice of a
+// larger tensor (the rows of a batch that a transformer block updates alone; see
+// CrossAttentionKV::zeroRows). linearAdd writes over its residual this way when it owns it.
+void linearAddInPlace(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual);
 
 // x @ weight^T + bias through the same cuBLASLt call (beta = 0) where it applies, else at::linear.
 at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias);

@@ -25,6 +25,11 @@ struct LinearImpl : torch::nn::Module {
     announceUse(this);
     return linearAdd(x, weight, bias, std::move(residual));
   }
+  // residual += forward(x), in place: the residual may be a slice of a larger tensor.
+  void forwardAddInPlace(const at::Tensor& x, const at::Tensor& residual) {
+    announceUse(this);
+    linearAddInPlace(x, weight, bias, residual);
+  }
   at::Tensor weight, bias;
 };
 TORCH_MODULE(Linear);

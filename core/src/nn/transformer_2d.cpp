@@ -22,8 +22,17 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, int64_t heads,
 at::Tensor BasicTransformerBlockImpl::forward(at::Tensor x, const at::Tensor& context, const ForwardOptions& fwd) {
   auto normed = norm1(x);
   auto h = attn1(normed, at::Tensor(), fwd, std::move(x));
-  normed = norm2(h);
-  h = attn2(normed, context, fwd, std::move(h));
+  if (const int64_t zero = fwd.crossKV ? fwd.crossKV->zeroRows : 0; zero > 0) {
+    // Rows whose context is zero get exactly to_out's bias from cross-attention (see
+    // CrossAttentionKV::zeroRows); the others run it alone and add it where they lie in h.
+    const int64_t live = h.size(0) - zero;
+    auto rows = h.narrow(0, zero, live);
+    attn2->toOut->forwardAddInPlace(attn2->heads(norm2(rows), context.narrow(0, zero, live), fwd), rows);
+    if (attn2->toOut->bias.defined()) h.narrow(0, 0, zero).add_(attn2->toOut->bias);
+  } else {
+    normed = norm2(h);
+    h = attn2(normed, context, fwd, std::move(h));
+  }
   auto hidden = ffProj(norm3(h));
   return ffOut->forwardAdd(hidden, std::move(h));
 }

@@ -2,6 +2,7 @@
 
 #include "sdxl/error.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
@@ -155,19 +156,23 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(UNetConfig config, const torc
   convOut = register_module("conv_out", Conv2d(c.blockOutChannels[0], c.outChannels, 3, 1, 1, true, o));
 }
 
-CrossAttentionKV UNet2DConditionModelImpl::crossAttentionKV(const at::Tensor& context) {
+CrossAttentionKV UNet2DConditionModelImpl::crossAttentionKV(const at::Tensor& context, int64_t zeroRows) {
   static std::atomic<uint64_t> nextId{1};
   CrossAttentionKV kv;
   kv.id = nextId++;
   auto blocks = downBlocks;
   blocks.push_back(midBlock);
   blocks.insert(blocks.end(), upBlocks.begin(), upBlocks.end());
+  std::vector<AttentionImpl*> layers;
   for (auto& block : blocks)
     for (auto& transformer : block->attentions)
-      for (auto& layer : transformer->blocks) {
-        auto& attention = *layer->attn2;
-        kv.layers[&attention] = {attention.toK(context), attention.toV(context)};
-      }
+      for (auto& layer : transformer->blocks) layers.push_back(layer->attn2.get());
+  const bool biasFree = std::none_of(layers.begin(), layers.end(), [](const AttentionImpl* a) {
+    return a->toK->bias.defined() || a->toV->bias.defined();
+  });
+  kv.zeroRows = biasFree && zeroRows > 0 && zeroRows < context.size(0) ? zeroRows : 0;
+  const auto live = context.narrow(0, kv.zeroRows, context.size(0) - kv.zeroRows);
+  for (auto* attention : layers) kv.layers[attention] = {attention->toK(live), attention->toV(live)};
   return kv;
 }
 

@@ -51,7 +51,9 @@ struct UNet2DConditionModelImpl : torch::nn::Module {
   const UNetConfig& config() const { return m_config; }
   // Every cross-attention layer's K and V for this context (see CrossAttentionKV): pass them in
   // ForwardOptions::crossKV to each step of a request. The weights must be where forward runs.
-  CrossAttentionKV crossAttentionKV(const at::Tensor& context);
+  // zeroRows: the context's leading rows known to be zeros (CrossAttentionKV::zeroRows); taken
+  // where no layer's to_k or to_v has a bias, else every row is projected.
+  CrossAttentionKV crossAttentionKV(const at::Tensor& context, int64_t zeroRows = 0);
 
   Conv2d convIn{nullptr}, convOut{nullptr};
   GroupNorm convNormOut{nullptr};

@@ -42,6 +42,7 @@ Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, boo
   PromptEmbeddings negative;
   if (r.negativePrompt.empty() && model.forceZerosForEmptyPrompt) {
     negative = {torch::zeros_like(positive.context), torch::zeros_like(positive.pooled)};
+    c.zeroContextRows = n;
   } else {
     negative = encode(r.negativePrompt);
   }

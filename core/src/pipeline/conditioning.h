@@ -15,6 +15,9 @@ PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const
 // The UNet's inputs for a whole request: negative half first when guiding, then repeated per image.
 struct Conditioning {
   at::Tensor context, pooled, timeIds;
+  // Leading rows of context that are zeros by construction (an empty negative prompt on a model
+  // that forces it to zeros): cross-attention skips them (nn::CrossAttentionKV::zeroRows).
+  int64_t zeroContextRows = 0;
 };
 using PromptEncoder = std::function<PromptEmbeddings(const std::string& prompt)>;
 Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& request, bool guided,

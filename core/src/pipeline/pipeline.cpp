@@ -195,7 +195,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
     nn::CrossAttentionKV crossKV;
     auto unetFwd = fwd;
     if (!m.unetPlacement->residency()) {
-      crossKV = m.unet->crossAttentionKV(cond.context);
+      crossKV = m.unet->crossAttentionKV(cond.context, cond.zeroContextRows);
       unetFwd.crossKV = &crossKV;
     }
     steps.mark();

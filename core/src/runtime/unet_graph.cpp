@@ -43,6 +43,7 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
   key.push_back(static_cast<int64_t>(fwd.attention));
   key.push_back(static_cast<int64_t>(weightGeneration));
   key.push_back(fwd.crossKV ? static_cast<int64_t>(fwd.crossKV->layers.size()) : -1);
+  key.push_back(fwd.crossKV ? fwd.crossKV->zeroRows : -1);
   const bool layersHeld = !fwd.crossKV || std::all_of(fwd.crossKV->layers.begin(), fwd.crossKV->layers.end(),
                                                       [&](const auto& e) { return g.crossKV.layers.count(e.first) > 0; });
   if (!g.graph || key != g.key || !layersHeld) {
@@ -58,6 +59,7 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
     g.crossKV = {};
     if (fwd.crossKV) {
       g.crossKV.id = fwd.crossKV->id;
+      g.crossKV.zeroRows = fwd.crossKV->zeroRows;
       for (const auto& [layer, kv] : fwd.crossKV->layers) g.crossKV.layers[layer] = {kv.first.clone(), kv.second.clone()};
       captureFwd.crossKV = &g.crossKV;
     }
