@@ -13,6 +13,7 @@
 #include <c10/cuda/CUDAStream.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -165,6 +166,31 @@ int main(int argc, char** argv) {
       }
     }
   }
+  // A bias added in place to a slice of rows (addBiasInPlace: the zero-context rows'
+  // cross-attention output), bit-exact against ATen's add, the other rows untouched.
+  for (auto dtype : {at::kFloat, at::kHalf, at::kBFloat16}) {
+    for (const auto& s : std::vector<std::array<int64_t, 3>>{{8, 1024, 1280}, {8, 4096, 640}, {3, 7, 12}, {3, 7, 5}}) {
+      auto opts = at::TensorOptions().device(at::kCUDA).dtype(dtype);
+      auto x = at::randn({s[0], s[1], s[2]}, opts), bias = at::randn({s[2]}, opts);
+      const int64_t half = s[0] / 2;
+      auto want = x.clone();
+      want.narrow(0, 0, half).add_(bias);
+      auto got = x.clone();
+      nn::addBiasInPlace(got.narrow(0, 0, half), bias);
+      const bool pass = at::equal(got, want);
+      ok = ok && pass;
+      double msFused = 0, msAten = 0;
+      if (x.numel() >= (1 << 20)) {
+        msFused = medianMs([&] { nn::addBiasInPlace(got.narrow(0, 0, half), bias); });
+        msAten = medianMs([&] { got.narrow(0, 0, half).add_(bias); });
+      }
+      std::printf("%s add_bias_in_place %s %lldx%lldx%lld (first %lld rows): %s %.3f ms (aten %.3f ms)\n",
+                  pass ? "ok  " : "FAIL", name(dtype), (long long)s[0], (long long)s[1], (long long)s[2], (long long)half,
+                  pass ? "bit-exact" : "differs", msFused, msAten);
+      rows.push_back({{"op", "add_bias_in_place"}, {"dtype", name(dtype)}, {"shape", {s[0], s[1], s[2]}}, {"pass", pass},
+                      {"ms", msFused}, {"ms_aten", msAten}});
+    }
+  }
   // The GEGLU projection (interleaved rows): one GEMM with the gate in its epilogue where it
   // fuses (cuda/sm90/geglu_gemm.h), else the projection and the interleaved GEGLU kernel;
   // against fp64 and beside what it replaced: cuBLAS's projection, then the GEGLU kernel.
@@ -222,11 +248,19 @@ int main(int argc, char** argv) {
         auto plainExact = at::linear(x.to(at::kDouble), w.to(at::kDouble), withBias ? b.to(at::kDouble) : b);
         const double errPlain = relError(nn::linear(x, w, b), plainExact);
         const bool plainOk = errPlain <= std::max(tolerance(dtype), 2 * relError(at::linear(x, w, b), plainExact));
-        const bool pass =
-            at::isfinite(kept).all().item<bool>() && untouched && overwrote && err <= tol && errOver <= tol && plainOk;
+        // In place on a slice of rows (linearAddInPlace): the slice against fp64, the rows before
+        // it untouched.
+        auto sliced = res.clone();
+        const int64_t skip = g.rows / 2;
+        nn::linearAddInPlace(x.narrow(0, skip, g.rows - skip), w, b, sliced.narrow(0, skip, g.rows - skip));
+        const bool sliceOk = at::equal(sliced.narrow(0, 0, skip), res.narrow(0, 0, skip)) &&
+                             relError(sliced.narrow(0, skip, g.rows - skip), exact.narrow(0, skip, g.rows - skip)) <= tol;
+        const bool pass = at::isfinite(kept).all().item<bool>() && untouched && overwrote && err <= tol && errOver <= tol &&
+                          plainOk && sliceOk;
         if (!pass)
-          std::printf("  (new tensor and deterministic %d, overwrote %d, err over %.2e, max|over-kept| %.2e, linear err %.2e)\n",
-                      untouched, overwrote, errOver, (over - kept).abs().max().item<double>(), errPlain);
+          std::printf("  (new tensor and deterministic %d, overwrote %d, err over %.2e, max|over-kept| %.2e, linear err %.2e, "
+                      "in place on a slice %d)\n",
+                      untouched, overwrote, errOver, (over - kept).abs().max().item<double>(), errPlain, sliceOk);
         ok = ok && pass;
         double msFused = 0, msAten = 0;
         if (g.rows * g.out >= (1 << 20)) {

@@ -239,6 +239,27 @@ at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor
   return addChannelBiasAten(y, bias, other, otherBias);
 }
 
+void addBiasInPlace(const at::Tensor& x, const at::Tensor& bias) {
+#ifdef SDXL_WITH_CUDA
+  if (kernelApplies(x) && x.dim() >= 1 && x.is_contiguous() && bias.dim() == 1 && bias.is_contiguous() &&
+      bias.size(0) == x.size(-1) && bias.scalar_type() == x.scalar_type() && bias.device() == x.device()) {
+    // One channels-last image of numel / c pixels: consecutive elements are consecutive channels.
+    cuda::ChannelBiasArgs a;
+    a.x = x.data_ptr();
+    a.y = x.data_ptr();
+    a.bias = bias.data_ptr();
+    a.n = 1;
+    a.c = x.size(-1);
+    a.hw = a.c ? x.numel() / a.c : 0;
+    a.channelsLast = true;
+    a.dtype = kernelType(x);
+    check(cuda::addChannelBias(a, c10::cuda::getCurrentCUDAStream(x.device().index()).stream()), "bias");
+    return;
+  }
+#endif
+  x.add_(bias);
+}
+
 at::Tensor concatChannels(const at::Tensor& a, const at::Tensor& b) {
 #ifdef SDXL_WITH_CUDA
   const auto cl = at::MemoryFormat::ChannelsLast;

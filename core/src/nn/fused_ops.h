@@ -41,6 +41,11 @@ at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor
 at::Tensor addChannelBiasAten(const at::Tensor& y, const at::Tensor& bias, const at::Tensor& other = {},
                               const at::Tensor& otherBias = {});
 
+// x (..., c) += bias (c), in place, rounded as ATen's add_ rounds it; x contiguous, which a slice
+// of a larger tensor along its first dimension is (the batch rows whose cross-attention output is
+// to_out's bias: CrossAttentionKV::zeroRows). ATen's broadcasting add takes 4x longer there.
+void addBiasInPlace(const at::Tensor& x, const at::Tensor& bias);
+
 // diffusers' GEGLU after its projection: (..., 2f) -> first half * gelu(second half), or with
 // interleaved, even columns * gelu(odd columns) (the projection of interleaveGegluRows' weight).
 at::Tensor geglu(const at::Tensor& projected, bool interleaved = false);

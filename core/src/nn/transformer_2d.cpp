@@ -28,7 +28,7 @@ at::Tensor BasicTransformerBlockImpl::forward(at::Tensor x, const at::Tensor& co
     const int64_t live = h.size(0) - zero;
     auto rows = h.narrow(0, zero, live);
     attn2->toOut->forwardAddInPlace(attn2->heads(norm2(rows), context.narrow(0, zero, live), fwd), rows);
-    if (attn2->toOut->bias.defined()) h.narrow(0, 0, zero).add_(attn2->toOut->bias);
+    if (attn2->toOut->bias.defined()) addBiasInPlace(h.narrow(0, 0, zero), attn2->toOut->bias);
   } else {
     normed = norm2(h);
     h = attn2(normed, context, fwd, std::move(h));
