@@ -1,7 +1,9 @@
 // GPU check of the compile switch across requests: one Pipeline (the toy built-in model on CUDA)
 // generates prompt A compiled, then prompt B compiled (the captured graph is replayed with B's
 // text: cross-attention K and V are copied in once), then B without compile. B compiled must
-// match B eager to rounding, and differ from A. Exits 1 otherwise.
+// match B eager to rounding, and differ from A. Then B with a negative prompt: its unconditional
+// rows are no longer zeros (CrossAttentionKV::zeroRows), so the graph is captured again; compiled
+// must match eager again, and differ from B without it. Exits 1 otherwise.
 //   sdxl_gpu_compile_check
 #include "sdxl/pipeline.h"
 
@@ -38,5 +40,15 @@ int main() {
   const double same = relDiff(bCompiled, bEager), other = relDiff(a, bEager);
   const bool ok = same < 1e-2 && other > 10 * same && torch::isfinite(bCompiled).all().item<bool>();
   std::printf("%s compile across prompts: B compiled vs B eager %.2e, A vs B %.2e\n", ok ? "ok  " : "FAIL", same, other);
-  return ok ? 0 : 1;
+  r.negativePrompt = "blurry, low quality";
+  r.optimizations.compile = true;
+  const auto cCompiled = latents(pipeline.generate(r));
+  r.optimizations.compile = false;
+  const auto cEager = latents(pipeline.generate(r));
+  const double sameNegative = relDiff(cCompiled, cEager), otherNegative = relDiff(bEager, cEager);
+  const bool okNegative = sameNegative < 1e-2 && otherNegative > 10 * sameNegative &&
+                          torch::isfinite(cCompiled).all().item<bool>();
+  std::printf("%s compile with a negative prompt after none: compiled vs eager %.2e, against no negative prompt %.2e\n",
+              okNegative ? "ok  " : "FAIL", sameNegative, otherNegative);
+  return ok && okNegative ? 0 : 1;
 }
