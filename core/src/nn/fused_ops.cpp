@@ -208,6 +208,28 @@ at::Tensor addChannelBiasAten(const at::Tensor& y, const at::Tensor& bias, const
   return out;
 }
 
+#ifdef SDXL_WITH_CUDA
+namespace {
+// out = (x + bias[c]) + (other + otherBias[c]) by the channel-bias kernel, each term optional; x,
+// out and other (n, c, hw), or (n, hw, c) with channelsLast. out may be x.
+void runChannelBias(const at::Tensor& x, const at::Tensor& out, const at::Tensor& bias, const at::Tensor& other,
+                    const at::Tensor& otherBias, int64_t n, int64_t c, int64_t hw, bool channelsLast) {
+  cuda::ChannelBiasArgs a;
+  a.x = x.data_ptr();
+  a.y = out.data_ptr();
+  a.bias = bias.defined() ? bias.data_ptr() : nullptr;
+  a.other = other.defined() ? other.data_ptr() : nullptr;
+  a.otherBias = other.defined() && otherBias.defined() ? otherBias.data_ptr() : nullptr;
+  a.n = n;
+  a.c = c;
+  a.hw = hw;
+  a.channelsLast = channelsLast;
+  a.dtype = kernelType(x);
+  check(cuda::addChannelBias(a, c10::cuda::getCurrentCUDAStream(x.device().index()).stream()), "channel bias");
+}
+} // namespace
+#endif
+
 at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor& other, const at::Tensor& otherBias) {
 #ifdef SDXL_WITH_CUDA
   const bool nchw = y.is_contiguous(), nhwc = !nchw && y.is_contiguous(at::MemoryFormat::ChannelsLast);
@@ -221,18 +243,7 @@ at::Tensor addChannelBias(at::Tensor y, const at::Tensor& bias, const at::Tensor
                                                     : other.is_contiguous(at::MemoryFormat::ChannelsLast)));
   if (kernelApplies(y) && y.dim() == 4 && (nchw || nhwc) && fits(bias) && fits(otherBias) && otherFits) {
     auto out = ownsStorage(y) ? y : at::empty_like(y, nhwc ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous);
-    cuda::ChannelBiasArgs a;
-    a.x = y.data_ptr();
-    a.y = out.data_ptr();
-    a.bias = bias.defined() ? bias.data_ptr() : nullptr;
-    a.other = other.defined() ? other.data_ptr() : nullptr;
-    a.otherBias = other.defined() && otherBias.defined() ? otherBias.data_ptr() : nullptr;
-    a.n = y.size(0);
-    a.c = y.size(1);
-    a.hw = y.size(2) * y.size(3);
-    a.channelsLast = nhwc;
-    a.dtype = kernelType(y);
-    check(cuda::addChannelBias(a, c10::cuda::getCurrentCUDAStream(y.device().index()).stream()), "channel bias");
+    runChannelBias(y, out, bias, other, otherBias, y.size(0), y.size(1), y.size(2) * y.size(3), nhwc);
     return out;
   }
 #endif
@@ -244,16 +255,8 @@ void addBiasInPlace(const at::Tensor& x, const at::Tensor& bias) {
   if (kernelApplies(x) && x.dim() >= 1 && x.is_contiguous() && bias.dim() == 1 && bias.is_contiguous() &&
       bias.size(0) == x.size(-1) && bias.scalar_type() == x.scalar_type() && bias.device() == x.device()) {
     // One channels-last image of numel / c pixels: consecutive elements are consecutive channels.
-    cuda::ChannelBiasArgs a;
-    a.x = x.data_ptr();
-    a.y = x.data_ptr();
-    a.bias = bias.data_ptr();
-    a.n = 1;
-    a.c = x.size(-1);
-    a.hw = a.c ? x.numel() / a.c : 0;
-    a.channelsLast = true;
-    a.dtype = kernelType(x);
-    check(cuda::addChannelBias(a, c10::cuda::getCurrentCUDAStream(x.device().index()).stream()), "bias");
+    const int64_t c = x.size(-1);
+    runChannelBias(x, x, bias, {}, {}, 1, c, c ? x.numel() / c : 0, /*channelsLast=*/true);
     return;
   }
 #endif

@@ -198,6 +198,15 @@ bool residualFits(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
   return residual.scalar_type() == x.scalar_type() && residual.size(-1) == weight.size(0) &&
          residual.numel() / weight.size(0) == x.numel() / x.size(-1) && residual.is_contiguous();
 }
+
+// residual + x @ weight^T + bias into out (the residual itself, or a tensor like it), for
+// operands cublasLtTakes and residualFits accept: the 2-D views cublasLtLinear takes.
+bool cublasLtLinearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual,
+                       const at::Tensor& out) {
+  const int64_t rows = x.numel() / x.size(-1);
+  return cublasLtLinear(x.view({rows, x.size(-1)}), weight, bias, residual.view({rows, weight.size(0)}),
+                        out.view({rows, weight.size(0)}));
+}
 } // namespace
 #endif
 
@@ -218,15 +227,8 @@ at::Tensor linear(const at::Tensor& x, const at::Tensor& weight, const at::Tenso
 at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, at::Tensor residual) {
 #ifdef SDXL_WITH_CUDA
   if (cublasLtTakes(x, weight, bias) && residualFits(x, weight, residual)) {
-    if (ownsStorage(residual)) {
-      linearAddInPlace(x, weight, bias, residual);
-      return residual;
-    }
-    auto out = at::empty_like(residual);
-    const int64_t rows = x.numel() / x.size(-1);
-    if (cublasLtLinear(x.view({rows, x.size(-1)}), weight, bias, residual.view({rows, weight.size(0)}),
-                       out.view({rows, weight.size(0)})))
-      return out;
+    auto out = ownsStorage(residual) ? residual : at::empty_like(residual);
+    if (cublasLtLinearAdd(x, weight, bias, residual, out)) return out;
   }
 #endif
   return linearAddAten(x, weight, bias, residual);
@@ -234,11 +236,9 @@ at::Tensor linearAdd(const at::Tensor& x, const at::Tensor& weight, const at::Te
 
 void linearAddInPlace(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias, const at::Tensor& residual) {
 #ifdef SDXL_WITH_CUDA
-  if (cublasLtTakes(x, weight, bias) && residualFits(x, weight, residual)) {
-    const int64_t rows = x.numel() / x.size(-1);
-    auto r2 = residual.view({rows, weight.size(0)});
-    if (cublasLtLinear(x.view({rows, x.size(-1)}), weight, bias, r2, r2)) return;
-  }
+  if (cublasLtTakes(x, weight, bias) && residualFits(x, weight, residual) &&
+      cublasLtLinearAdd(x, weight, bias, residual, residual))
+    return;
 #endif
   residual.add_(at::linear(x, weight, bias).view(residual.sizes()));
 }
