@@ -1,7 +1,8 @@
 // The CLIP tokenizer against transformers' CLIPTokenizer on a corpus of over 2,000 prompts
-// (made by tests/fixtures/make_fixtures.py with the real vocabulary from ../shared).
+// (made by tests/fixtures/make_fixtures.py with the built-in tokenizer, SDXL-base's files).
 #include "sdxl/clip_tokenizer.h"
 #include "sdxl/error.h"
+#include "sdxl/pipeline.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -18,8 +19,8 @@ struct Tokenizers {
 };
 
 const Tokenizers& tokenizers() {
-  static const Tokenizers t{ClipTokenizer::fromFolder(test::sharedDir() / "reference/sdxl-base/tokenizer"),
-                            ClipTokenizer::fromFolder(test::sharedDir() / "reference/sdxl-base/tokenizer_2")};
+  static const Tokenizers t{ClipTokenizer::fromFolder(builtinTokenizerDir() / "tokenizer"),
+                            ClipTokenizer::fromFolder(builtinTokenizerDir() / "tokenizer_2")};
   return t;
 }
 

@@ -16,7 +16,6 @@ fs::path fromEnv(const char* name, const char* builtIn) {
 } // namespace
 
 fs::path fixturesDir() { return fromEnv("SDXL_FIXTURES", SDXL_TEST_FIXTURES_DIR); }
-fs::path sharedDir() { return fromEnv("SDXL_SHARED", SDXL_TEST_SHARED_DIR); }
 fs::path tempRoot() { return fromEnv("SDXL_TEST_TMP", SDXL_TEST_TMP_DIR); }
 
 fs::path freshTempDir(const std::string& name) {

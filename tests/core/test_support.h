@@ -8,7 +8,6 @@
 namespace sdxl::test {
 
 std::filesystem::path fixturesDir();   // made by tests/fixtures/make_fixtures.py
-std::filesystem::path sharedDir();     // ../shared: the SDXL-base configs and tokenizer
 std::filesystem::path tempRoot();      // scratch space under the build folder
 std::filesystem::path freshTempDir(const std::string& name); // emptied on each call
 std::vector<uint8_t> readBytes(const std::filesystem::path& path);

@@ -12,7 +12,7 @@ import time
 
 import torch
 
-BASE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".gpu", "shared", "reference", "sdxl-base")
+BASE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "models", "sdxl-base")
 OUT = os.environ.get("OUT", "/tmp")
 log = open(os.path.join(OUT, "layout_experiment.txt"), "w")
 

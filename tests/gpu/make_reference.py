@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """GPU parity, reference side: loads the random-weight SDXL-base folder written by
-../shared/tools/diffusers_reference.py `save`, adds a random TAESDXL (vae_tiny/), and writes the
+tests/gpu/diffusers_reference.py `save`, adds a random TAESDXL (vae_tiny/), and writes the
 outputs of diffusers' and transformers' components on fixed inputs, in fp32 and in fp16.
 
   make_reference.py MODEL_DIR OUT.safetensors

@@ -1,6 +1,6 @@
 // Measuring configurations the same way for everyone: `sdxl-cli bench` and the studio's compare
 // view both run this. A configuration is named with the words of
-// ../shared/tools/diffusers_reference.py (fp16_compile, fp16_vae_slicing_seq_offload, ...), so our
+// tests/gpu/diffusers_reference.py (fp16_compile, fp16_vae_slicing_seq_offload, ...), so our
 // rows and diffusers' line up one to one.
 #pragma once
 
