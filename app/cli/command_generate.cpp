@@ -59,12 +59,16 @@ int runGenerate(const std::vector<std::string>& argv) {
             "'parameters' chunk and the settings as JSON). Existing files are never overwritten.",
             {{"--model", "DIR|builtin[:tiny]", "a diffusers SDXL folder, or the built-in benchmark model (random weights)", true},
              {"--prompt", "TEXT", "what to draw", true},
-             {"--negative", "TEXT", "what to avoid (empty: zero conditioning, as diffusers)"},
+             {"--negative", "TEXT", "what to avoid"},
+             {"--empty-negative", "zeros|encode",
+              "an empty negative prompt as zero conditioning (default, as diffusers) or encoded as text (as A1111 "
+              "and ComfyUI)"},
              {"--size", "WxH", "image size, multiples of 8 (default 1024x1024)"},
              {"--steps", "N", "denoising steps (default 30)"},
              {"--guidance", "G", "classifier-free guidance scale (default 5.0; 1 turns it off)"},
              {"--guidance-rescale", "R", "diffusers' guidance_rescale, 0..1 (default 0)"},
-             {"--seed", "S", "random seed (default 0); image k of a request is part of the same draw"},
+             {"--seed", "S", "random seed, 0 to 18446744073709551615 (default 0); image k of a request is part of the "
+                             "same draw"},
              {"--images", "N", "images of this prompt (default 1)"},
              {"--scheduler", "NAME", "one of: " + schedulers + " (default euler)"},
              {"--precision", "P", "fp32, fp16 or bf16 (default fp16 on CUDA, fp32 on the CPU)"},
@@ -91,11 +95,17 @@ int runGenerate(const std::vector<std::string>& argv) {
     request.steps = std::stoi(args.get("--steps", "30"));
     request.guidance = std::stod(args.get("--guidance", "5.0"));
     request.guidanceRescale = std::stod(args.get("--guidance-rescale", "0"));
-    request.seed = std::stoull(args.get("--seed", "0"));
+    const auto seed = args.get("--seed", "0");
+    if (seed.empty() || seed.find_first_not_of("0123456789") != std::string::npos)
+      return usage("--seed must be a whole number from 0 to 18446744073709551615");
+    request.seed = std::stoull(seed); // out_of_range past 2^64 - 1: the catch below
     request.images = std::stoi(args.get("--images", "1"));
   } catch (const std::exception&) {
     return usage("a numeric option has a value that is not a number");
   }
+  const auto emptyNegative = args.get("--empty-negative", "zeros");
+  if (emptyNegative != "zeros" && emptyNegative != "encode") return usage("--empty-negative must be zeros or encode");
+  request.encodeEmptyNegative = emptyNegative == "encode";
   const auto scheduler = schedulerFromName(args.get("--scheduler", "euler"));
   if (!scheduler) return usage("unknown scheduler '" + args.get("--scheduler") + "'; choose one of " + schedulers);
   request.scheduler = *scheduler;
@@ -121,14 +131,21 @@ int runGenerate(const std::vector<std::string>& argv) {
   std::signal(SIGINT, onInterrupt);
   ProgressLine progress;
   const auto result = pipeline.generate(request, &progress);
+  // Each image is saved on its own: one that cannot be written does not take the others with it.
+  int unsaved = 0;
   for (std::size_t i = 0; i < result.images.size(); ++i) {
-    const auto path = nextFreeImagePath(out, args.get("--prefix", "sdxl"));
-    savePng(result.images[i], path, imageTextChunks(request, source.describe(), static_cast<int>(i)));
-    std::cout << path.string() << "\n";
+    try {
+      const auto path = nextFreeImagePath(out, args.get("--prefix", "sdxl"));
+      savePng(result.images[i], path, imageTextChunks(request, source.describe(), static_cast<int>(i)));
+      std::cout << path.string() << "\n";
+    } catch (const Error& e) {
+      std::cerr << "sdxl-cli: image " << i + 1 << " could not be saved: " << e.what() << "\n";
+      ++unsaved;
+    }
   }
   std::fprintf(stderr, "encode %.3f s, denoise %.3f s, decode %.3f s, total %.3f s on %s\n", result.encodeSeconds,
                result.denoiseSeconds, result.decodeSeconds, result.totalSeconds, pipeline.deviceName().c_str());
-  return kExitOk;
+  return unsaved == 0 ? kExitOk : kExitFailure;
 }
 
 } // namespace sdxl::cli

@@ -1,6 +1,7 @@
 #include "sdxl/request.h"
 
 #include "sdxl/error.h"
+#include "sdxl/utf8.h"
 
 namespace sdxl {
 
@@ -70,6 +71,10 @@ void validate(const GenerationRequest& r) {
     fail("compile (CUDA graphs) and sequential offload cannot be combined: a graph replays fixed weight addresses, "
          "while sequential offload moves the weights at every step. Choose one.");
   if (r.prompt.size() > 100000 || r.negativePrompt.size() > 100000) fail("the prompt is longer than 100,000 bytes");
+  for (const auto& [what, text] : {std::pair{"prompt", &r.prompt}, std::pair{"negative prompt", &r.negativePrompt}})
+    if (const auto at = firstInvalidUtf8(*text))
+      fail(std::string("the ") + what + " is not valid UTF-8 text (byte " + std::to_string(*at) +
+           " cannot start a character); write it in UTF-8, the encoding of every modern terminal and editor");
 }
 
 } // namespace sdxl

@@ -36,6 +36,17 @@ expect 0 "generate with switches named as in bench" -- "$CLI" generate --model b
 grep -a -q '"vae_slicing":true' "$TMP/cfg/sdxl-00001.png" || { echo "FAIL: --config did not reach the request"; failures=$((failures + 1)); }
 expect 2 "an unknown switch word" -- "$CLI" generate --model builtin:tiny --prompt x --config fp16_turbo --out "$TMP/a"
 expect 2 "--config with --precision" -- "$CLI" generate --model builtin:tiny --prompt x --config fp32 --precision fp16 --out "$TMP/a"
+expect 2 "a prompt that is not UTF-8 is refused before any work" -- "$CLI" generate --model builtin:tiny --prompt $'cat \xff\xfe' --size 64x64 --steps 2 --out "$TMP/utf8"
+grep -q "UTF-8" "$TMP/err.txt" || { echo "FAIL: the refusal does not say UTF-8"; failures=$((failures + 1)); }
+[ ! -e "$TMP/utf8" ] || [ -z "$(ls "$TMP/utf8")" ] || { echo "FAIL: images written for a refused prompt"; failures=$((failures + 1)); }
+expect 0 "the largest 64-bit seed" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --seed 18446744073709551615 --out "$TMP/seed"
+grep -a -q '"seed":18446744073709551615' "$TMP/seed/sdxl-00001.png" || { echo "FAIL: the seed did not reach the metadata whole"; failures=$((failures + 1)); }
+grep -a -q 'Seed: 18446744073709551615,' "$TMP/seed/sdxl-00001.png" || { echo "FAIL: the parameters chunk has another seed"; failures=$((failures + 1)); }
+expect 2 "a negative seed" -- "$CLI" generate --model builtin:tiny --prompt x --seed -1 --out "$TMP/a"
+expect 2 "a seed past 64 bits" -- "$CLI" generate --model builtin:tiny --prompt x --seed 18446744073709551616 --out "$TMP/a"
+expect 0 "an empty negative prompt encoded as text" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --empty-negative encode --out "$TMP/neg"
+grep -a -q '"empty_negative_prompt":"encoded"' "$TMP/neg/sdxl-00001.png" || { echo "FAIL: the metadata does not say the empty negative was encoded"; failures=$((failures + 1)); }
+expect 2 "--empty-negative with another word" -- "$CLI" generate --model builtin:tiny --prompt x --empty-negative none --out "$TMP/a"
 expect 1 "inspect an empty folder" -- "$CLI" inspect --model "$TMP"
 grep -q "usable: no" "$TMP/out.txt" || { echo "FAIL: inspect does not say unusable"; failures=$((failures + 1)); }
 echo "cli checks failed: $failures"

@@ -1,6 +1,7 @@
 // The whole pipeline against diffusers' StableDiffusionXLPipeline on the tiny random-weight
 // model, fp32 on the CPU: every scheduler, a negative prompt, an empty prompt, several images,
-// no guidance, guidance rescale and an odd size (tests/fixtures/tiny_models.py). Final latents
+// no guidance, guidance rescale and an odd size, an empty negative prompt encoded as text
+// (tests/fixtures/tiny_models.py). Final latents
 // within 1e-3 of the reference's scale; 8-bit images within 1 on at least 99.9% of values.
 #include "sched/scheduler.h"
 #include "sdxl/pipeline.h"
@@ -28,6 +29,7 @@ GenerationRequest requestOf(const nlohmann::json& c) {
   GenerationRequest r;
   r.prompt = c["prompt"];
   r.negativePrompt = c["negative"];
+  r.encodeEmptyNegative = c.value("encode_empty_negative", false);
   r.width = c["width"];
   r.height = c["height"];
   r.images = c["images"];

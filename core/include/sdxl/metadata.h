@@ -18,5 +18,7 @@ std::string requestToJson(const GenerationRequest& request, const std::string& m
 GenerationRequest requestFromJson(const std::string& json);
 std::map<std::string, std::string> imageTextChunks(const GenerationRequest& request, const std::string& model,
                                                    int imageIndex);
+// The same chunks from the two texts already made (a gallery that keeps them beside the pixels).
+std::map<std::string, std::string> imageTextChunks(const std::string& a1111Parameters, const std::string& requestJson);
 
 } // namespace sdxl

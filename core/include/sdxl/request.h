@@ -73,7 +73,10 @@ inline constexpr SizePreset kSizePresets[] = {{1024, 1024}, {1152, 896}, {896, 1
 
 struct GenerationRequest {
   std::string prompt;
-  std::string negativePrompt; // empty: zero embeddings (force_zeros_for_empty_prompt), as diffusers
+  std::string negativePrompt;
+  // An empty negative prompt is zero embeddings by default, as diffusers makes it for a model with
+  // force_zeros_for_empty_prompt (SDXL base); A1111 and ComfyUI encode the empty text instead.
+  bool encodeEmptyNegative = false;
   int width = 1024, height = 1024; // multiples of 8
   int steps = 30;
   double guidance = 5.0;          // classifier-free guidance scale; <= 1 turns guidance off

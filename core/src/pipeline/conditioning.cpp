@@ -40,7 +40,7 @@ Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, boo
   Conditioning c{repeat(positive.context), repeat(positive.pooled), timeIds};
   if (!guided) return c;
   PromptEmbeddings negative;
-  if (r.negativePrompt.empty() && model.forceZerosForEmptyPrompt) {
+  if (r.negativePrompt.empty() && !r.encodeEmptyNegative && model.forceZerosForEmptyPrompt) {
     negative = {torch::zeros_like(positive.context), torch::zeros_like(positive.pooled)};
     c.zeroContextRows = n;
   } else {

@@ -17,6 +17,7 @@ std::string a1111Parameters(const GenerationRequest& r, const std::string& model
       << ", Seed: " << r.seed << ", Size: " << r.width << "x" << r.height << ", Model: " << model;
   if (r.images > 1) out << ", Batch size: " << r.images << ", Batch pos: " << imageIndex;
   if (r.guidanceRescale > 0) out << ", CFG rescale: " << r.guidanceRescale;
+  if (r.negativePrompt.empty() && r.encodeEmptyNegative) out << ", Empty negative prompt: encoded";
   out << ", Precision: " << precisionName(r.optimizations.precision) << ", Version: SDXL Studio " << studioVersion();
   return out.str();
 }
@@ -25,6 +26,7 @@ std::string requestToJson(const GenerationRequest& r, const std::string& model, 
   nlohmann::ordered_json j;
   j["prompt"] = r.prompt;
   j["negative_prompt"] = r.negativePrompt;
+  j["empty_negative_prompt"] = r.encodeEmptyNegative ? "encoded" : "zeros";
   j["width"] = r.width;
   j["height"] = r.height;
   j["steps"] = r.steps;
@@ -47,7 +49,9 @@ std::string requestToJson(const GenerationRequest& r, const std::string& model, 
   j["fp32_vae"] = o.fp32Vae;
   j["model"] = model;
   j["generator"] = "SDXL Studio " + studioVersion();
-  return j.dump();
+  // validate() refuses text that is not UTF-8; should any reach here, it is stored replaced
+  // (U+FFFD) rather than lose the image whose metadata this is.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 GenerationRequest requestFromJson(const std::string& text) {
@@ -56,6 +60,7 @@ GenerationRequest requestFromJson(const std::string& text) {
     const auto j = nlohmann::json::parse(text);
     r.prompt = j.at("prompt").get<std::string>();
     r.negativePrompt = j.value("negative_prompt", "");
+    r.encodeEmptyNegative = j.value("empty_negative_prompt", "zeros") == "encoded";
     r.width = j.at("width").get<int>();
     r.height = j.at("height").get<int>();
     r.steps = j.at("steps").get<int>();
@@ -86,9 +91,11 @@ GenerationRequest requestFromJson(const std::string& text) {
 }
 
 std::map<std::string, std::string> imageTextChunks(const GenerationRequest& r, const std::string& model, int imageIndex) {
-  return {{"parameters", a1111Parameters(r, model, imageIndex)},
-          {"sdxl-studio", requestToJson(r, model, imageIndex)},
-          {"Software", "SDXL Studio " + studioVersion()}};
+  return imageTextChunks(a1111Parameters(r, model, imageIndex), requestToJson(r, model, imageIndex));
+}
+
+std::map<std::string, std::string> imageTextChunks(const std::string& parameters, const std::string& requestJson) {
+  return {{"parameters", parameters}, {"sdxl-studio", requestJson}, {"Software", "SDXL Studio " + studioVersion()}};
 }
 
 } // namespace sdxl
