@@ -1,6 +1,7 @@
 #include "io/module_loading.h"
 
 #include "nn/layers.h"
+#include "runtime/cancellation.h"
 #include "sdxl/error.h"
 
 #include <cmath>
@@ -92,6 +93,7 @@ void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpo
   torch::NoGradGuard noGrad;
   uint64_t done = 0;
   for (auto& p : pending) {
+    runtime::cancellationPoint();
     const auto source = checkpoint.tensor(p.source);
     p.target.copy_(source.view(p.target.sizes()), /*non_blocking=*/false);
     done += static_cast<uint64_t>(source.numel()) * source.element_size();
@@ -124,6 +126,7 @@ void fillRandom(torch::nn::Module& module, uint64_t seed) {
       break;
     }
   for (const auto& p : module.named_parameters(true)) {
+    runtime::cancellationPoint();
     auto t = p.value();
     const auto& name = p.key();
     const bool isBias = name.size() >= 4 && name.compare(name.size() - 4, 4, "bias") == 0;

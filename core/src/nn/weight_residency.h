@@ -1,7 +1,10 @@
 // The seam through which sequential CPU offload sees the networks: every leaf layer announces
 // itself before it computes, on the thread that runs it. With no residency installed (the
-// normal case) this costs one thread-local read per layer.
+// normal case) this costs one thread-local read per layer. The same seam is where a request is
+// cancelled mid-pass (runtime/cancellation.h).
 #pragma once
+
+#include "runtime/cancellation.h"
 
 namespace torch::nn {
 class Module;
@@ -31,6 +34,7 @@ private:
 };
 
 inline void announceUse(const torch::nn::Module* leaf) {
+  runtime::cancellationPoint();
   if (auto* residency = currentResidency()) residency->use(leaf);
 }
 

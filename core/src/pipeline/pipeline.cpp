@@ -4,6 +4,7 @@
 #include "pipeline/decoding.h"
 #include "pipeline/embedding_cache.h"
 #include "pipeline/sdxl_model.h"
+#include "runtime/cancellation.h"
 #include "runtime/step_timer.h"
 #include "runtime/unet_graph.h"
 #include "sdxl/telemetry.h"
@@ -129,15 +130,36 @@ void Pipeline::setLoadProgress(std::function<void(const std::string&, double)> p
 }
 
 
+namespace {
+
+// Says which memory ran out: the GPU's, or the computer's own (the CPU device, pinned host copies
+// for offload, or any host allocation), with what to switch for each.
+Error outOfMemory(const std::string& detail, bool cudaDevice) {
+  const bool gpu = cudaDevice && detail.find("CUDA out of memory") != std::string::npos;
+  if (gpu)
+    return Error(ErrorKind::OutOfMemory,
+                 "the GPU ran out of memory. Try fewer images, a smaller size, fp16 or bf16, VAE slicing or tiling, "
+                 "the Tiny AutoEncoder, or CPU offload. (" + detail + ")");
+  return Error(ErrorKind::OutOfMemory,
+               "the computer ran out of memory (RAM). Try fewer images, a smaller size, bf16 instead of fp32, VAE "
+               "slicing or tiling, or close other programs." + (detail.empty() ? "" : " (" + detail + ")"));
+}
+
+} // namespace
+
 GenerationResult Pipeline::generate(const GenerationRequest& request, GenerationObserver* observer) {
   validate(request);
+  // Cancel reaches every layer and every tensor loaded, not only the step boundaries.
+  runtime::CancellationScope cancellation(observer ? std::function<bool()>([observer] { return observer->cancelRequested(); })
+                                                   : std::function<bool()>());
   try {
     return m_impl->run(request, observer);
   } catch (const c10::OutOfMemoryError& e) {
     m_impl->model.reset(); // release everything; the next request loads again
-    throw Error(ErrorKind::OutOfMemory,
-                "the GPU ran out of memory. Try fewer images, a smaller size, fp16 or bf16, VAE slicing or tiling, "
-                "the Tiny AutoEncoder, or CPU offload. (" + std::string(e.what_without_backtrace()) + ")");
+    throw outOfMemory(e.what_without_backtrace(), m_impl->device.is_cuda());
+  } catch (const std::bad_alloc&) {
+    m_impl->model.reset();
+    throw outOfMemory("", false);
   }
 }
 
@@ -202,7 +224,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
     const auto loopStart = std::chrono::steady_clock::now();
     const auto& timesteps = scheduler->timesteps();
     for (int i = 0; i < static_cast<int>(timesteps.size()); ++i) {
-      if (observer && observer->cancelRequested()) throw Error(ErrorKind::Cancelled, "generation cancelled");
+      runtime::cancellationPoint(); // a compiled step replays a graph, which reaches no layer
       auto input = guided ? at::cat({latents, latents}) : latents;
       input = scheduler->scaleModelInput(input, i);
       const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));

@@ -87,6 +87,13 @@ public:
     prefetch();
   }
 
+  void abortPass() override { // a partial first pass taught a partial order: learn it again
+    for (auto& leaf : m_leaves) release(leaf);
+    if (m_recording) m_order.clear();
+    m_cursor = m_released = m_prefetched = 0;
+    m_aheadBytes = 0;
+  }
+
   void end() override { // the stage is over: no next pass to prepare for
     for (auto& leaf : m_leaves) release(leaf);
     m_prefetched = 0;

@@ -13,6 +13,7 @@
 
 #include <torch/torch.h>
 
+#include <exception>
 #include <memory>
 
 namespace sdxl::pipeline {
@@ -24,6 +25,7 @@ public:
   virtual void end() {}       // after that stage (its outputs are enqueued)
   virtual void beginPass() {} // before each forward pass (sequential offload streams per pass)
   virtual void endPass() {}
+  virtual void abortPass() { endPass(); } // the pass was interrupted (cancelled, out of memory)
   virtual nn::WeightResidency* residency() { return nullptr; }
   // Bumped whenever weights move to new device addresses (CUDA graphs must then recapture).
   virtual uint64_t generation() const { return 0; }
@@ -46,10 +48,14 @@ private:
 class PassScope {
 public:
   explicit PassScope(Placement& p) : m_placement(p), m_residency(p.residency()) { p.beginPass(); }
-  ~PassScope() { m_placement.endPass(); }
+  ~PassScope() {
+    if (std::uncaught_exceptions() > m_exceptions) m_placement.abortPass();
+    else m_placement.endPass();
+  }
 
 private:
   Placement& m_placement;
+  int m_exceptions = std::uncaught_exceptions();
   nn::ResidencyScope m_residency;
 };
 

@@ -44,15 +44,19 @@ loadTokenizers(const ModelSource& source) {
 
 void SdxlModel::ensureTextEncoders() {
   if (textEncodersLoaded()) return;
+  // Both or neither: a load interrupted between the two (cancel, a bad file) leaves none loaded.
+  text::ClipTextModel first{nullptr}, second{nullptr};
   if (source.isRandom()) {
-    textEncoder1 = io::randomClipTextModel(builtinName(source), "text_encoder", specFor(*this, "text_encoder"), kSeedTextEncoder1);
-    textEncoder2 = io::randomClipTextModel(builtinName(source), "text_encoder_2", specFor(*this, "text_encoder_2"), kSeedTextEncoder2);
+    first = io::randomClipTextModel(builtinName(source), "text_encoder", specFor(*this, "text_encoder"), kSeedTextEncoder1);
+    second = io::randomClipTextModel(builtinName(source), "text_encoder_2", specFor(*this, "text_encoder_2"), kSeedTextEncoder2);
   } else {
-    textEncoder1 = io::loadClipTextModel(source.folder / "text_encoder", specFor(*this, "text_encoder"));
-    textEncoder2 = io::loadClipTextModel(source.folder / "text_encoder_2", specFor(*this, "text_encoder_2"));
+    first = io::loadClipTextModel(source.folder / "text_encoder", specFor(*this, "text_encoder"));
+    second = io::loadClipTextModel(source.folder / "text_encoder_2", specFor(*this, "text_encoder_2"));
   }
-  textEncoder1Placement = makePlacement(offload, *textEncoder1, device);
-  textEncoder2Placement = makePlacement(offload, *textEncoder2, device);
+  textEncoder1Placement = makePlacement(offload, *first, device);
+  textEncoder2Placement = makePlacement(offload, *second, device);
+  textEncoder1 = first;
+  textEncoder2 = second;
 }
 
 void SdxlModel::releaseTextEncoders() {

@@ -1,5 +1,7 @@
 #include "runtime/unet_graph.h"
 
+#include "runtime/cancellation.h"
+
 #include "sdxl/error.h"
 
 #include <algorithm>
@@ -74,6 +76,7 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
       c10::cuda::CUDAStreamGuard guard(side);
       for (int i = 0; i < 2; ++i) unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, captureFwd);
       g.graph = std::make_unique<at::cuda::CUDAGraph>();
+      CancellationPause uncancellable; // a throw would leave the stream capturing
       // Thread-local capture: the UI thread may query memory (cudaMemGetInfo) meanwhile.
       g.graph->capture_begin({0, 0}, cudaStreamCaptureModeThreadLocal);
       g.output = unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, captureFwd);
