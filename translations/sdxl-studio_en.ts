@@ -182,8 +182,16 @@
         <translation>Save as</translation>
     </message>
     <message>
-        <source>Could not write %1.</source>
-        <translation>Could not write %1.</translation>
+        <source>(not saved)</source>
+        <translation>(not saved)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Could not read %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
     </message>
 </context>
 <context>
@@ -191,6 +199,34 @@
     <message>
         <source>%1 is not a usable SDXL model folder:%2</source>
         <translation>%1 is not a usable SDXL model folder:%2</translation>
+    </message>
+    <message>
+        <source>generation cancelled</source>
+        <translation>generation cancelled</translation>
+    </message>
+    <message>
+        <source>out of memory: %1</source>
+        <translation>out of memory: %1</translation>
+    </message>
+    <message>
+        <source>the computer ran out of memory (RAM). Try fewer images or a smaller size, or close other programs.</source>
+        <translation>the computer ran out of memory (RAM). Try fewer images or a smaller size, or close other programs.</translation>
+    </message>
+    <message>
+        <source>unexpected error in a tensor operation: %1</source>
+        <translation>unexpected error in a tensor operation: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error of an unknown kind</source>
+        <translation>unexpected error of an unknown kind</translation>
+    </message>
+    <message>
+        <source>The output folder %1 could not be created.</source>
+        <translation>The output folder %1 could not be created.</translation>
     </message>
 </context>
 <context>
@@ -411,6 +447,14 @@
         <source>&lt;h3&gt;SDXL Studio %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion XL, and what each optimization costs and buys.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;LibTorch %3&lt;br&gt;%4&lt;br&gt;%5&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SDXL Studio %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion XL, and what each optimization costs and buys.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;LibTorch %3&lt;br&gt;%4&lt;br&gt;%5&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be saved; they are in the gallery (Save as… writes them elsewhere).</source>
+        <translation><numerusform>%n image(s) could not be saved; they are in the gallery (Save as… writes them elsewhere).</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose another output folder in the File menu.</source>
+        <translation>Choose another output folder in the File menu.</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::OptimizationsPanel</name>
@@ -585,6 +629,10 @@
         <source>Sc&amp;heduler</source>
         <translation>Sc&amp;heduler</translation>
     </message>
+    <message>
+        <source>Any whole number from 0 to 18446744073709551615: the same seed and settings give the same image</source>
+        <translation>Any whole number from 0 to 18446744073709551615: the same seed and settings give the same image</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::PromptPanel</name>
@@ -619,6 +667,14 @@
     <message>
         <source>Beyond CLIP's 77-token window: the model does not see this</source>
         <translation>Beyond CLIP's 77-token window: the model does not see this</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Left empty, the negative side is zero conditioning, as diffusers makes it for SDXL base. A1111 and ComfyUI encode the empty text instead: tick the box below to do as they do (the images differ).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Left empty, the negative side is zero conditioning, as diffusers makes it for SDXL base. A1111 and ComfyUI encode the empty text instead: tick the box below to do as they do (the images differ).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Encode an empty negative prompt (as A1111, ComfyUI)</source>
+        <translation>Encode an empty negative prompt (as A1111, ComfyUI)</translation>
     </message>
 </context>
 <context>

@@ -182,8 +182,16 @@
         <translation>名前を付けて保存</translation>
     </message>
     <message>
-        <source>Could not write %1.</source>
-        <translation>%1 に書き込めませんでした。</translation>
+        <source>(not saved)</source>
+        <translation>(未保存)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -191,6 +199,34 @@
     <message>
         <source>%1 is not a usable SDXL model folder:%2</source>
         <translation>%1 は使用できるSDXLモデルフォルダではありません:%2</translation>
+    </message>
+    <message>
+        <source>generation cancelled</source>
+        <translation>生成をキャンセルしました</translation>
+    </message>
+    <message>
+        <source>out of memory: %1</source>
+        <translation>メモリが足りません: %1</translation>
+    </message>
+    <message>
+        <source>the computer ran out of memory (RAM). Try fewer images or a smaller size, or close other programs.</source>
+        <translation>コンピューターのメモリ (RAM) が足りなくなりました。枚数を減らすかサイズを小さくするか、ほかのプログラムを閉じてください。</translation>
+    </message>
+    <message>
+        <source>unexpected error in a tensor operation: %1</source>
+        <translation>テンソル演算で予期しないエラーが起きました: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>予期しないエラー: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error of an unknown kind</source>
+        <translation>種類のわからない予期しないエラー</translation>
+    </message>
+    <message>
+        <source>The output folder %1 could not be created.</source>
+        <translation>出力フォルダー %1 を作成できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -411,6 +447,14 @@
         <source>&lt;h3&gt;SDXL Studio %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion XL, and what each optimization costs and buys.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;LibTorch %3&lt;br&gt;%4&lt;br&gt;%5&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SDXL Studio %1&lt;/h3&gt;&lt;p&gt;Stable Diffusion XL と、各最適化の代償と効果。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;LibTorch %3&lt;br&gt;%4&lt;br&gt;%5&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be saved; they are in the gallery (Save as… writes them elsewhere).</source>
+        <translation><numerusform>%n 枚の画像を保存できませんでした。画像はギャラリーにあります (「名前を付けて保存…」で別の場所に書き出せます)。</numerusform></translation>
+    </message>
+    <message>
+        <source>Choose another output folder in the File menu.</source>
+        <translation>ファイルメニューで別の出力フォルダーを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::OptimizationsPanel</name>
@@ -585,6 +629,10 @@
         <source>Sc&amp;heduler</source>
         <translation>スケジューラ(&amp;H)</translation>
     </message>
+    <message>
+        <source>Any whole number from 0 to 18446744073709551615: the same seed and settings give the same image</source>
+        <translation>0 から 18446744073709551615 までの整数です。同じシードと設定からは同じ画像ができます</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::PromptPanel</name>
@@ -619,6 +667,14 @@
     <message>
         <source>Beyond CLIP's 77-token window: the model does not see this</source>
         <translation>CLIP の 77 トークンを超えた部分です。モデルには見えません</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Left empty, the negative side is zero conditioning, as diffusers makes it for SDXL base. A1111 and ComfyUI encode the empty text instead: tick the box below to do as they do (the images differ).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;空のままにすると、ネガティブ側は diffusers が SDXL base で行うようにゼロの条件付けになります。A1111 や ComfyUI は空のテキストをエンコードします。同じようにするには下のチェックボックスをオンにしてください (画像は変わります)。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Encode an empty negative prompt (as A1111, ComfyUI)</source>
+        <translation>空のネガティブプロンプトをエンコードする (A1111、ComfyUI と同じ)</translation>
     </message>
 </context>
 <context>

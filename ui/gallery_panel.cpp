@@ -1,6 +1,7 @@
 #include "gallery_panel.h"
 
 #include "sdxl/error.h"
+#include "sdxl/image.h"
 #include "sdxl/metadata.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,10 +18,13 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QSlider>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <cstring>
 
 namespace sdxl::ui {
 
@@ -62,7 +67,7 @@ GalleryPanel::GalleryPanel(QWidget* parent) : QWidget(parent) {
 
 void GalleryPanel::add(const QImage& image, const QString& path, const QString& parameters, const QString& json) {
   auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(image.scaled(128, 128, Qt::KeepAspectRatio, Qt::SmoothTransformation))),
-                                   QFileInfo(path).fileName());
+                                   path.isEmpty() ? tr("(not saved)") : QFileInfo(path).fileName());
   item->setData(ImageRole, image);
   item->setData(PathRole, path);
   item->setData(ParametersRole, parameters);
@@ -106,13 +111,52 @@ void GalleryPanel::viewSelected() {
 void GalleryPanel::saveSelectedAs() {
   auto* item = selected();
   if (!item) return;
-  const auto target = QFileDialog::getSaveFileName(this, tr("Save image as"), item->data(PathRole).toString(),
-                                                   tr("PNG images (*.png)"));
+  const auto source = item->data(PathRole).toString();
+  const auto proposed = source.isEmpty() ? QDir(m_outputFolder).filePath(QStringLiteral("sdxl.png")) : source;
+  const auto target = QFileDialog::getSaveFileName(this, tr("Save image as"), proposed, tr("PNG images (*.png)"));
   if (target.isEmpty()) return;
-  // Copy the saved file, not the pixels: it carries the parameters.
-  if (QFile::exists(target)) QFile::remove(target);
-  if (!QFile::copy(item->data(PathRole).toString(), target))
-    QMessageBox::warning(this, tr("Save as"), tr("Could not write %1.").arg(target));
+  QString error;
+  if (!saveItemAs(m_list->row(item), target, error)) QMessageBox::warning(this, tr("Save as"), error);
+}
+
+bool GalleryPanel::saveItemAs(int row, const QString& target, QString& error) const {
+  const auto* item = m_list->item(row);
+  if (!item) return false;
+  const auto source = item->data(PathRole).toString();
+  const QFileInfo from(source), to(target);
+  if (!source.isEmpty() && from.exists()) {
+    if (to.exists() && from.canonicalFilePath() == to.canonicalFilePath()) return true; // onto itself: nothing to do
+    // The saved file's bytes, not the pixels: it carries the parameters. Through a temporary file
+    // renamed over the target at the end, so a failed write leaves both files as they were.
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly)) {
+      error = tr("Could not read %1: %2").arg(source, in.errorString());
+      return false;
+    }
+    QSaveFile out(target);
+    if (!out.open(QIODevice::WriteOnly) || out.write(in.readAll()) != in.size() || !out.commit()) {
+      error = tr("Could not write %1: %2").arg(target, out.errorString());
+      return false;
+    }
+    return true;
+  }
+  // Never saved (the output folder failed): write the pixels with their parameters now.
+  const auto image = item->data(ImageRole).value<QImage>().convertToFormat(QImage::Format_RGB888);
+  sdxl::Image pixels{image.width(), image.height(), {}};
+  pixels.rgb.resize(static_cast<std::size_t>(image.width()) * image.height() * 3);
+  for (int y = 0; y < image.height(); ++y)
+    std::memcpy(pixels.rgb.data() + static_cast<std::size_t>(y) * image.width() * 3, image.constScanLine(y),
+                static_cast<std::size_t>(image.width()) * 3);
+  try {
+    sdxl::savePng(pixels, target.toStdString(),
+                  sdxl::imageTextChunks(item->data(ParametersRole).toString().toStdString(),
+                                        item->data(JsonRole).toString().toStdString()),
+                  /*overwrite=*/true);
+  } catch (const sdxl::Error& e) {
+    error = QString::fromStdString(e.what());
+    return false;
+  }
+  return true;
 }
 
 void GalleryPanel::copySelected() {

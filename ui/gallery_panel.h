@@ -22,6 +22,9 @@ public:
   int count() const;
   QListWidget* list() const { return m_list; }
   void setOutputFolder(const QString& folder) { m_outputFolder = folder; }
+  // Save as without the dialog: onto itself is a no-op, a failed write never touches the source,
+  // and an image that was never saved is written with its parameters. Fills `error` on failure.
+  bool saveItemAs(int row, const QString& target, QString& error) const;
 
 signals:
   void reuseRequested(const sdxl::GenerationRequest& request);

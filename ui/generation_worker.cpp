@@ -1,10 +1,9 @@
 #include "generation_worker.h"
 
 #include "sdxl/error.h"
+#include "sdxl/metadata.h"
 #include "sdxl/model_source.h"
 #include "sdxl/telemetry.h"
-
-#include "sdxl/metadata.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -25,11 +24,15 @@ namespace {
 // the host (a synchronisation) and the goal is that watching costs nothing measurable.
 class WorkerObserver final : public sdxl::GenerationObserver {
 public:
-  WorkerObserver(GenerationWorker& worker, sdxl::Pipeline& pipeline, std::atomic<bool>& cancel)
-      : m_worker(worker), m_pipeline(pipeline), m_cancel(cancel) {
+  WorkerObserver(GenerationWorker& worker, sdxl::Pipeline& pipeline, std::function<bool()> cancelled,
+                 std::function<void(sdxl::Stage)> fault)
+      : m_worker(worker), m_pipeline(pipeline), m_cancelled(std::move(cancelled)), m_fault(std::move(fault)) {
     m_clock.start();
   }
-  void onStage(sdxl::Stage stage) override { emit m_worker.stageChanged(static_cast<int>(stage)); }
+  void onStage(sdxl::Stage stage) override {
+    m_fault(stage);
+    emit m_worker.stageChanged(static_cast<int>(stage));
+  }
   void onStep(const sdxl::StepEvent& e) override {
     QImage preview;
     if (e.latents && (m_lastPreview < 0 || m_clock.elapsed() - m_lastPreview > 250 || e.step == e.steps)) {
@@ -38,15 +41,18 @@ public:
     }
     emit m_worker.stepDone(e.step, e.steps, e.elapsedSeconds, preview);
   }
-  bool cancelRequested() override { return m_cancel.load(); }
+  bool cancelRequested() override { return m_cancelled(); }
 
 private:
   GenerationWorker& m_worker;
   sdxl::Pipeline& m_pipeline;
-  std::atomic<bool>& m_cancel;
+  std::function<bool()> m_cancelled;
+  std::function<void(sdxl::Stage)> m_fault;
   QElapsedTimer m_clock;
   qint64 m_lastPreview = -1;
 };
+
+QString cancelledMessage() { return GenerationWorker::tr("generation cancelled"); }
 
 } // namespace
 
@@ -58,49 +64,64 @@ GenerationWorker::GenerationWorker() {
 }
 GenerationWorker::~GenerationWorker() = default;
 
+void GenerationWorker::guarded(const std::function<void()>& job) {
+  try {
+    job();
+  } catch (const sdxl::Error& e) {
+    emit failed(static_cast<int>(e.kind()), QString::fromStdString(e.what()));
+  } catch (const c10::OutOfMemoryError& e) { // escaped the pipeline: a preview, a copy of images
+    emit failed(static_cast<int>(sdxl::ErrorKind::OutOfMemory),
+                tr("out of memory: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+  } catch (const std::bad_alloc&) {
+    emit failed(static_cast<int>(sdxl::ErrorKind::OutOfMemory),
+                tr("the computer ran out of memory (RAM). Try fewer images or a smaller size, or close other programs."));
+  } catch (const c10::Error& e) { // a kernel or a tensor operation failed: say what it said, without its backtrace
+    emit failed(static_cast<int>(sdxl::ErrorKind::Internal),
+                tr("unexpected error in a tensor operation: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+  } catch (const std::exception& e) {
+    emit failed(static_cast<int>(sdxl::ErrorKind::Internal), tr("unexpected error: %1").arg(QString::fromStdString(e.what())));
+  } catch (...) {
+    emit failed(static_cast<int>(sdxl::ErrorKind::Internal), tr("unexpected error of an unknown kind"));
+  }
+}
+
 void GenerationWorker::setModel(const QString& spec) {
   m_modelSpec = spec;
   m_pipeline.reset();
-  try {
-    m_pipeline = std::make_unique<sdxl::Pipeline>(sdxl::ModelSource::parse(spec.toStdString()));
-    const auto& source = m_pipeline->source();
-    if (!source.isRandom()) {
-      const auto report = sdxl::inspectModelFolder(source.folder);
-      if (!report.usable()) {
-        QString problems;
-        for (const auto& p : report.problems) problems += QStringLiteral("\n• ") + QString::fromStdString(p);
-        m_pipeline.reset();
-        emit failed(static_cast<int>(sdxl::ErrorKind::ModelFormat),
-                    tr("%1 is not a usable SDXL model folder:%2").arg(spec, problems));
-        return;
-      }
+  guarded([this] { loadModel(); });
+}
+
+void GenerationWorker::loadModel() {
+  injectFault(sdxl::Stage::Loading);
+  auto pipeline = std::make_unique<sdxl::Pipeline>(sdxl::ModelSource::parse(m_modelSpec.toStdString()));
+  const auto& source = pipeline->source();
+  if (!source.isRandom()) {
+    const auto report = sdxl::inspectModelFolder(source.folder);
+    if (!report.usable()) {
+      QString problems;
+      for (const auto& p : report.problems) problems += QStringLiteral("\n• ") + QString::fromStdString(p);
+      throw sdxl::Error(sdxl::ErrorKind::ModelFormat,
+                        tr("%1 is not a usable SDXL model folder:%2").arg(m_modelSpec, problems).toStdString());
     }
-    emit modelReady(QString::fromStdString(source.describe()), source.isRandom());
-  } catch (const std::exception& e) {
-    emit failed(static_cast<int>(sdxl::ErrorKind::ModelFormat), QString::fromStdString(e.what()));
   }
+  m_pipeline = std::move(pipeline);
+  emit modelReady(QString::fromStdString(source.describe()), source.isRandom());
 }
 
 void GenerationWorker::setOutputFolder(const QString& folder) { m_outputFolder = folder; }
 
-void GenerationWorker::generate(const sdxl::GenerationRequest& request) {
-  m_cancel = false;
-  if (!m_pipeline) setModel(m_modelSpec);
-  if (!m_pipeline) return;
-  WorkerObserver observer(*this, *m_pipeline, m_cancel);
-  try {
+void GenerationWorker::generate(const sdxl::GenerationRequest& request, quint64 ticket) {
+  guarded([&] {
+    if (cancelled(ticket)) throw sdxl::Error(sdxl::ErrorKind::Cancelled, cancelledMessage().toStdString());
+    if (!m_pipeline) loadModel();
+    WorkerObserver observer(*this, *m_pipeline, [this, ticket] { return cancelled(ticket); },
+                            [this](sdxl::Stage stage) { injectFault(stage); });
     sdxl::resetPeakMemory();
     const auto result = m_pipeline->generate(request, &observer);
     QVector<QImage> images;
+    for (const auto& image : result.images) images.push_back(toQImage(image));
     QStringList paths;
-    QDir().mkpath(m_outputFolder);
-    const auto model = m_pipeline->source().describe();
-    for (std::size_t i = 0; i < result.images.size(); ++i) {
-      images.push_back(toQImage(result.images[i]));
-      const auto path = sdxl::nextFreeImagePath(m_outputFolder.toStdString(), "sdxl");
-      sdxl::savePng(result.images[i], path, sdxl::imageTextChunks(request, model, static_cast<int>(i)));
-      paths.push_back(QString::fromStdString(path.string()));
-    }
+    const auto saveErrors = saveImages(request, result, paths);
     GenerationStats stats;
     stats.encodeSeconds = result.encodeSeconds;
     stats.denoiseSeconds = result.denoiseSeconds;
@@ -108,26 +129,49 @@ void GenerationWorker::generate(const sdxl::GenerationRequest& request) {
     stats.totalSeconds = result.totalSeconds;
     stats.stepSeconds = QVector<double>(result.stepSeconds.begin(), result.stepSeconds.end());
     stats.peakAllocatedGB = double(sdxl::sampleMemory().peakAllocated) / (1024.0 * 1024.0 * 1024.0);
-    emit finished(request, images, paths, stats);
-  } catch (const sdxl::Error& e) {
-    emit failed(static_cast<int>(e.kind()), QString::fromStdString(e.what()));
-  } catch (const std::exception& e) {
-    emit failed(static_cast<int>(sdxl::ErrorKind::Internal), QString::fromStdString(e.what()));
-  }
+    emit finished(request, images, paths, stats, saveErrors);
+  });
 }
 
-void GenerationWorker::runBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs) {
-  m_cancel = false;
+// A finished image is never thrown away: what cannot be written stays in the gallery (its path
+// left empty) and the window says which file failed and why.
+QStringList GenerationWorker::saveImages(const sdxl::GenerationRequest& request, const sdxl::GenerationResult& result,
+                                         QStringList& paths) const {
+  QStringList errors;
+  const bool folderReady = QDir().mkpath(m_outputFolder);
+  if (!folderReady) errors << tr("The output folder %1 could not be created.").arg(m_outputFolder);
+  const auto model = m_pipeline->source().describe();
+  for (std::size_t i = 0; i < result.images.size(); ++i) {
+    QString path;
+    if (folderReady) {
+      try {
+        const auto target = sdxl::nextFreeImagePath(m_outputFolder.toStdString(), "sdxl");
+        sdxl::savePng(result.images[i], target, sdxl::imageTextChunks(request, model, static_cast<int>(i)));
+        path = QString::fromStdString(target.string());
+      } catch (const std::exception& e) {
+        errors << QString::fromStdString(e.what());
+      }
+    }
+    paths.push_back(path);
+  }
+  return errors;
+}
+
+void GenerationWorker::runBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs,
+                                    quint64 ticket) {
   m_pipeline.reset(); // the runner makes its own pipeline per configuration; free this one's memory
-  try {
+  guarded([&] {
+    if (cancelled(ticket)) throw sdxl::Error(sdxl::ErrorKind::Cancelled, cancelledMessage().toStdString());
     sdxl::BenchmarkRunner runner(sdxl::ModelSource::parse(m_modelSpec.toStdString()));
     const auto report = runner.run(
-        protocol, configs, [this](std::size_t c, int r) { emit benchmarkProgress(static_cast<int>(c), r); },
-        [this] { return m_cancel.load(); });
+        protocol, configs,
+        [this](std::size_t c, int r) {
+          injectFault(sdxl::Stage::Loading);
+          emit benchmarkProgress(static_cast<int>(c), r);
+        },
+        [this, ticket] { return cancelled(ticket); });
     emit benchmarkFinished(report);
-  } catch (const sdxl::Error& e) {
-    emit failed(static_cast<int>(e.kind()), QString::fromStdString(e.what()));
-  }
+  });
 }
 
 } // namespace sdxl::ui

@@ -1,6 +1,8 @@
 // The pipeline's home: a QObject living on its own QThread. The UI talks to it with queued
-// signals and slots only; the one exception is cancel(), an atomic flag, because the worker's
+// signals and slots only; the exceptions are ticket() and cancel(), atomics, because the worker's
 // event loop is busy inside generate() and could not receive a queued call until it returned.
+// Every job carries a ticket: cancel() cancels every ticket issued so far, so a cancel pressed
+// before the worker picks a job up still reaches it.
 #pragma once
 
 #include "metatypes.h"
@@ -10,9 +12,11 @@
 #include <QImage>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace sdxl::ui {
@@ -30,29 +34,48 @@ class GenerationWorker final : public QObject {
 public:
   GenerationWorker();
   ~GenerationWorker() override;
-  void cancel() { m_cancel = true; } // any thread
+  quint64 ticket() { return ++m_issued; }             // any thread: the ticket of the next job sent
+  void cancel() { m_cancelledThrough = m_issued.load(); } // any thread: every job sent so far
+  // For tests: called on the worker's thread at every stage of every job; it may throw, as a
+  // kernel or an allocation can, to show that the window survives whatever a job throws.
+  void setFaultInjection(std::function<void(sdxl::Stage)> hook) { m_faultInjection = std::move(hook); }
 
 public slots:
   void setModel(const QString& spec);                 // "builtin:tiny", "builtin" or a folder
   void setOutputFolder(const QString& folder);        // where every image is saved, with its parameters
-  void generate(const sdxl::GenerationRequest& request);
-  void runBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs);
+  void generate(const sdxl::GenerationRequest& request, quint64 ticket);
+  void runBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs,
+                    quint64 ticket);
 
 signals:
   void modelReady(const QString& description, bool randomWeights);
   void stageChanged(int stage); // sdxl::Stage
   void stepDone(int step, int steps, double elapsedSeconds, const QImage& preview);
+  // `paths[i]` is empty where image i could not be saved; `saveErrors` says why (the images are
+  // kept in the gallery all the same).
   void finished(const sdxl::GenerationRequest& request, const QVector<QImage>& images, const QStringList& paths,
-                const sdxl::ui::GenerationStats& stats);
+                const sdxl::ui::GenerationStats& stats, const QStringList& saveErrors);
   void failed(int errorKind, const QString& message); // sdxl::ErrorKind
   void benchmarkProgress(int config, int run);
   void benchmarkFinished(const sdxl::BenchmarkReport& report);
 
 private:
+  // Runs one job; whatever it throws becomes failed(kind, message): nothing escapes into Qt's
+  // event loop, where it would end the program.
+  void guarded(const std::function<void()>& job);
+  bool cancelled(quint64 ticket) const { return ticket <= m_cancelledThrough.load(); }
+  void injectFault(sdxl::Stage stage) const {
+    if (m_faultInjection) m_faultInjection(stage);
+  }
+  void loadModel();
+  QStringList saveImages(const sdxl::GenerationRequest& request, const sdxl::GenerationResult& result,
+                         QStringList& paths) const;
+
   std::unique_ptr<sdxl::Pipeline> m_pipeline;
   QString m_modelSpec = QStringLiteral("builtin:tiny");
   QString m_outputFolder;
-  std::atomic<bool> m_cancel{false};
+  std::atomic<quint64> m_issued{0}, m_cancelledThrough{0};
+  std::function<void(sdxl::Stage)> m_faultInjection;
 };
 
 } // namespace sdxl::ui

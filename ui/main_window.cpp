@@ -13,6 +13,8 @@
 #include "sdxl/telemetry.h"
 #include "sdxl/version.h"
 
+#include <algorithm>
+
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -112,6 +114,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   connect(m_gallery, &GalleryPanel::reuseRequested, this, [this](const sdxl::GenerationRequest& r) {
     m_prompt->setPrompts(QString::fromStdString(r.prompt), QString::fromStdString(r.negativePrompt));
+    m_prompt->setEncodeEmptyNegative(r.encodeEmptyNegative);
     m_parameters->apply(r);
     m_optimizations->setOptions(r.optimizations);
     statusBar()->showMessage(tr("Parameters reused; the seed is locked."), 5000);
@@ -165,7 +168,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             setBusy(true);
             auto p = protocol;
             p.request.prompt = m_prompt->prompt().isEmpty() ? p.request.prompt : m_prompt->prompt().toStdString();
-            emit requestBenchmark(p, configs);
+            emit requestBenchmark(p, configs, m_worker->ticket());
           });
   connect(m_compare, &CompareView::cancelRequested, this, [this] { m_worker->cancel(); });
   connect(m_worker, &GenerationWorker::benchmarkProgress, m_compare, &CompareView::showProgress);
@@ -234,6 +237,7 @@ sdxl::GenerationRequest MainWindow::currentRequest() const {
   sdxl::GenerationRequest r;
   r.prompt = m_prompt->prompt().toStdString();
   r.negativePrompt = m_prompt->negativePrompt().toStdString();
+  r.encodeEmptyNegative = m_prompt->encodeEmptyNegative();
   m_parameters->fill(r);
   r.optimizations = m_optimizations->options();
   return r;
@@ -264,7 +268,7 @@ void MainWindow::startNext() {
   m_progress->setRange(0, request.steps);
   m_progress->setValue(0);
   m_progress->setFormat(tr("starting…"));
-  emit requestGeneration(request);
+  emit requestGeneration(request, m_worker->ticket());
 }
 
 void MainWindow::cancel() {
@@ -331,7 +335,8 @@ void MainWindow::onStep(int step, int steps, double elapsed, const QImage& previ
 }
 
 void MainWindow::onFinished(const sdxl::GenerationRequest& request, const QVector<QImage>& images,
-                            const QStringList& paths, const sdxl::ui::GenerationStats& stats) {
+                            const QStringList& paths, const sdxl::ui::GenerationStats& stats,
+                            const QStringList& saveErrors) {
   const auto model = sdxl::ModelSource::parse(m_modelSpec.toStdString()).describe();
   for (int i = 0; i < images.size(); ++i)
     m_gallery->add(images[i], paths.value(i), QString::fromStdString(sdxl::a1111Parameters(request, model, i)),
@@ -344,6 +349,16 @@ void MainWindow::onFinished(const sdxl::GenerationRequest& request, const QVecto
                             .arg(stats.denoiseSeconds, 0, 'f', 2)
                             .arg(stats.decodeSeconds, 0, 'f', 2));
   setBusy(false);
+  if (!saveErrors.isEmpty()) {
+    m_lastError = tr("%n image(s) could not be saved; they are in the gallery (Save as… writes them elsewhere).", nullptr,
+                     int(std::count(paths.begin(), paths.end(), QString()))) +
+                  QLatin1Char('\n') + saveErrors.join(QLatin1Char('\n'));
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("SDXL Studio"), m_lastError, QMessageBox::Ok, this);
+    box->setInformativeText(tr("Choose another output folder in the File menu."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("saveErrorDialog"));
+    box->open();
+  }
   emit generationFinished();
   startNext();
 }
@@ -409,6 +424,7 @@ void MainWindow::loadSettings() {
     try {
       const auto r = sdxl::requestFromJson(saved.toStdString());
       m_parameters->apply(r);
+      m_prompt->setEncodeEmptyNegative(r.encodeEmptyNegative);
       m_optimizations->setOptions(r.optimizations);
     } catch (const sdxl::Error&) { // settings from another version: keep the defaults
     }

@@ -47,9 +47,10 @@ public slots:
   void setOutputFolder(const QString& folder);
 
 signals:
-  void requestGeneration(const sdxl::GenerationRequest& request);
+  void requestGeneration(const sdxl::GenerationRequest& request, quint64 ticket);
   void requestModel(const QString& spec);
-  void requestBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs);
+  void requestBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs,
+                        quint64 ticket);
   void generationFinished(); // after the gallery has the images
   void generationFailed();
 
@@ -61,7 +62,7 @@ private slots:
   void onStage(int stage);
   void onStep(int step, int steps, double elapsed, const QImage& preview);
   void onFinished(const sdxl::GenerationRequest& request, const QVector<QImage>& images, const QStringList& paths,
-                  const sdxl::ui::GenerationStats& stats);
+                  const sdxl::ui::GenerationStats& stats, const QStringList& saveErrors);
   void onFailed(int kind, const QString& message);
   void showAbout();
 

@@ -1,5 +1,7 @@
 #include "parameters_panel.h"
 
+#include "seed_spin_box.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -61,9 +63,9 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
   m_guidance->setValue(5.0);
   m_guidance->setToolTip(tr("Classifier-free guidance: how strongly the image follows the prompt. 1 turns it off "
                             "(half the UNet work)."));
-  m_seed = new QSpinBox;
+  m_seed = new SeedSpinBox;
   m_seed->setObjectName(QStringLiteral("seed"));
-  m_seed->setRange(0, std::numeric_limits<int>::max());
+  m_seed->setToolTip(tr("Any whole number from 0 to 18446744073709551615: the same seed and settings give the same image"));
   auto* dice = new QPushButton(tr("Random"));
   dice->setObjectName(QStringLiteral("randomSeed"));
   connect(dice, &QPushButton::clicked, this, &ParametersPanel::randomizeSeed);
@@ -97,7 +99,7 @@ void ParametersPanel::fill(GenerationRequest& r) const {
   r.height = m_height->value() / 8 * 8;
   r.steps = m_steps->value();
   r.guidance = m_guidance->value();
-  r.seed = static_cast<uint64_t>(m_seed->value());
+  r.seed = m_seed->value();
   r.images = m_images->value();
   r.scheduler = static_cast<SchedulerKind>(m_scheduler->currentData().toInt());
 }
@@ -107,7 +109,7 @@ void ParametersPanel::apply(const GenerationRequest& r) {
   m_height->setValue(r.height);
   m_steps->setValue(r.steps);
   m_guidance->setValue(r.guidance);
-  m_seed->setValue(static_cast<int>(std::min<uint64_t>(r.seed, std::numeric_limits<int>::max())));
+  m_seed->setValue(r.seed);
   m_images->setValue(r.images);
   m_scheduler->setCurrentIndex(m_scheduler->findData(static_cast<int>(r.scheduler)));
   m_lockSeed->setChecked(true); // reusing parameters means reproducing the image
@@ -117,6 +119,7 @@ void ParametersPanel::nextSeed() {
   if (!m_lockSeed->isChecked()) randomizeSeed();
 }
 
-void ParametersPanel::randomizeSeed() { m_seed->setValue(static_cast<int>(QRandomGenerator::global()->bounded(std::numeric_limits<int>::max()))); }
+// 32 bits, as A1111 draws them: short enough to read aloud; any 64-bit seed can still be typed.
+void ParametersPanel::randomizeSeed() { m_seed->setValue(QRandomGenerator::global()->generate()); }
 
 } // namespace sdxl::ui

@@ -13,6 +13,8 @@ class QCheckBox;
 
 namespace sdxl::ui {
 
+class SeedSpinBox;
+
 class ParametersPanel final : public QWidget {
   Q_OBJECT
 public:
@@ -26,7 +28,7 @@ private:
   QComboBox* m_sizePreset = nullptr;
   QSpinBox *m_width = nullptr, *m_height = nullptr, *m_steps = nullptr, *m_images = nullptr;
   QDoubleSpinBox* m_guidance = nullptr;
-  QSpinBox* m_seed = nullptr;
+  SeedSpinBox* m_seed = nullptr;
   QCheckBox* m_lockSeed = nullptr;
   QComboBox* m_scheduler = nullptr;
 };

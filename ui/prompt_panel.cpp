@@ -1,5 +1,6 @@
 #include "prompt_panel.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -17,6 +18,12 @@ PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent) {
   m_negative = new QPlainTextEdit;
   m_negative->setObjectName(QStringLiteral("negativePrompt"));
   m_negative->setPlaceholderText(tr("What the image should not contain (empty: none)"));
+  m_negative->setToolTip(tr("<p>Left empty, the negative side is zero conditioning, as diffusers makes it for SDXL "
+                            "base. A1111 and ComfyUI encode the empty text instead: tick the box below to do as they "
+                            "do (the images differ).</p>"));
+  m_encodeEmpty = new QCheckBox(tr("Encode an empty negative prompt (as A1111, ComfyUI)"));
+  m_encodeEmpty->setObjectName(QStringLiteral("encodeEmptyNegative"));
+  m_encodeEmpty->setToolTip(m_negative->toolTip());
   m_negative->setTabChangesFocus(true);
   m_negative->setMaximumHeight(90);
   m_promptCount = new QLabel;
@@ -33,6 +40,7 @@ PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(negativeLabel);
   layout->addWidget(m_negative);
   layout->addWidget(m_negativeCount);
+  layout->addWidget(m_encodeEmpty);
   connect(m_prompt, &QPlainTextEdit::textChanged, this, [this] { updateCounts(m_prompt, m_promptCount); });
   connect(m_negative, &QPlainTextEdit::textChanged, this, [this] { updateCounts(m_negative, m_negativeCount); });
   updateCounts(m_prompt, m_promptCount);
@@ -48,6 +56,8 @@ void PromptPanel::setTokenizers(std::shared_ptr<const ClipTokenizer> first, std:
 
 QString PromptPanel::prompt() const { return m_prompt->toPlainText(); }
 QString PromptPanel::negativePrompt() const { return m_negative->toPlainText(); }
+bool PromptPanel::encodeEmptyNegative() const { return m_encodeEmpty->isChecked(); }
+void PromptPanel::setEncodeEmptyNegative(bool encode) { m_encodeEmpty->setChecked(encode); }
 
 void PromptPanel::setPrompts(const QString& prompt, const QString& negative) {
   m_prompt->setPlainText(prompt);

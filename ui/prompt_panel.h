@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QCheckBox;
 class QLabel;
 class QPlainTextEdit;
 
@@ -21,6 +22,8 @@ public:
   QString prompt() const;
   QString negativePrompt() const;
   void setPrompts(const QString& prompt, const QString& negative);
+  bool encodeEmptyNegative() const; // A1111's and ComfyUI's way instead of diffusers' zeros
+  void setEncodeEmptyNegative(bool encode);
   QPlainTextEdit* promptEdit() const { return m_prompt; }
 
 private:
@@ -29,6 +32,7 @@ private:
   QPlainTextEdit* m_negative = nullptr;
   QLabel* m_promptCount = nullptr;
   QLabel* m_negativeCount = nullptr;
+  QCheckBox* m_encodeEmpty = nullptr;
   std::shared_ptr<const ClipTokenizer> m_first, m_second;
 };
 

@@ -5,6 +5,7 @@
 #include "language.h"
 #include "main_window.h"
 #include "optimizations_panel.h"
+#include "seed_spin_box.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -118,6 +119,31 @@ private slots:
     QCOMPARE(request.images, 2);
     QVERIFY(done.wait(60000));
     QCOMPARE(w->findChild<QListWidget*>(QStringLiteral("gallery"))->count(), 2);
+  }
+
+  void aReusedSeedOf64BitsGivesTheSameImage() {
+    auto w = window();
+    constexpr quint64 seed = (quint64{1} << 63) + 12345; // far past the INT_MAX of a QSpinBox
+    auto* field = w->findChild<sdxl::ui::SeedSpinBox*>(QStringLiteral("seed"));
+    field->setValue(seed);
+    w->findChild<QCheckBox*>(QStringLiteral("lockSeed"))->setChecked(true);
+    QCOMPARE(w->currentRequest().seed, seed);
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    auto* gallery = w->findChild<sdxl::ui::GalleryPanel*>();
+    QVERIFY(gallery->list()->item(0)->toolTip().contains(QStringLiteral("Seed: %1,").arg(seed)));
+    const auto imageOf = [&](int row) { return gallery->list()->item(row)->data(Qt::UserRole + 1).value<QImage>(); };
+    const auto first = imageOf(0);
+    field->setValue(1); // reuse must bring the seed back, not keep what the field shows
+    gallery->list()->setCurrentRow(0);
+    gallery->reuseSelected();
+    QCOMPARE(field->value(), seed);
+    QCOMPARE(w->currentRequest().seed, seed);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    QCOMPARE(imageOf(0), first);
+    QCOMPARE(field->value(), seed); // locked
   }
 
   void presetsSetTheSwitchesTogether() {
