@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs on the lent GPU machine (no Qt, no Debian dev packages, no network): builds the core, the
-# CLI and the GPU checks with the `gpu` preset, then runs the stages named on the command line.
-# Carried along (git-ignored): .gpu/debs (nlohmann-json, ICU, libpng .debs from Debian 12),
-# .gpu/shared (../shared/tools and ../shared/reference), .gpu/nvidia_cutlass-*.whl (CUTLASS's headers),
-# .whl (the diffusers and transformers wheels).
-#   scripts/gpu_run.sh [build] [parity] ...     results go to $OUT
+# CLI and the GPU checks with the `gpu` preset, then runs the stages named on the command line, in
+# order, stopping at the first that fails. What it needs from outside is carried in .gpu (made by
+# scripts/gpu_carry.sh on the developer machine; name ".gpu" in the device call's carry).
+#   scripts/gpu_run.sh build check            every GPU check, "N passed, N failed" last
+#   scripts/gpu_run.sh build parity bench ... single stages (see each function)
+# Results go to $OUT, which brings back at most 8 files: logs are gathered into a few.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -12,49 +13,91 @@ OUT="${OUT:-$ROOT/out}"
 mkdir -p "$OUT"
 SYSROOT="$ROOT/.gpu/sysroot"
 MODEL=/tmp/sdxl-random
+export SDXL_CLIP_TOKENIZER_DIR="$ROOT/.cache/clip-tokenizer"
 log() { printf '[gpu_run %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
 if [ ! -d "$SYSROOT" ]; then
   for f in .gpu/debs/*.deb; do dpkg -x "$f" "$SYSROOT"; done
 fi
 export LD_LIBRARY_PATH="$SYSROOT/usr/lib/x86_64-linux-gnu:${LD_LIBRARY_PATH:-}"
-if [ -d .whl ] && ! python3 -c 'import diffusers' 2>/dev/null; then
-  python3 -m pip install -q --no-index --no-deps --no-compile --target /tmp/site .whl/*.whl
+[ -f .cache/clip-tokenizer/tokenizer/vocab.json ] || { mkdir -p .cache && tar -C .cache -xJf .gpu/clip-tokenizer.tar.xz; }
+[ -f .cache/cutlass/include/cutlass/cutlass.h ] || { [ -f .gpu/cutlass.tar.xz ] && tar -C .cache -xJf .gpu/cutlass.tar.xz; }
+if ls .gpu/whl/*.whl >/dev/null 2>&1 && ! python3 -c 'import diffusers' 2>/dev/null; then
+  python3 -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --target /tmp/site .gpu/whl/*.whl
   export PYTHONPATH=/tmp/site
 fi
 
 build() {
-  # CUTLASS's headers for the Hopper kernels, from the nvidia-cutlass wheel carried in .gpu.
-  if [ ! -f .cache/cutlass/include/cutlass/cutlass.h ] && ls .gpu/nvidia_cutlass-*.whl >/dev/null 2>&1; then
-    python3 scripts/fetch_cutlass.py .cache/cutlass --wheel .gpu/nvidia_cutlass-*.whl
-  fi
-  log "configure"
-  TORCH_CUDA_ARCH_LIST=9.0 cmake --preset gpu -DCMAKE_PREFIX_PATH="$SYSROOT/usr" -DICU_ROOT="$SYSROOT/usr" \
-    -DCMAKE_CUDA_ARCHITECTURES=90 > "$OUT/configure.log" 2>&1 || { tail -40 "$OUT/configure.log"; exit 1; }
-  log "build"
-  cmake --build --preset gpu -j 16 > "$OUT/build.log" 2>&1 || { grep -E 'error|FAILED' -A5 "$OUT/build.log" | head -60; exit 1; }
+  log "configure and build (log: build.log)"
+  { TORCH_CUDA_ARCH_LIST=9.0 cmake --preset gpu -DCMAKE_PREFIX_PATH="$SYSROOT/usr" -DICU_ROOT="$SYSROOT/usr" \
+      -DCMAKE_CUDA_ARCHITECTURES=90 && cmake --build --preset gpu -j 16; } > "$OUT/build.log" 2>&1 ||
+    { grep -E 'error|FAILED|Error' -A5 "$OUT/build.log" | head -60; exit 1; }
   log "built"
 }
 
 save_model() {
   if [ ! -f "$MODEL/model_index.json" ]; then
     log "saving the random-weight SDXL-base pipeline (diffusers, fp16)"
-    python3 .gpu/shared/tools/diffusers_reference.py save "$MODEL" --dtype fp16
+    python3 tests/gpu/diffusers_reference.py save "$MODEL" --dtype fp16 || return 1
   fi
+  [ -f /tmp/reference.safetensors ] || python3 tests/gpu/make_reference.py "$MODEL" /tmp/reference.safetensors
 }
 
+# Every component at full size against diffusers/transformers, fp32 and fp16; exits non-zero past
+# the tolerances stated in tests/gpu/component_parity.cpp. (Inside check's `if`, errexit is off:
+# each function returns its own status.)
 parity() {
-  save_model
-  log "diffusers reference outputs"
-  python3 tests/gpu/make_reference.py "$MODEL" /tmp/reference.safetensors
+  save_model || return 1
+  local rc=0 dtype
   for dtype in fp32 fp16; do
-    log "our outputs, $dtype"
-    build-gpu/tests/gpu/sdxl_gpu_component_parity "$MODEL" /tmp/reference.safetensors "$dtype" "$OUT/parity_$dtype.json"
+    build-gpu/tests/gpu/sdxl_gpu_component_parity "$MODEL" /tmp/reference.safetensors "$dtype" "$OUT/parity_$dtype.json" || rc=1
   done
+  return $rc
 }
 
-# Our configurations, one process each (a crash loses a row, not the table), then diffusers'
-# reference rows in the same call, merged into $OUT/bench_<protocol>.json.
+# The fused kernels against ATen on every dtype and layout (tolerances in fused_ops_check.cpp).
+kernels() {
+  build-gpu/tests/gpu/sdxl_gpu_fused_ops_check "$OUT/fused_ops.json" > /tmp/fused_ops.txt 2>&1 ||
+    { grep -v '^ok' /tmp/fused_ops.txt | head -40; return 1; }
+  grep -c '^ok' /tmp/fused_ops.txt | sed 's/$/ kernel cases ok/'
+}
+
+# The compile switch across prompts (compile_check.cpp), and cancels inside a pass (cancel_check.cpp).
+compile() { build-gpu/tests/gpu/sdxl_gpu_compile_check 2>&1 | grep -v "^\[W"; }
+cancel() { build-gpu/tests/gpu/sdxl_gpu_cancel_check 2>&1 | grep -v "^\[W"; }
+
+# The whole pipeline with each scheduler, fp16, 1024x1024, 30 steps, against diffusers (PSNR;
+# thresholds in compare_images.py).
+schedulers() {
+  save_model || return 1
+  python3 tests/gpu/scheduler_reference.py "$MODEL" /tmp/sched/diffusers 2>&1 | grep -v Warning | tail -6 || return 1
+  local s
+  for s in euler euler_a dpmpp_2m dpmpp_2m_karras ddim unipc; do
+    rm -rf "/tmp/sched/ours/$s"
+    build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
+      --steps 30 --guidance 5 --seed 0 --scheduler "$s" --config fp16_vae_fp32 --out "/tmp/sched/ours/$s" 2>&1 | tail -1 || return 1
+  done
+  python3 tests/gpu/compare_images.py /tmp/sched "$OUT/schedulers.json"
+}
+
+# Every GPU check, each in its own process, one line each and a count last; all of them run, and
+# the stage fails if any did. Their output is gathered in $OUT/check.log.
+check() {
+  local passed=0 failed=0 name
+  for name in kernels compile cancel parity schedulers; do
+    printf '==== %s\n' "$name" >> "$OUT/check.log"
+    if ( set -o pipefail; "$name" ) >> "$OUT/check.log" 2>&1; then
+      echo "PASS $name"; passed=$((passed + 1))
+    else
+      echo "FAIL $name (check.log)"; failed=$((failed + 1))
+    fi
+  done
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+# Our configurations, one process each (a crash loses a row, not the table: a benchmark, not a
+# check), then diffusers' reference rows in the same call, merged into $OUT/bench_<protocol>.json.
 #   BENCH_PROTOCOL=seed BENCH_CONFIGS="fp16 fp16_compile" DIFFUSERS_CONFIGS="fp16" gpu_run.sh bench
 bench() {
   local protocol="${BENCH_PROTOCOL:-seed}"
@@ -63,12 +106,13 @@ bench() {
   for config in ${DIFFUSERS_CONFIGS:-}; do
     log "diffusers $config"
     local name="$config"; [ "$protocol" = single ] && name="single_$config"
-    BUDGET_S=400 python3 .gpu/shared/tools/diffusers_reference.py bench /tmp/bench/reference_$protocol.jsonl "$name" 2>&1 | grep -v Warning | tail -2
+    BUDGET_S=400 python3 tests/gpu/diffusers_reference.py bench /tmp/bench/reference_$protocol.jsonl "$name" 2>&1 | grep -v Warning | tail -2
   done
   for config in ${BENCH_CONFIGS:-fp16}; do
     log "ours $config"
     build-gpu/app/sdxl-cli bench --protocol "$protocol" --configs "$config" --json "/tmp/bench/${protocol}_$config.json" \
-      --images "$images" --commit "${SDXL_COMMIT:-unknown}" 2>&1 | grep -v '^\[bench\]' | tail -3 || true
+      --images "$images" --commit "${SDXL_COMMIT:-unknown}" 2>&1 | grep -v '^\[bench\]' | tail -3 ||
+      log "ours $config FAILED (its row is missing)"
   done
   # PSNR is against the fp32 row's first image: made in this call, or carried from an earlier
   # call of the same commit as .gpu/fp32_default_attn_<protocol>.png (the fp32 row takes minutes).
@@ -79,27 +123,6 @@ bench() {
   fi
   python3 tests/gpu/merge_bench.py "$OUT/bench_$protocol.json" "$protocol" "${SDXL_COMMIT:-unknown}" /tmp/bench \
     "$images" /tmp/bench/reference_$protocol.jsonl
-}
-
-# Issue 4's full-size check: each scheduler, fp16, 1024x1024, 30 steps, against diffusers (PSNR).
-schedulers() {
-  save_model
-  python3 tests/gpu/scheduler_reference.py "$MODEL" /tmp/sched/diffusers 2>&1 | grep -v Warning | tail -6
-  for s in euler euler_a dpmpp_2m dpmpp_2m_karras ddim unipc; do
-    rm -rf "/tmp/sched/ours/$s"
-    build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
-      --steps 30 --guidance 5 --seed 0 --scheduler "$s" --config fp16_vae_fp32 --out "/tmp/sched/ours/$s" 2>&1 | tail -1
-  done
-  python3 tests/gpu/compare_images.py /tmp/sched "$OUT/schedulers.json"
-}
-
-# The fused kernels against ATen (correctness on every dtype/layout, and their times), and the
-# compile switch across two prompts.
-kernels() {
-  build-gpu/tests/gpu/sdxl_gpu_compile_check 2>&1 | grep -v "^\[W" | tail -3
-  build-gpu/tests/gpu/sdxl_gpu_fused_ops_check "$OUT/fused_ops.json" > "$OUT/fused_ops.txt" 2>&1 || true
-  grep -v '^ok' "$OUT/fused_ops.txt" | head -20
-  grep -E '^ok .*fp16.*(c320 128x128|c1280 32x32|c128 512x512)|geglu fp16 8|geglu_linear|concat_channels|upsample_nearest|layernorm fp16 8|linear_add fp16 (32768|8192)|softmax (fp16|bf16) [0-9]+x(4096|1024|16384)' "$OUT/fused_ops.txt" | grep -v 'channel_bias.*nchw n8' | head -90
 }
 
 # Where the UNet step's time goes (kernels by kind and name) and its blocks beside alternatives.
@@ -118,7 +141,7 @@ ab() {
   done
 }
 
-nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$OUT/device.txt"
+nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
 for stage in "$@"; do
   log "stage $stage"
   "$stage"

@@ -1,6 +1,11 @@
 // GPU parity, our side: loads the full-size random-weight SDXL-base folder that diffusers saved,
 // runs every component on the inputs of make_reference.py, and compares with diffusers' outputs.
 //   sdxl_gpu_component_parity MODEL_DIR REFERENCE.safetensors fp32|fp16 [OUT.json]
+// Exits 1 when any output is out of tolerance or not finite. Tolerances are relative to the
+// reference's largest magnitude (max) and its mean magnitude (mean), about twice the errors of
+// the H200 runs recorded in docs/parity.md: fp32 runs convolutions and GEMMs in TF32 on Hopper
+// (cuDNN's and cuBLAS's default), fp16 rounds at every layer, and the bf16 decode is compared with
+// diffusers' fp32 decode (bf16 keeps 8 bits of mantissa).
 #include "io/component_loader.h"
 #include "nn/fused_ops.h"
 #include "nn/layers.h"
@@ -34,8 +39,15 @@ int main(int argc, char** argv) {
     auto t = reference->tensor(k).to(torch::kCUDA);
     return t.is_floating_point() ? t.to(spec.dtype) : t;
   };
+  struct Tolerance {
+    double maxRel, meanRel;
+  };
+  const Tolerance tolerance = dtypeName == "fp16" ? Tolerance{1e-2, 5e-3} : Tolerance{5e-3, 3e-3};
+  const Tolerance bf16Decode{6e-2, 4e-2};
+  int failures = 0;
   nlohmann::json rows = nlohmann::json::array();
   auto compare = [&](const std::string& name, const at::Tensor& got, const std::string& referenceKey = "") {
+    const auto limit = name == "vae.decoded_bf16" ? bf16Decode : tolerance;
     auto want = reference->tensor(referenceKey.empty() ? "out." + dtypeName + "." + name : referenceKey).to(torch::kCUDA);
     auto g = got.to(torch::kFloat);
     const double scale = want.abs().max().item<double>();
@@ -43,10 +55,14 @@ int main(int argc, char** argv) {
     const double meanErr = (g - want).abs().mean().item<double>();
     const double meanRef = want.abs().mean().item<double>();
     const int64_t nonFinite = (~torch::isfinite(g)).sum().item<int64_t>();
-    std::printf("%-5s %-18s max_rel=%.3e mean_rel=%.3e (max_abs=%.3e scale=%.3e) non_finite=%lld\n", dtypeName.c_str(),
-                name.c_str(), maxErr / scale, meanErr / meanRef, maxErr, scale, static_cast<long long>(nonFinite));
+    const bool ok = nonFinite == 0 && maxErr / scale <= limit.maxRel && meanErr / meanRef <= limit.meanRel;
+    failures += ok ? 0 : 1;
+    std::printf("%s %-5s %-18s max_rel=%.3e (<= %.0e) mean_rel=%.3e (<= %.0e) max_abs=%.3e scale=%.3e non_finite=%lld\n",
+                ok ? "ok  " : "FAIL", dtypeName.c_str(), name.c_str(), maxErr / scale, limit.maxRel, meanErr / meanRef,
+                limit.meanRel, maxErr, scale, static_cast<long long>(nonFinite));
     rows.push_back({{"dtype", dtypeName}, {"output", name}, {"max_rel", maxErr / scale}, {"mean_rel", meanErr / meanRef},
-                    {"max_abs", maxErr}, {"scale", scale}, {"non_finite", nonFinite}});
+                    {"max_abs", maxErr}, {"scale", scale}, {"non_finite", nonFinite}, {"ok", ok},
+                    {"tolerance_max_rel", limit.maxRel}, {"tolerance_mean_rel", limit.meanRel}});
   };
 
   {
@@ -89,5 +105,6 @@ int main(int argc, char** argv) {
     compare("taesd.encoded", taesd->encode(in("in.vae.image")));
   }
   if (argc > 4) std::ofstream(argv[4]) << rows.dump(2);
-  return 0;
+  std::printf("component parity %s: %d of %zu outputs out of tolerance\n", dtypeName.c_str(), failures, rows.size());
+  return failures == 0 ? 0 : 1;
 }
