@@ -39,6 +39,9 @@ public:
   // The text as the tokenizer splits it, one string per token (for the UI's truncation mark).
   std::vector<std::string> tokenStrings(const std::string& text) const;
 
+  // The id of a vocabulary entry ("," is ",</w>"), or -1.
+  int64_t idOf(const std::string& token) const;
+
   int64_t bosId() const { return m_bos; }
   int64_t eosId() const { return m_eos; }
   int64_t padId() const { return m_pad; }

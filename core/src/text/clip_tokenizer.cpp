@@ -435,6 +435,11 @@ std::vector<std::string> ClipTokenizer::tokenStrings(const std::string& text) co
   return out;
 }
 
+int64_t ClipTokenizer::idOf(const std::string& token) const {
+  const auto it = m_vocab.find(token);
+  return it == m_vocab.end() ? -1 : it->second;
+}
+
 std::vector<int64_t> ClipTokenizer::tokenize(const std::string& text) const {
   std::vector<int64_t> ids;
   for (const auto& symbol : tokenStrings(text)) {
