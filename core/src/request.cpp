@@ -14,6 +14,22 @@ std::optional<SchedulerKind> schedulerFromName(const std::string& name) {
   return std::nullopt;
 }
 
+const char* emphasisName(Emphasis emphasis) { return kEmphasisNames[static_cast<int>(emphasis)].name; }
+
+std::optional<Emphasis> emphasisFromName(const std::string& name) {
+  for (const auto& row : kEmphasisNames)
+    if (name == row.name) return row.emphasis;
+  return std::nullopt;
+}
+
+const char* seedModeName(SeedMode mode) { return mode == SeedMode::PerImage ? "per_image" : "batch"; }
+
+std::optional<SeedMode> seedModeFromName(const std::string& name) {
+  if (name == "per_image") return SeedMode::PerImage;
+  if (name == "batch") return SeedMode::Batch;
+  return std::nullopt;
+}
+
 namespace {
 struct PrecisionRow {
   Precision precision;
@@ -64,6 +80,8 @@ void validate(const GenerationRequest& r) {
   if (!(r.guidance >= 0 && r.guidance <= 100)) fail("guidance must be between 0 and 100");
   if (!(r.guidanceRescale >= 0 && r.guidanceRescale <= 1)) fail("guidance rescale must be between 0 and 1");
   if (r.images < 1 || r.images > 64) fail("images must be between 1 and 64; got " + std::to_string(r.images));
+  if (r.clipSkip < 1 || r.clipSkip > 12)
+    fail("clip skip must be between 1 (SDXL's own layer) and 12; got " + std::to_string(r.clipSkip));
   const auto& o = r.optimizations;
   if (o.freeTextEncoders && !o.cachePromptEmbeddings)
     fail("freeing the text encoders needs cached prompt embeddings (otherwise the next prompt has no encoder)");

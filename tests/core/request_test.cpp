@@ -1,13 +1,16 @@
 // What comes from outside before any work: text that must be UTF-8, seeds of all 64 bits, and
 // the metadata that carries both into the saved images and back.
 #include "sdxl/error.h"
+#include "sdxl/image.h"
 #include "sdxl/metadata.h"
 #include "sdxl/request.h"
 #include "sdxl/utf8.h"
+#include "test_support.h"
 
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <map>
 
 using namespace sdxl;
 
@@ -71,4 +74,62 @@ TEST(Metadata, RecordsHowAnEmptyNegativePromptWasMade) {
   EXPECT_NE(requestToJson(r, "m", 0).find("\"empty_negative_prompt\":\"encoded\""), std::string::npos);
   EXPECT_TRUE(requestFromJson(requestToJson(r, "m", 0)).encodeEmptyNegative);
   EXPECT_NE(a1111Parameters(r, "m", 0).find("Empty negative prompt: encoded"), std::string::npos);
+}
+
+TEST(Metadata, EveryParameterRoundTripsThroughThePng) {
+  GenerationRequest r;
+  r.prompt = "(masterpiece:1.2), a \\(literal\\) fox BREAK [fog]\n<lora:grain:0.8> 富士山 \"quoted\" back\\slash";
+  r.negativePrompt = "blurry, (low quality:1.4)";
+  r.encodeEmptyNegative = true;
+  r.width = 1216;
+  r.height = 832;
+  r.steps = 37;
+  r.guidance = 6.5;
+  r.guidanceRescale = 0.3;
+  r.seed = 18446744073709551615ull;
+  r.seedMode = SeedMode::Batch;
+  r.images = 3;
+  r.clipSkip = 2;
+  r.emphasis = Emphasis::NoNorm;
+  r.scheduler = SchedulerKind::DpmSolverMultistepKarras;
+  auto& o = r.optimizations;
+  o.precision = Precision::BF16;
+  o.attention = Attention::Default;
+  o.compile = true;
+  o.offload = Offload::Model;
+  o.vaeSlicing = o.vaeTiling = o.cachePromptEmbeddings = o.freeTextEncoders = o.tinyAutoencoder = o.fp32Vae = true;
+  const auto path = test::freshTempDir("metadata_roundtrip") / "image.png";
+  savePng({2, 2, std::vector<uint8_t>(12, 7)}, path, imageTextChunks(r, "a model", 2));
+  std::map<std::string, std::string> text;
+  loadPng(path, &text);
+  const auto back = requestFromJson(text.at("sdxl-studio"));
+  EXPECT_EQ(back.prompt, r.prompt);
+  EXPECT_EQ(back.negativePrompt, r.negativePrompt);
+  EXPECT_EQ(back.encodeEmptyNegative, r.encodeEmptyNegative);
+  EXPECT_EQ(back.width, r.width);
+  EXPECT_EQ(back.height, r.height);
+  EXPECT_EQ(back.steps, r.steps);
+  EXPECT_EQ(back.guidance, r.guidance);
+  EXPECT_EQ(back.guidanceRescale, r.guidanceRescale);
+  EXPECT_EQ(back.seed, r.seed);
+  EXPECT_EQ(back.seedMode, r.seedMode);
+  EXPECT_EQ(back.images, r.images);
+  EXPECT_EQ(back.clipSkip, r.clipSkip);
+  EXPECT_EQ(back.emphasis, r.emphasis);
+  EXPECT_EQ(back.scheduler, r.scheduler);
+  EXPECT_TRUE(back.optimizations == r.optimizations);
+  EXPECT_NE(text.at("parameters").find("Clip skip: 2"), std::string::npos);
+  EXPECT_NE(text.at("parameters").find("Emphasis: No norm"), std::string::npos);
+}
+
+TEST(Metadata, PerImageSeedsWriteEachImagesOwnSeedAsA1111Does) {
+  GenerationRequest r;
+  r.seed = 100;
+  r.images = 4;
+  EXPECT_NE(a1111Parameters(r, "m", 2).find("Seed: 102,"), std::string::npos);
+  r.seedMode = SeedMode::Batch;
+  EXPECT_NE(a1111Parameters(r, "m", 2).find("Seed: 100,"), std::string::npos);
+  // Parameters saved before seed modes existed were one draw for the batch.
+  EXPECT_EQ(requestFromJson(R"({"prompt":"x","width":64,"height":64,"steps":2,"guidance":5,"seed":1})").seedMode,
+            SeedMode::Batch);
 }

@@ -67,11 +67,11 @@ int main(int argc, char** argv) {
 
   {
     auto te1 = io::loadClipTextModel(model / "text_encoder", spec);
-    compare("te1.penultimate", te1(in("in.ids1"), fwd, false).hiddenStates[te1->layers.size() - 1]);
+    compare("te1.penultimate", te1(in("in.ids1"), fwd, static_cast<int>(te1->layers.size()) - 1).hiddenStates[te1->layers.size() - 1]);
   }
   {
     auto te2 = io::loadClipTextModel(model / "text_encoder_2", spec);
-    auto out = te2(in("in.ids2"), fwd, false);
+    auto out = te2(in("in.ids2"), fwd, static_cast<int>(te2->layers.size()) - 1);
     compare("te2.penultimate", out.hiddenStates[te2->layers.size() - 1]);
     compare("te2.text_embeds", out.textEmbeds);
   }

@@ -30,6 +30,34 @@ const char* schedulerName(SchedulerKind kind);
 const char* schedulerLabel(SchedulerKind kind);
 std::optional<SchedulerKind> schedulerFromName(const std::string& name);
 
+// How prompt weights, (word:1.3), act on the encoders' hidden states (sdxl/prompt.h).
+enum class Emphasis {
+  A1111,  // scale each token's states, then restore the chunk's mean (A1111's default, "Original")
+  NoNorm, // scale only (A1111's "No norm")
+  Comfy,  // move each token's states away from the empty prompt's by the weight (ComfyUI, compel)
+};
+struct EmphasisName {
+  Emphasis emphasis;
+  const char* name;  // the CLI's, the settings' and the metadata's spelling
+  const char* label; // what people call it
+};
+inline constexpr EmphasisName kEmphasisNames[] = {
+    {Emphasis::A1111, "a1111", "A1111 (mean restored)"},
+    {Emphasis::NoNorm, "no_norm", "No mean restore"},
+    {Emphasis::Comfy, "comfy", "ComfyUI"},
+};
+static_assert(sizeof(kEmphasisNames) / sizeof(kEmphasisNames[0]) == static_cast<std::size_t>(Emphasis::Comfy) + 1);
+const char* emphasisName(Emphasis emphasis);
+std::optional<Emphasis> emphasisFromName(const std::string& name);
+
+// Where image k of a request gets its noise (sched/noise.h).
+enum class SeedMode {
+  PerImage, // image k uses seed + k: any image of a batch can be made again alone (A1111's way)
+  Batch,    // one draw for the whole batch from seed (diffusers' way with one generator)
+};
+const char* seedModeName(SeedMode mode); // "per_image", "batch"
+std::optional<SeedMode> seedModeFromName(const std::string& name);
+
 enum class Precision { FP32, FP16, BF16 };
 const char* precisionName(Precision precision);
 std::optional<Precision> precisionFromName(const std::string& name);
@@ -82,7 +110,12 @@ struct GenerationRequest {
   double guidance = 5.0;          // classifier-free guidance scale; <= 1 turns guidance off
   double guidanceRescale = 0.0;   // diffusers' guidance_rescale (0 = off)
   uint64_t seed = 0;
+  SeedMode seedMode = SeedMode::PerImage;
   int images = 1;
+  // A1111's clip skip: 1 is SDXL's own penultimate layer of both encoders, 2 one layer earlier
+  // (diffusers' clip_skip = this - 1), and so on.
+  int clipSkip = 1;
+  Emphasis emphasis = Emphasis::A1111;
   SchedulerKind scheduler = SchedulerKind::Euler;
   OptimizationOptions optimizations;
 };

@@ -55,6 +55,7 @@ BenchmarkProtocol seedProtocol() {
   p.request.guidance = 5.0;
   p.request.width = p.request.height = 1024;
   p.request.seed = 0;
+  p.request.seedMode = SeedMode::Batch; // diffusers' protocol: one generator for the 4 images
   p.runs = 3;
   return p;
 }

@@ -1,32 +1,94 @@
 #include "pipeline/conditioning.h"
 
+#include "sdxl/error.h"
+#include "sdxl/prompt.h"
+
+#include <cmath>
+
 namespace sdxl::pipeline {
 
-PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const nn::ForwardOptions& fwd) {
-  auto ids = [&](const ClipTokenizer& tokenizer) {
-    return torch::tensor(tokenizer.encode(prompt).ids, torch::kLong).unsqueeze(0).to(model.device);
-  };
+namespace {
+
+// One encoder's states for every chunk, at the clip-skip layer, with the prompt's weights applied
+// as `emphasis` says: (chunks, 77, width). Every chunk goes through the encoder in one batch.
+struct EncodedChunks {
+  at::Tensor states, textEmbeds;
+};
+
+EncodedChunks encodeChunks(SdxlModel& model, text::ClipTextModel& encoder, Placement& placement,
+                           std::vector<PromptChunk> chunks, const TextOptions& text, const nn::ForwardOptions& fwd,
+                           const ClipTokenizer& tokenizer) {
+  const auto layers = static_cast<int>(encoder->layers.size());
+  if (text.clipSkip > layers)
+    throw Error(ErrorKind::InvalidRequest, "clip skip " + std::to_string(text.clipSkip) + " is past this model's " +
+                                               std::to_string(layers) + "-layer text encoder");
+  bool weighted = false;
+  for (const auto& c : chunks)
+    for (float w : c.weights) {
+      if (!std::isfinite(w)) throw Error(ErrorKind::InvalidRequest, "a prompt weight is too large to be a number");
+      weighted = weighted || w != 1.0f;
+    }
+  const bool comfy = weighted && text.emphasis == Emphasis::Comfy;
+  if (comfy) chunks.push_back(emptyChunk(tokenizer)); // the states weights are measured from
+  std::vector<int64_t> ids;
+  std::vector<float> weights;
+  for (const auto& c : chunks) {
+    ids.insert(ids.end(), c.ids.begin(), c.ids.end());
+    weights.insert(weights.end(), c.weights.begin(), c.weights.end());
+  }
+  const auto rows = static_cast<int64_t>(chunks.size());
+  const auto length = static_cast<int64_t>(chunks[0].ids.size());
+  text::ClipTextOutput out;
+  {
+    StageScope stage(placement);
+    PassScope pass(placement);
+    out = encoder(torch::tensor(ids, torch::kLong).view({rows, length}).to(model.device), fwd, layers - text.clipSkip);
+  }
+  auto z = out.hiddenStates[static_cast<std::size_t>(layers - text.clipSkip)];
+  if (weighted) {
+    // In float32 whatever the run's precision: the mean of 77 x 1280 values needs its range.
+    const auto w = torch::tensor(weights, torch::kFloat).view({rows, length, 1}).to(model.device);
+    auto zf = z.to(torch::kFloat);
+    if (text.emphasis == Emphasis::Comfy) {
+      const auto empty = zf.slice(0, rows - 1, rows);
+      zf = at::where(w == 1.0f, zf, empty + (zf - empty) * w).slice(0, 0, rows - 1);
+    } else if (text.emphasis == Emphasis::NoNorm) {
+      zf = zf * w;
+    } else {
+      const std::vector<int64_t> dims{1, 2};
+      const auto before = zf.mean(dims, /*keepdim=*/true);
+      zf = zf * w;
+      zf = zf * (before / zf.mean(dims, true));
+    }
+    z = zf.to(z.scalar_type());
+  }
+  return {z, out.textEmbeds};
+}
+
+} // namespace
+
+std::string TextOptions::key() const { return std::to_string(clipSkip) + "/" + emphasisName(emphasis); }
+
+PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const TextOptions& text,
+                              const nn::ForwardOptions& fwd) {
   model.ensureTextEncoders();
-  text::ClipTextOutput out1, out2;
-  {
-    StageScope stage(*model.textEncoder1Placement);
-    PassScope pass(*model.textEncoder1Placement);
-    out1 = model.textEncoder1(ids(*model.tokenizer1), fwd, /*keepHiddenStates=*/false);
-  }
-  {
-    StageScope stage(*model.textEncoder2Placement);
-    PassScope pass(*model.textEncoder2Placement);
-    out2 = model.textEncoder2(ids(*model.tokenizer2), fwd, false);
-  }
-  // SDXL conditions on the penultimate layer of both encoders (hidden_states[-2]).
-  auto context = at::cat({out1.hiddenStates[model.textEncoder1->layers.size() - 1],
-                          out2.hiddenStates[model.textEncoder2->layers.size() - 1]},
-                         -1);
-  return {context.to(model.dtype), out2.textEmbeds.to(model.dtype)};
+  const auto parsed = parsePrompt(prompt);
+  auto first = chunkPrompt(parsed, *model.tokenizer1).chunks, second = chunkPrompt(parsed, *model.tokenizer2).chunks;
+  // The two tokenizers can split a prompt differently ("!" is its own token in the second), so the
+  // one with fewer chunks gets empty ones: both encoders' states must line up chunk by chunk.
+  while (first.size() < second.size()) first.push_back(emptyChunk(*model.tokenizer1));
+  while (second.size() < first.size()) second.push_back(emptyChunk(*model.tokenizer2));
+  const auto a = encodeChunks(model, model.textEncoder1, *model.textEncoder1Placement, std::move(first), text, fwd,
+                              *model.tokenizer1);
+  const auto b = encodeChunks(model, model.textEncoder2, *model.textEncoder2Placement, std::move(second), text, fwd,
+                              *model.tokenizer2);
+  auto context = at::cat({a.states, b.states}, -1);
+  context = context.reshape({1, context.size(0) * context.size(1), context.size(2)});
+  return {context.to(model.dtype), b.textEmbeds.slice(0, 0, 1).to(model.dtype)};
 }
 
 Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, bool guided, const PromptEncoder& encode) {
-  const auto positive = encode(r.prompt);
+  auto positive = encode(r.prompt);
   const int64_t n = r.images;
   auto repeat = [n](const at::Tensor& t) {
     return t.dim() == 3 ? t.repeat({1, n, 1}).view({n, t.size(1), t.size(2)}) : t.repeat({1, n}).view({n, -1});
@@ -37,15 +99,23 @@ Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, boo
                      .unsqueeze(0)
                      .to(model.device)
                      .repeat({n, 1});
-  Conditioning c{repeat(positive.context), repeat(positive.pooled), timeIds};
-  if (!guided) return c;
+  if (!guided) return {repeat(positive.context), repeat(positive.pooled), timeIds};
   PromptEmbeddings negative;
-  if (r.negativePrompt.empty() && !r.encodeEmptyNegative && model.forceZerosForEmptyPrompt) {
-    negative = {torch::zeros_like(positive.context), torch::zeros_like(positive.pooled)};
-    c.zeroContextRows = n;
-  } else {
-    negative = encode(r.negativePrompt);
-  }
+  const bool zeros = r.negativePrompt.empty() && !r.encodeEmptyNegative && model.forceZerosForEmptyPrompt;
+  if (!zeros) negative = encode(r.negativePrompt);
+  const int64_t chunks = std::max(positive.chunks(), zeros ? int64_t{0} : negative.chunks());
+  auto padTo = [&](PromptEmbeddings& e) {
+    if (e.chunks() == chunks) return;
+    const auto empty = encode("").context;
+    std::vector<at::Tensor> parts{e.context};
+    for (int64_t k = e.chunks(); k < chunks; ++k) parts.push_back(empty);
+    e.context = at::cat(parts, 1);
+  };
+  padTo(positive);
+  if (zeros) negative = {torch::zeros_like(positive.context), torch::zeros_like(positive.pooled)};
+  else padTo(negative);
+  Conditioning c{repeat(positive.context), repeat(positive.pooled), timeIds};
+  if (zeros) c.zeroContextRows = n;
   c.context = at::cat({repeat(negative.context), c.context});
   c.pooled = at::cat({repeat(negative.pooled), c.pooled});
   c.timeIds = at::cat({timeIds, timeIds});

@@ -1,4 +1,5 @@
-// What the UNet is conditioned on, computed as diffusers' StableDiffusionXLPipeline does.
+// What the UNet is conditioned on, computed as diffusers' StableDiffusionXLPipeline does, with
+// prompts as A1111 reads them (sdxl/prompt.h): any length in chunks of 77 tokens, weights, BREAK.
 #pragma once
 
 #include "pipeline/sdxl_model.h"
@@ -6,11 +7,21 @@
 namespace sdxl::pipeline {
 
 struct PromptEmbeddings {
-  at::Tensor context; // (1, 77, 2048): penultimate states of both encoders, concatenated
-  at::Tensor pooled;  // (1, 1280): the second encoder's projected pooled output
+  at::Tensor context; // (1, 77 k, 2048): both encoders' states at the clip-skip layer, chunks in sequence
+  at::Tensor pooled;  // (1, 1280): the second encoder's projected pooled output of the first chunk
+  int64_t chunks() const { return context.size(1) / 77; }
 };
 
-PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const nn::ForwardOptions& fwd);
+// How a request reads its prompts, beyond the text.
+struct TextOptions {
+  int clipSkip = 1;
+  Emphasis emphasis = Emphasis::A1111;
+  static TextOptions of(const GenerationRequest& r) { return {r.clipSkip, r.emphasis}; }
+  std::string key() const; // for caches: two options that give other embeddings give other keys
+};
+
+PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const TextOptions& text,
+                              const nn::ForwardOptions& fwd);
 
 // The UNet's inputs for a whole request: negative half first when guiding, then repeated per image.
 struct Conditioning {
@@ -20,6 +31,8 @@ struct Conditioning {
   int64_t zeroContextRows = 0;
 };
 using PromptEncoder = std::function<PromptEmbeddings(const std::string& prompt)>;
+// The negative and the positive prompt are made the same number of chunks long by appending the
+// empty prompt's chunk to the shorter, as A1111 and compel pad them.
 Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& request, bool guided,
                                const PromptEncoder& encode);
 

@@ -13,9 +13,15 @@ std::string a1111Parameters(const GenerationRequest& r, const std::string& model
   std::ostringstream out;
   out << r.prompt << "\n";
   if (!r.negativePrompt.empty()) out << "Negative prompt: " << r.negativePrompt << "\n";
+  // A1111 writes each image's own seed; so do we where image k is the image seed + k makes alone.
+  const uint64_t seed = r.seedMode == SeedMode::PerImage ? r.seed + static_cast<uint64_t>(imageIndex) : r.seed;
   out << "Steps: " << r.steps << ", Sampler: " << schedulerLabel(r.scheduler) << ", CFG scale: " << r.guidance
-      << ", Seed: " << r.seed << ", Size: " << r.width << "x" << r.height << ", Model: " << model;
+      << ", Seed: " << seed << ", Size: " << r.width << "x" << r.height << ", Model: " << model;
   if (r.images > 1) out << ", Batch size: " << r.images << ", Batch pos: " << imageIndex;
+  if (r.seedMode == SeedMode::Batch && r.images > 1) out << ", Seed mode: one draw for the batch (diffusers)";
+  if (r.clipSkip != 1) out << ", Clip skip: " << r.clipSkip;
+  if (r.emphasis == Emphasis::NoNorm) out << ", Emphasis: No norm";
+  if (r.emphasis == Emphasis::Comfy) out << ", Emphasis: ComfyUI";
   if (r.guidanceRescale > 0) out << ", CFG rescale: " << r.guidanceRescale;
   if (r.negativePrompt.empty() && r.encodeEmptyNegative) out << ", Empty negative prompt: encoded";
   out << ", Precision: " << precisionName(r.optimizations.precision) << ", Version: SDXL Studio " << studioVersion();
@@ -33,7 +39,10 @@ std::string requestToJson(const GenerationRequest& r, const std::string& model, 
   j["guidance"] = r.guidance;
   j["guidance_rescale"] = r.guidanceRescale;
   j["seed"] = r.seed;
+  j["seed_mode"] = seedModeName(r.seedMode);
   j["images"] = r.images;
+  j["clip_skip"] = r.clipSkip;
+  j["emphasis"] = emphasisName(r.emphasis);
   j["image_index"] = imageIndex;
   j["scheduler"] = schedulerName(r.scheduler);
   j["precision"] = precisionName(r.optimizations.precision);
@@ -68,6 +77,14 @@ GenerationRequest requestFromJson(const std::string& text) {
     r.guidanceRescale = j.value("guidance_rescale", 0.0);
     r.seed = j.at("seed").get<uint64_t>();
     r.images = j.value("images", 1);
+    // Images saved before these fields existed were made the only way there was then.
+    const auto seedMode = seedModeFromName(j.value("seed_mode", "batch"));
+    if (!seedMode) throw Error(ErrorKind::InvalidRequest, "unknown seed mode in saved parameters");
+    r.seedMode = *seedMode;
+    r.clipSkip = j.value("clip_skip", 1);
+    const auto emphasis = emphasisFromName(j.value("emphasis", "a1111"));
+    if (!emphasis) throw Error(ErrorKind::InvalidRequest, "unknown emphasis in saved parameters");
+    r.emphasis = *emphasis;
     const auto scheduler = schedulerFromName(j.value("scheduler", "euler"));
     if (!scheduler) throw Error(ErrorKind::InvalidRequest, "unknown scheduler in saved parameters");
     r.scheduler = *scheduler;

@@ -7,6 +7,7 @@
 #include "runtime/cancellation.h"
 #include "runtime/step_timer.h"
 #include "runtime/unet_graph.h"
+#include "sched/noise.h"
 #include "sdxl/telemetry.h"
 #include "sdxl/error.h"
 
@@ -186,11 +187,12 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
 
   if (observer) observer->onStage(Stage::Encoding);
   const bool guided = r.guidance > 1.0;
-  const std::string keyPrefix = source.key() + "\x1f" + precisionName(o.precision) + "\x1f";
+  const auto text = pipeline::TextOptions::of(r);
+  const std::string keyPrefix = source.key() + "\x1f" + precisionName(o.precision) + "\x1f" + text.key() + "\x1f";
   auto encode = [&](const std::string& prompt) {
     if (o.cachePromptEmbeddings)
       if (const auto* hit = embeddings.find(keyPrefix + prompt)) return *hit;
-    auto e = pipeline::encodePrompt(m, prompt, fwd);
+    auto e = pipeline::encodePrompt(m, prompt, text, fwd);
     if (o.cachePromptEmbeddings) embeddings.insert(keyPrefix + prompt, e);
     return e;
   };
@@ -201,11 +203,9 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
   scheduler->setTimesteps(r.steps);
   const int factor = m.vaeScaleFactor();
-  auto generator = at::make_generator<at::CPUGeneratorImpl>(r.seed);
-  // diffusers' randn_tensor with a CPU generator: drawn on the CPU in the run's dtype, then moved.
-  auto latents = at::randn({r.images, m.unet->config().inChannels, r.height / factor, r.width / factor}, generator,
-                           torch::TensorOptions().dtype(m.dtype))
-                     .to(device);
+  sched::Noise noise(r.seed, r.images, r.seedMode == SeedMode::PerImage);
+  // diffusers' randn_tensor with CPU generators: drawn on the CPU in the run's dtype, then moved.
+  auto latents = noise.randn({r.images, m.unet->config().inChannels, r.height / factor, r.width / factor}, m.dtype).to(device);
   latents = latents * scheduler->initNoiseSigma();
 
   if (observer) observer->onStage(Stage::Denoising);
@@ -228,16 +228,16 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
       auto input = guided ? at::cat({latents, latents}) : latents;
       input = scheduler->scaleModelInput(input, i);
       const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
-      at::Tensor noise;
+      at::Tensor prediction;
       if (o.compile) {
-        noise = unetGraph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
-                              m.unetPlacement->generation());
+        prediction = unetGraph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
+                                   m.unetPlacement->generation());
       } else {
         pipeline::PassScope pass(*m.unetPlacement);
-        noise = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, unetFwd);
+        prediction = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, unetFwd);
       }
-      if (guided) noise = pipeline::applyGuidance(noise, r.guidance, r.guidanceRescale);
-      latents = scheduler->step(noise, i, latents, generator);
+      if (guided) prediction = pipeline::applyGuidance(prediction, r.guidance, r.guidanceRescale);
+      latents = scheduler->step(prediction, i, latents, noise);
       steps.mark();
       if (observer) observer->onStep({i + 1, static_cast<int>(timesteps.size()), seconds(loopStart), &latents});
     }

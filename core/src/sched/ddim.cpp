@@ -26,7 +26,7 @@ public:
     m_steps = steps;
   }
 
-  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sample, at::Generator&) override {
+  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sample, Noise&) override {
     const int t = static_cast<int>(m_timesteps[static_cast<std::size_t>(i)]);
     const int prevT = t - m_config.numTrainTimesteps / m_steps;
     const double alphaProd = m_alphas[static_cast<std::size_t>(t)];

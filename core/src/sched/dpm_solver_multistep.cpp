@@ -21,7 +21,7 @@ public:
     m_lowerOrderNums = 0;
   }
 
-  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, at::Generator&) override {
+  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, Noise&) override {
     const auto n = static_cast<int>(m_timesteps.size());
     const auto idx = static_cast<std::size_t>(i);
     // diffusers' defaults: lower_order_final, euler_at_final false, final sigma zero (so the

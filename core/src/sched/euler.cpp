@@ -11,7 +11,7 @@ class Euler final : public SigmaScheduler {
 public:
   explicit Euler(SchedulerConfig config) : SigmaScheduler(std::move(config), /*karrasFromInterpolated=*/true) {}
 
-  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, at::Generator&) override {
+  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, Noise&) override {
     const auto sample = sampleIn.to(at::kFloat);
     const double sigma = m_sigmas[static_cast<std::size_t>(i)];
     const at::Tensor predOriginal = predictOriginal(m_config, modelOutput, sample, sigma);

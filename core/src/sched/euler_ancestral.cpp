@@ -11,7 +11,7 @@ class EulerAncestral final : public SigmaScheduler {
 public:
   explicit EulerAncestral(SchedulerConfig config) : SigmaScheduler(std::move(config), /*karrasFromInterpolated=*/false) {}
 
-  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, at::Generator& generator) override {
+  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, Noise& source) override {
     const auto sample = sampleIn.to(at::kFloat);
     const double sigmaFrom = m_sigmas[static_cast<std::size_t>(i)], sigmaTo = m_sigmas[static_cast<std::size_t>(i) + 1];
     const auto predOriginal = predictOriginal(m_config, modelOutput, sample, sigmaFrom);
@@ -21,8 +21,7 @@ public:
     const auto derivative = (sample - predOriginal) / sigmaFrom;
     auto prev = sample + derivative * detail::f32(sigmaDown - sigmaFrom);
     // diffusers' randn_tensor: drawn on the generator's device (the CPU) in the output's dtype.
-    auto noise = at::randn(modelOutput.sizes(), generator, at::TensorOptions().dtype(modelOutput.scalar_type()))
-                     .to(modelOutput.device());
+    auto noise = source.randn(modelOutput.sizes(), modelOutput.scalar_type()).to(modelOutput.device());
     prev = prev + noise * sigmaUp;
     return prev.to(modelOutput.scalar_type());
   }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "nn/config_json.h"
+#include "sched/noise.h"
 #include "sdxl/request.h"
 
 #include <torch/torch.h>
@@ -41,9 +42,8 @@ public:
   virtual double initNoiseSigma() const { return 1.0; }
   virtual at::Tensor scaleModelInput(const at::Tensor& sample, int stepIndex) const { return sample; }
   // One step from `sample` with the UNet's output. Ancestral schedulers draw their noise from
-  // `generator` (the request's CPU generator, continuing after the initial latents), as diffusers does.
-  virtual at::Tensor step(const at::Tensor& modelOutput, int stepIndex, const at::Tensor& sample,
-                          at::Generator& generator) = 0;
+  // the request's generators (noise.h), continuing after the initial latents, as diffusers does.
+  virtual at::Tensor step(const at::Tensor& modelOutput, int stepIndex, const at::Tensor& sample, Noise& noise) = 0;
 
 protected:
   std::vector<double> m_timesteps;

@@ -39,7 +39,7 @@ public:
     m_thisOrder = 1;
   }
 
-  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, at::Generator&) override {
+  at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, Noise&) override {
     const auto idx = static_cast<std::size_t>(i);
     const auto mt = dataPrediction(m_config, modelOutput, sampleIn, m_sigmas[idx]);
     at::Tensor sample = sampleIn;

@@ -58,19 +58,21 @@ ClipTextModelImpl::ClipTextModelImpl(ClipTextConfig config, const torch::TensorO
   if (c.withProjection) textProjection = register_module("text_projection", nn::Linear(c.hiddenSize, c.projectionDim, false, o));
 }
 
-ClipTextOutput ClipTextModelImpl::forward(const at::Tensor& ids, const nn::ForwardOptions& fwd, bool keepHiddenStates) {
+ClipTextOutput ClipTextModelImpl::forward(const at::Tensor& ids, const nn::ForwardOptions& fwd, int keepHiddenState) {
   const int64_t n = ids.size(1);
   auto positions = at::arange(n, ids.options().dtype(at::kLong));
   auto h = tokenEmbedding(ids) + positionEmbedding(positions).unsqueeze(0);
-  // hiddenStates[0] is the embeddings' output, hiddenStates[i + 1] layer i's; SDXL reads
-  // hiddenStates[layers - 1] (the penultimate layer), so that is all we keep when asked to save.
+  // hiddenStates[0] is the embeddings' output, hiddenStates[i + 1] layer i's.
   ClipTextOutput out;
-  const std::size_t count = layers.size() + 1, penultimate = layers.size() - 1;
+  const std::size_t count = layers.size() + 1;
+  TORCH_CHECK(keepHiddenState >= kAllHiddenStates && keepHiddenState < static_cast<int>(count), "no hidden state ",
+              keepHiddenState);
+  const bool all = keepHiddenState == kAllHiddenStates;
   out.hiddenStates.resize(count);
-  if (keepHiddenStates) out.hiddenStates[0] = h;
+  if (all || keepHiddenState == 0) out.hiddenStates[0] = h;
   for (std::size_t i = 0; i < layers.size(); ++i) {
     h = layers[i](h, fwd);
-    if (keepHiddenStates || i + 1 == penultimate || i + 1 == count - 1) out.hiddenStates[i + 1] = h;
+    if (all || static_cast<int>(i + 1) == keepHiddenState || i + 1 == count - 1) out.hiddenStates[i + 1] = h;
   }
   out.lastHiddenState = finalLayerNorm(h);
   // transformers' rule: with the legacy eos_token_id 2 (SDXL's configs) the EOS position is

@@ -37,9 +37,11 @@ TORCH_MODULE(ClipEncoderLayer);
 
 struct ClipTextModelImpl : torch::nn::Module {
   ClipTextModelImpl(ClipTextConfig config, const torch::TensorOptions& options);
-  // ids: (batch, 77) int64. `keepHiddenStates` false keeps only what SDXL needs (the
-  // penultimate layer), saving memory.
-  ClipTextOutput forward(const at::Tensor& ids, const nn::ForwardOptions& fwd, bool keepHiddenStates = true);
+  // ids: (batch, 77) int64. kAllHiddenStates keeps every hidden state; an index keeps only that
+  // one (SDXL reads the penultimate layer, hiddenStates[layers - 1], or one further back with clip
+  // skip), saving memory.
+  static constexpr int kAllHiddenStates = -1;
+  ClipTextOutput forward(const at::Tensor& ids, const nn::ForwardOptions& fwd, int keepHiddenState = kAllHiddenStates);
   const ClipTextConfig& config() const { return m_config; }
   nn::Embedding tokenEmbedding{nullptr}, positionEmbedding{nullptr};
   std::vector<ClipEncoderLayer> layers;
