@@ -1,13 +1,16 @@
 // The text-to-image pipeline of SDXL, as diffusers' StableDiffusionXLPipeline computes it:
-//   tokenize -> encode (both CLIP encoders: penultimate states concatenated, pooled embedding of
-//   the second) -> negative conditioning (zeros for an empty negative prompt) -> time ids ->
-//   initial noise from the seed -> scheduler loop with classifier-free guidance -> VAE decode
-//   (in fp32 when the VAE asks for force_upcast and the run is fp16) -> 8-bit RGB.
+//   parse and chunk the prompt as A1111 does (sdxl/prompt.h) -> encode every chunk with both CLIP
+//   encoders (the clip-skip layer's states concatenated, chunks in sequence; the second encoder's
+//   pooled embedding of the first chunk) -> negative conditioning (zeros for an empty negative
+//   prompt unless it is to be encoded) -> time ids -> initial noise from the seed -> scheduler
+//   loop with classifier-free guidance -> VAE decode (in fp32 when the VAE asks for force_upcast
+//   and the run is fp16) -> 8-bit RGB.
 //
-// Seeds: the initial noise of a request is one draw of shape (images, 4, h/8, w/8) from a CPU
-// generator seeded with the request's seed, exactly as diffusers draws it with
-// torch.Generator("cpu").manual_seed(seed); image k of a request therefore differs from image
-// 0 of seed + k. Euler ancestral's per-step noise continues the same generator.
+// Seeds (GenerationRequest::seedMode): per image, image k's noise comes from a CPU generator
+// seeded seed + k, as diffusers draws it from a list of generators, so any image of a batch can be
+// made again alone; in batch mode it is one draw of shape (images, 4, h/8, w/8) from one generator
+// seeded with the seed, as diffusers draws it with torch.Generator("cpu").manual_seed(seed).
+// Euler ancestral's per-step noise continues the same generators.
 #pragma once
 
 #include "sdxl/image.h"
