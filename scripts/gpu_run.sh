@@ -65,6 +65,8 @@ kernels() {
 # The compile switch across prompts (compile_check.cpp), and cancels inside a pass (cancel_check.cpp).
 compile() { build-gpu/tests/gpu/sdxl_gpu_compile_check 2>&1 | grep -v "^\[W"; }
 cancel() { build-gpu/tests/gpu/sdxl_gpu_cancel_check 2>&1 | grep -v "^\[W"; }
+# A weighted prompt of 300+ tokens with BREAK at full size, compiled and cached against eager (prompt_check.cpp).
+prompts() { build-gpu/tests/gpu/sdxl_gpu_prompt_check 2>&1 | grep -v "^\[W"; }
 
 # The whole pipeline with each scheduler, fp16, 1024x1024, 30 steps, against diffusers (PSNR;
 # thresholds in compare_images.py).
@@ -84,7 +86,7 @@ schedulers() {
 # the stage fails if any did. Their output is gathered in $OUT/check.log.
 check() {
   local passed=0 failed=0 name
-  for name in kernels compile cancel parity schedulers; do
+  for name in kernels compile cancel prompts parity schedulers; do
     printf '==== %s\n' "$name" >> "$OUT/check.log"
     if ( set -o pipefail; "$name" ) >> "$OUT/check.log" 2>&1; then
       echo "PASS $name"; passed=$((passed + 1))

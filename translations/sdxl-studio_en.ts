@@ -633,6 +633,50 @@
         <source>Any whole number from 0 to 18446744073709551615: the same seed and settings give the same image</source>
         <translation>Any whole number from 0 to 18446744073709551615: the same seed and settings give the same image</translation>
     </message>
+    <message>
+        <source>Per image: seed, seed + 1, …</source>
+        <translation>Per image: seed, seed + 1, …</translation>
+    </message>
+    <message>
+        <source>One draw for the batch (diffusers)</source>
+        <translation>One draw for the batch (diffusers)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Per image (as A1111): image k of a batch uses seed + k, so any image can be made again alone. One draw: the whole batch comes from the seed at once, as diffusers draws it with one generator; image k then differs from the image of seed + k.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Per image (as A1111): image k of a batch uses seed + k, so any image can be made again alone. One draw: the whole batch comes from the seed at once, as diffusers draws it with one generator; image k then differs from the image of seed + k.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A1111's clip skip. 1 is SDXL's own choice (both encoders' penultimate layer); 2 takes one layer earlier, and so on. Some fine-tuned models ask for 2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A1111's clip skip. 1 is SDXL's own choice (both encoders' penultimate layer); 2 takes one layer earlier, and so on. Some fine-tuned models ask for 2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A1111: scale, then restore the mean</source>
+        <translation>A1111: scale, then restore the mean</translation>
+    </message>
+    <message>
+        <source>Scale only (no mean restore)</source>
+        <translation>Scale only (no mean restore)</translation>
+    </message>
+    <message>
+        <source>ComfyUI: away from the empty prompt</source>
+        <translation>ComfyUI: away from the empty prompt</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;How weights such as (word:1.3) act on the text encoders' output. A1111 scales each token, then restores the chunk's mean; scale only skips the restore; ComfyUI moves each token away from the empty prompt's output by the weight. The same prompt gives other images in each.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;How weights such as (word:1.3) act on the text encoders' output. A1111 scales each token, then restores the chunk's mean; scale only skips the restore; ComfyUI moves each token away from the empty prompt's output by the weight. The same prompt gives other images in each.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>Clip skip</source>
+        <translation>Clip skip</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Weights</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::PromptPanel</name>
@@ -657,24 +701,28 @@
         <translation>tokens: (choose a model to count them)</translation>
     </message>
     <message>
-        <source>tokens: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4</source>
-        <translation>tokens: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4</translation>
-    </message>
-    <message>
-        <source> (the highlighted end is cut off)</source>
-        <translation> (the highlighted end is cut off)</translation>
-    </message>
-    <message>
-        <source>Beyond CLIP's 77-token window: the model does not see this</source>
-        <translation>Beyond CLIP's 77-token window: the model does not see this</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;Left empty, the negative side is zero conditioning, as diffusers makes it for SDXL base. A1111 and ComfyUI encode the empty text instead: tick the box below to do as they do (the images differ).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Left empty, the negative side is zero conditioning, as diffusers makes it for SDXL base. A1111 and ComfyUI encode the empty text instead: tick the box below to do as they do (the images differ).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Encode an empty negative prompt (as A1111, ComfyUI)</source>
         <translation>Encode an empty negative prompt (as A1111, ComfyUI)</translation>
+    </message>
+    <message numerus="yes">
+        <source>tokens: CLIP ViT-L %1 · OpenCLIP bigG %2 · %n chunk(s) of 75</source>
+        <translation><numerusform>tokens: CLIP ViT-L %1 · OpenCLIP bigG %2 · %n chunk(s) of 75</numerusform></translation>
+    </message>
+    <message>
+        <source>Prompts of any length are encoded in chunks of 75 tokens; BREAK starts a new chunk, and a chunk that fills up just after a comma moves what follows the comma to the next.</source>
+        <translation>Prompts of any length are encoded in chunks of 75 tokens; BREAK starts a new chunk, and a chunk that fills up just after a comma moves what follows the comma to the next.</translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation>weight %1</translation>
+    </message>
+    <message>
+        <source>%1 "%2", weight %3: taken out of the text the encoders see</source>
+        <translation>%1 "%2", weight %3: taken out of the text the encoders see</translation>
     </message>
 </context>
 <context>

@@ -633,6 +633,50 @@
         <source>Any whole number from 0 to 18446744073709551615: the same seed and settings give the same image</source>
         <translation>0 から 18446744073709551615 までの整数です。同じシードと設定からは同じ画像ができます</translation>
     </message>
+    <message>
+        <source>Per image: seed, seed + 1, …</source>
+        <translation>画像ごと: シード, シード + 1, …</translation>
+    </message>
+    <message>
+        <source>One draw for the batch (diffusers)</source>
+        <translation>バッチ全体で一度に生成 (diffusers)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Per image (as A1111): image k of a batch uses seed + k, so any image can be made again alone. One draw: the whole batch comes from the seed at once, as diffusers draws it with one generator; image k then differs from the image of seed + k.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;画像ごと (A1111 と同じ): バッチの k 枚目はシード + k を使うので、どの画像も単独で作り直せます。一度に生成: バッチ全体をシードから一度に作ります (diffusers が 1 つのジェネレーターで作るのと同じ)。この場合 k 枚目はシード + k の画像とは異なります。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A1111's clip skip. 1 is SDXL's own choice (both encoders' penultimate layer); 2 takes one layer earlier, and so on. Some fine-tuned models ask for 2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A1111 の Clip skip です。1 は SDXL 本来の設定 (両エンコーダーの最後から 2 番目の層)、2 はさらに 1 層前を使います。ファインチューンされたモデルには 2 を指定するものがあります。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A1111: scale, then restore the mean</source>
+        <translation>A1111: 重みを掛けて平均を戻す</translation>
+    </message>
+    <message>
+        <source>Scale only (no mean restore)</source>
+        <translation>重みを掛けるだけ (平均を戻さない)</translation>
+    </message>
+    <message>
+        <source>ComfyUI: away from the empty prompt</source>
+        <translation>ComfyUI: 空のプロンプトからの差に重みを掛ける</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;How weights such as (word:1.3) act on the text encoders' output. A1111 scales each token, then restores the chunk's mean; scale only skips the restore; ComfyUI moves each token away from the empty prompt's output by the weight. The same prompt gives other images in each.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;(word:1.3) のような重みがテキストエンコーダーの出力にどう効くかです。A1111 は各トークンに重みを掛けてからチャンクの平均を戻します。「掛けるだけ」は平均を戻しません。ComfyUI は空のプロンプトの出力からの差に重みを掛けます。同じプロンプトでも方式ごとに画像が変わります。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Clip skip</source>
+        <translation>Clip skip</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::PromptPanel</name>
@@ -657,24 +701,28 @@
         <translation>トークン数: (モデルを選ぶと数えます)</translation>
     </message>
     <message>
-        <source>tokens: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4</source>
-        <translation>トークン数: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4</translation>
-    </message>
-    <message>
-        <source> (the highlighted end is cut off)</source>
-        <translation> (強調された末尾は切り捨てられます)</translation>
-    </message>
-    <message>
-        <source>Beyond CLIP's 77-token window: the model does not see this</source>
-        <translation>CLIP の 77 トークンを超えた部分です。モデルには見えません</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;Left empty, the negative side is zero conditioning, as diffusers makes it for SDXL base. A1111 and ComfyUI encode the empty text instead: tick the box below to do as they do (the images differ).&lt;/p&gt;</source>
         <translation>&lt;p&gt;空のままにすると、ネガティブ側は diffusers が SDXL base で行うようにゼロの条件付けになります。A1111 や ComfyUI は空のテキストをエンコードします。同じようにするには下のチェックボックスをオンにしてください (画像は変わります)。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Encode an empty negative prompt (as A1111, ComfyUI)</source>
         <translation>空のネガティブプロンプトをエンコードする (A1111、ComfyUI と同じ)</translation>
+    </message>
+    <message numerus="yes">
+        <source>tokens: CLIP ViT-L %1 · OpenCLIP bigG %2 · %n chunk(s) of 75</source>
+        <translation><numerusform>トークン数: CLIP ViT-L %1 · OpenCLIP bigG %2 · 75 トークンのチャンク %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source>Prompts of any length are encoded in chunks of 75 tokens; BREAK starts a new chunk, and a chunk that fills up just after a comma moves what follows the comma to the next.</source>
+        <translation>どんな長さのプロンプトも 75 トークンずつのチャンクに分けてエンコードします。BREAK で新しいチャンクが始まり、カンマの直後でチャンクが埋まったときはカンマ以降を次のチャンクに移します。</translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation>重み %1</translation>
+    </message>
+    <message>
+        <source>%1 "%2", weight %3: taken out of the text the encoders see</source>
+        <translation>%1 「%2」、重み %3: エンコーダーに渡すテキストからは取り除きます</translation>
     </message>
 </context>
 <context>

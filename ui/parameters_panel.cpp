@@ -82,6 +82,27 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
   m_scheduler = new QComboBox;
   m_scheduler->setObjectName(QStringLiteral("scheduler"));
   for (const auto& s : kSchedulerNames) m_scheduler->addItem(QString::fromLatin1(s.label), static_cast<int>(s.kind));
+  m_seedMode = new QComboBox;
+  m_seedMode->setObjectName(QStringLiteral("seedMode"));
+  m_seedMode->addItem(tr("Per image: seed, seed + 1, …"), static_cast<int>(SeedMode::PerImage));
+  m_seedMode->addItem(tr("One draw for the batch (diffusers)"), static_cast<int>(SeedMode::Batch));
+  m_seedMode->setToolTip(tr("<p>Per image (as A1111): image k of a batch uses seed + k, so any image can be made "
+                            "again alone. One draw: the whole batch comes from the seed at once, as diffusers draws "
+                            "it with one generator; image k then differs from the image of seed + k.</p>"));
+  m_clipSkip = new QSpinBox;
+  m_clipSkip->setObjectName(QStringLiteral("clipSkip"));
+  m_clipSkip->setRange(1, 12);
+  m_clipSkip->setToolTip(tr("<p>A1111's clip skip. 1 is SDXL's own choice (both encoders' penultimate layer); 2 takes "
+                            "one layer earlier, and so on. Some fine-tuned models ask for 2.</p>"));
+  m_emphasis = new QComboBox;
+  m_emphasis->setObjectName(QStringLiteral("emphasis"));
+  m_emphasis->addItem(tr("A1111: scale, then restore the mean"), static_cast<int>(Emphasis::A1111));
+  m_emphasis->addItem(tr("Scale only (no mean restore)"), static_cast<int>(Emphasis::NoNorm));
+  m_emphasis->addItem(tr("ComfyUI: away from the empty prompt"), static_cast<int>(Emphasis::Comfy));
+  m_emphasis->setToolTip(tr("<p>How weights such as (word:1.3) act on the text encoders' output. A1111 scales each "
+                            "token, then restores the chunk's mean; scale only skips the restore; ComfyUI moves each "
+                            "token away from the empty prompt's output by the weight. The same prompt gives other "
+                            "images in each.</p>"));
 
   form->addRow(tr("Si&ze"), m_sizePreset);
   auto* seedLabel = new QLabel(tr("S&eed")); // a row holding a layout gets no buddy by itself
@@ -92,6 +113,9 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(seedLabel, seed);
   form->addRow(tr("&Images"), m_images);
   form->addRow(tr("Sc&heduler"), m_scheduler);
+  form->addRow(tr("Seeds"), m_seedMode);
+  form->addRow(tr("Clip skip"), m_clipSkip);
+  form->addRow(tr("Weights"), m_emphasis);
 }
 
 void ParametersPanel::fill(GenerationRequest& r) const {
@@ -102,6 +126,9 @@ void ParametersPanel::fill(GenerationRequest& r) const {
   r.seed = m_seed->value();
   r.images = m_images->value();
   r.scheduler = static_cast<SchedulerKind>(m_scheduler->currentData().toInt());
+  r.seedMode = static_cast<SeedMode>(m_seedMode->currentData().toInt());
+  r.clipSkip = m_clipSkip->value();
+  r.emphasis = static_cast<Emphasis>(m_emphasis->currentData().toInt());
 }
 
 void ParametersPanel::apply(const GenerationRequest& r) {
@@ -112,6 +139,9 @@ void ParametersPanel::apply(const GenerationRequest& r) {
   m_seed->setValue(r.seed);
   m_images->setValue(r.images);
   m_scheduler->setCurrentIndex(m_scheduler->findData(static_cast<int>(r.scheduler)));
+  m_seedMode->setCurrentIndex(m_seedMode->findData(static_cast<int>(r.seedMode)));
+  m_clipSkip->setValue(r.clipSkip);
+  m_emphasis->setCurrentIndex(m_emphasis->findData(static_cast<int>(r.emphasis)));
   m_lockSeed->setChecked(true); // reusing parameters means reproducing the image
 }
 

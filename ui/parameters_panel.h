@@ -1,5 +1,6 @@
 // Size (SDXL's buckets as presets, or custom multiples of 8), steps, guidance, seed (random with
-// one click, or locked), number of images, scheduler.
+// one click, or locked), number of images, scheduler, how seeds spread over a batch, clip skip and
+// how prompt weights act.
 #pragma once
 
 #include "sdxl/request.h"
@@ -31,6 +32,9 @@ private:
   SeedSpinBox* m_seed = nullptr;
   QCheckBox* m_lockSeed = nullptr;
   QComboBox* m_scheduler = nullptr;
+  QComboBox* m_seedMode = nullptr;
+  QSpinBox* m_clipSkip = nullptr;
+  QComboBox* m_emphasis = nullptr;
 };
 
 } // namespace sdxl::ui

@@ -1,10 +1,15 @@
 #include "prompt_panel.h"
 
+#include "sdxl/prompt.h"
+
 #include <QCheckBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace sdxl::ui {
 
@@ -64,46 +69,64 @@ void PromptPanel::setPrompts(const QString& prompt, const QString& negative) {
   m_negative->setPlainText(negative);
 }
 
+namespace {
+// QTextCursor positions (UTF-16 code units) of every byte offset of a UTF-8 text.
+std::vector<int> utf16Positions(const std::string& utf8) {
+  std::vector<int> at(utf8.size() + 1, 0);
+  int position = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    at[i] = position;
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if ((c & 0xC0) != 0x80) position += c >= 0xF0 ? 2 : 1; // a 4-byte character is a surrogate pair
+  }
+  at[utf8.size()] = position;
+  return at;
+}
+
+QTextEdit::ExtraSelection mark(QPlainTextEdit* edit, int from, int to, const QColor& color, const QString& tip) {
+  QTextEdit::ExtraSelection s;
+  s.cursor = QTextCursor(edit->document());
+  s.cursor.setPosition(from);
+  s.cursor.setPosition(to, QTextCursor::KeepAnchor);
+  s.format.setBackground(color);
+  s.format.setToolTip(tip);
+  return s;
+}
+} // namespace
+
 void PromptPanel::updateCounts(QPlainTextEdit* edit, QLabel* label) {
   if (!m_first || !m_second) {
     label->setText(tr("tokens: (choose a model to count them)"));
     return;
   }
-  const auto text = edit->toPlainText();
-  const auto utf8 = text.toStdString();
-  const int limit = m_first->maxLength() - 2;
-  const int first = static_cast<int>(m_first->tokenize(utf8).size());
-  const int second = static_cast<int>(m_second->tokenize(utf8).size());
-  const bool over = first > limit || second > limit;
-  label->setText(tr("tokens: CLIP ViT-L %1/%3 · OpenCLIP bigG %2/%3%4")
-                     .arg(first)
-                     .arg(second)
-                     .arg(limit)
-                     .arg(over ? tr(" (the highlighted end is cut off)") : QString()));
-  label->setStyleSheet(over ? QStringLiteral("color: #c0392b") : QString());
+  // The prompt as the pipeline reads it (A1111's syntax): the same parser and chunking.
+  const auto utf8 = edit->toPlainText().toStdString();
+  const auto parsed = sdxl::parsePrompt(utf8);
+  const auto first = sdxl::chunkPrompt(parsed, *m_first), second = sdxl::chunkPrompt(parsed, *m_second);
+  const int chunks = static_cast<int>(std::max(first.chunks.size(), second.chunks.size()));
+  label->setText(tr("tokens: CLIP ViT-L %1 · OpenCLIP bigG %2 · %n chunk(s) of 75", nullptr, chunks)
+                     .arg(first.tokenCount)
+                     .arg(second.tokenCount));
+  label->setToolTip(tr("Prompts of any length are encoded in chunks of 75 tokens; BREAK starts a new chunk, and a "
+                       "chunk that fills up just after a comma moves what follows the comma to the next."));
 
-  // Mark where truncation starts: the shortest prefix that already fills the limit.
+  // Every weighted piece of the text, warmer above 1 and cooler below; tags taken out of the text.
+  const auto positions = utf16Positions(utf8);
   QList<QTextEdit::ExtraSelection> marks;
-  if (over) {
-    int lo = 0, hi = static_cast<int>(text.size());
-    while (lo < hi) {
-      const int mid = (lo + hi) / 2;
-      const auto prefix = text.left(mid).toStdString();
-      const bool full = int(m_first->tokenize(prefix).size()) > limit || int(m_second->tokenize(prefix).size()) > limit;
-      if (full) hi = mid;
-      else lo = mid + 1;
-    }
-    // Back up to the start of the word that crossed the limit.
-    int cut = std::max(0, lo - 1);
-    while (cut > 0 && !text.at(cut - 1).isSpace()) --cut;
-    QTextEdit::ExtraSelection mark;
-    mark.cursor = QTextCursor(edit->document());
-    mark.cursor.setPosition(cut);
-    mark.cursor.setPosition(static_cast<int>(text.size()), QTextCursor::KeepAnchor);
-    mark.format.setBackground(QColor(231, 76, 60, 60));
-    mark.format.setToolTip(tr("Beyond CLIP's 77-token window: the model does not see this"));
-    marks.push_back(mark);
+  for (const auto& span : parsed.spans) {
+    if (span.weight == 1.0) continue;
+    const double strength = std::min(1.0, std::abs(span.weight - 1.0) / 0.5);
+    const QColor color = span.weight > 1 ? QColor(230, 126, 34, int(40 + 120 * strength))
+                                         : QColor(52, 152, 219, int(40 + 120 * strength));
+    marks.push_back(mark(edit, positions[span.begin], positions[span.end], color,
+                         tr("weight %1").arg(span.weight, 0, 'g', 4)));
   }
+  for (const auto& tag : parsed.networks)
+    marks.push_back(mark(edit, positions[tag.begin], positions[tag.end], QColor(142, 68, 173, 60),
+                         tag.problem.empty() ? tr("%1 \"%2\", weight %3: taken out of the text the encoders see")
+                                                   .arg(QString::fromStdString(tag.type), QString::fromStdString(tag.name))
+                                                   .arg(tag.textWeight)
+                                             : QString::fromStdString(tag.problem)));
   edit->setExtraSelections(marks);
 }
 

@@ -1,5 +1,5 @@
-// Prompt and negative prompt, with a live token count per text encoder against CLIP's limit and
-// the text the model will not see highlighted.
+// Prompt and negative prompt, with a live token and chunk count per text encoder, every weighted
+// piece of the text highlighted by its weight, and the <lora:...> tags marked.
 #pragma once
 
 #include "sdxl/clip_tokenizer.h"

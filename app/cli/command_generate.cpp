@@ -67,8 +67,13 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--steps", "N", "denoising steps (default 30)"},
              {"--guidance", "G", "classifier-free guidance scale (default 5.0; 1 turns it off)"},
              {"--guidance-rescale", "R", "diffusers' guidance_rescale, 0..1 (default 0)"},
-             {"--seed", "S", "random seed, 0 to 18446744073709551615 (default 0); image k of a request is part of the "
-                             "same draw"},
+             {"--seed", "S", "random seed, 0 to 18446744073709551615 (default 0)"},
+             {"--seed-mode", "per_image|batch",
+              "per_image (default): image k uses seed + k, so any image can be made again alone; batch: one draw for "
+              "all images, as diffusers with one generator"},
+             {"--clip-skip", "N", "A1111's clip skip: 1 (default) is SDXL's own layer, 2 one layer earlier"},
+             {"--emphasis", "a1111|no_norm|comfy",
+              "how (word:1.3) weights act: a1111 (default: scale, then restore the mean), no_norm, comfy (ComfyUI's)"},
              {"--images", "N", "images of this prompt (default 1)"},
              {"--scheduler", "NAME", "one of: " + schedulers + " (default euler)"},
              {"--precision", "P", "fp32, fp16 or bf16 (default fp16 on CUDA, fp32 on the CPU)"},
@@ -100,9 +105,16 @@ int runGenerate(const std::vector<std::string>& argv) {
       return usage("--seed must be a whole number from 0 to 18446744073709551615");
     request.seed = std::stoull(seed); // out_of_range past 2^64 - 1: the catch below
     request.images = std::stoi(args.get("--images", "1"));
+    request.clipSkip = std::stoi(args.get("--clip-skip", "1"));
   } catch (const std::exception&) {
     return usage("a numeric option has a value that is not a number");
   }
+  const auto seedMode = seedModeFromName(args.get("--seed-mode", "per_image"));
+  if (!seedMode) return usage("--seed-mode must be per_image or batch");
+  request.seedMode = *seedMode;
+  const auto emphasis = emphasisFromName(args.get("--emphasis", "a1111"));
+  if (!emphasis) return usage("--emphasis must be a1111, no_norm or comfy");
+  request.emphasis = *emphasis;
   const auto emptyNegative = args.get("--empty-negative", "zeros");
   if (emptyNegative != "zeros" && emptyNegative != "encode") return usage("--empty-negative must be zeros or encode");
   request.encodeEmptyNegative = emptyNegative == "encode";

@@ -17,7 +17,7 @@ commands:
   generate    make images from a prompt with a model folder or the built-in benchmark model
   bench       time configurations of the optimization switches (the seed article's protocol)
   inspect     what is in a model folder: components, weight files, dtypes, sizes, what is missing
-  tokenize    how SDXL's two CLIP tokenizers split a prompt, and what they cut off
+  tokenize    how a prompt is read: weights, tags, and the chunks of 75 tokens the encoders see
 
   sdxl-cli COMMAND --help   options of one command
   sdxl-cli --version        versions of SDXL Studio, LibTorch and the compute device

@@ -47,6 +47,15 @@ expect 2 "a seed past 64 bits" -- "$CLI" generate --model builtin:tiny --prompt 
 expect 0 "an empty negative prompt encoded as text" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --empty-negative encode --out "$TMP/neg"
 grep -a -q '"empty_negative_prompt":"encoded"' "$TMP/neg/sdxl-00001.png" || { echo "FAIL: the metadata does not say the empty negative was encoded"; failures=$((failures + 1)); }
 expect 2 "--empty-negative with another word" -- "$CLI" generate --model builtin:tiny --prompt x --empty-negative none --out "$TMP/a"
+expect 0 "clip skip, emphasis and seed mode reach the metadata" -- "$CLI" generate --model builtin:tiny --prompt "a (red:1.3) cat" --size 64x64 --steps 2 --images 2 --clip-skip 2 --emphasis comfy --seed-mode batch --out "$TMP/text"
+grep -a -q '"clip_skip":2' "$TMP/text/sdxl-00001.png" && grep -a -q '"emphasis":"comfy"' "$TMP/text/sdxl-00001.png" &&
+  grep -a -q '"seed_mode":"batch"' "$TMP/text/sdxl-00001.png" || { echo "FAIL: the text options are not in the metadata"; failures=$((failures + 1)); }
+expect 2 "an unknown emphasis" -- "$CLI" generate --model builtin:tiny --prompt x --emphasis loud --out "$TMP/a"
+expect 2 "an unknown seed mode" -- "$CLI" generate --model builtin:tiny --prompt x --seed-mode random --out "$TMP/a"
+expect 2 "clip skip 0" -- "$CLI" generate --model builtin:tiny --prompt x --clip-skip 0 --out "$TMP/a"
+expect 0 "tokenize shows weights, tags and chunks" -- "$CLI" tokenize --prompt "<lora:grain:0.8> a (red:1.3) cat BREAK a dog"
+grep -q "1.3	\"red\"" "$TMP/out.txt" && grep -q "tag: lora \"grain\" text 0.8" "$TMP/out.txt" && grep -q "in 2 chunk(s)" "$TMP/out.txt" ||
+  { echo "FAIL: tokenize did not show the weight, the tag and two chunks"; cat "$TMP/out.txt"; failures=$((failures + 1)); }
 expect 1 "inspect an empty folder" -- "$CLI" inspect --model "$TMP"
 grep -q "usable: no" "$TMP/out.txt" || { echo "FAIL: inspect does not say unusable"; failures=$((failures + 1)); }
 echo "cli checks failed: $failures"

@@ -68,19 +68,24 @@ private slots:
     QVERIFY(w->findChild<QDockWidget*>(QStringLiteral("TelemetryDock")));
     QVERIFY(w->findChild<QWidget*>(QStringLiteral("vramPlot")));
     QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>(QStringLiteral("modelLabel"))->text().contains(QStringLiteral("random weights")), 20000);
-    QTRY_VERIFY(w->findChild<QLabel*>(QStringLiteral("promptTokenCount"))->text().contains(QStringLiteral("/75")));
+    QTRY_VERIFY(w->findChild<QLabel*>(QStringLiteral("promptTokenCount"))->text().contains(QStringLiteral("of 75")));
     screenshot(*w, QStringLiteral("main-window-idle.png"));
   }
 
-  void tokenCountMarksTruncation() {
+  void tokenCountShowsChunksAndHighlightsWeights() {
     auto w = window();
-    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>(QStringLiteral("promptTokenCount"))->text().contains(QStringLiteral("/75")), 20000);
-    auto* prompt = w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"));
-    prompt->setPlainText(QStringLiteral("cat ").repeated(90));
     auto* count = w->findChild<QLabel*>(QStringLiteral("promptTokenCount"));
-    QVERIFY(count->text().contains(QStringLiteral("90/75")));
-    QCOMPARE(prompt->extraSelections().size(), 1);
-    QCOMPARE(prompt->extraSelections().first().cursor.selectedText().size(), 4 * 15); // the last 15 "cat "s
+    QTRY_VERIFY_WITH_TIMEOUT(count->text().contains(QStringLiteral("of 75")), 20000);
+    auto* prompt = w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"));
+    prompt->setPlainText(QStringLiteral("cat ").repeated(90) + QStringLiteral("(富士山:1.3) <lora:grain:0.8> [fog]"));
+    QVERIFY2(count->text().contains(QStringLiteral("CLIP ViT-L 99")), qPrintable(count->text())); // 90 cats, 8 for 富士山, fog
+    QVERIFY(count->text().contains(QStringLiteral("2 chunk(s) of 75")));
+    const auto marks = prompt->extraSelections();
+    QCOMPARE(marks.size(), 3); // the two weighted pieces and the tag
+    QStringList marked;
+    for (const auto& m : marks) marked << m.cursor.selectedText();
+    QCOMPARE(marked, (QStringList{QStringLiteral("富士山"), QStringLiteral("fog"), QStringLiteral("<lora:grain:0.8>")}));
+    QCOMPARE(marks[0].format.toolTip(), QStringLiteral("weight 1.3"));
   }
 
   void generateShowsTheImageInTheGalleryWithItsParameters() {
@@ -104,6 +109,12 @@ private slots:
     w->findChild<QCheckBox*>(QStringLiteral("freeEncoders"))->setChecked(true);
     w->findChild<QCheckBox*>(QStringLiteral("tinyVae"))->setChecked(true);
     w->findChild<QCheckBox*>(QStringLiteral("fp32Vae"))->setChecked(true);
+    QCOMPARE(w->currentRequest().seedMode, sdxl::SeedMode::PerImage); // the studio's default
+    w->findChild<QSpinBox*>(QStringLiteral("clipSkip"))->setValue(2);
+    auto* emphasis = w->findChild<QComboBox*>(QStringLiteral("emphasis"));
+    emphasis->setCurrentIndex(emphasis->findData(static_cast<int>(sdxl::Emphasis::Comfy)));
+    auto* seedMode = w->findChild<QComboBox*>(QStringLiteral("seedMode"));
+    seedMode->setCurrentIndex(seedMode->findData(static_cast<int>(sdxl::SeedMode::Batch)));
     auto* attention = w->findChild<QComboBox*>(QStringLiteral("attention"));
     attention->setCurrentIndex(1); // default (materialised)
     w->findChild<QSpinBox*>(QStringLiteral("images"))->setValue(2);
@@ -117,6 +128,9 @@ private slots:
     QCOMPARE(request.optimizations.attention, sdxl::Attention::Default);
     QCOMPARE(request.optimizations.precision, sdxl::Precision::FP32);
     QCOMPARE(request.images, 2);
+    QCOMPARE(request.clipSkip, 2);
+    QCOMPARE(request.emphasis, sdxl::Emphasis::Comfy);
+    QCOMPARE(request.seedMode, sdxl::SeedMode::Batch);
     QVERIFY(done.wait(60000));
     QCOMPARE(w->findChild<QListWidget*>(QStringLiteral("gallery"))->count(), 2);
   }

@@ -39,8 +39,9 @@ public:
   // The text as the tokenizer splits it, one string per token (for the UI's truncation mark).
   std::vector<std::string> tokenStrings(const std::string& text) const;
 
-  // The id of a vocabulary entry ("," is ",</w>"), or -1.
+  // The id of a vocabulary entry ("," is ",</w>"), or -1; and the entry of an id ("" if none).
   int64_t idOf(const std::string& token) const;
+  std::string entryOf(int64_t id) const;
 
   int64_t bosId() const { return m_bos; }
   int64_t eosId() const { return m_eos; }

@@ -440,6 +440,10 @@ int64_t ClipTokenizer::idOf(const std::string& token) const {
   return it == m_vocab.end() ? -1 : it->second;
 }
 
+std::string ClipTokenizer::entryOf(int64_t id) const {
+  return id >= 0 && static_cast<std::size_t>(id) < m_idToToken.size() ? m_idToToken[static_cast<std::size_t>(id)] : "";
+}
+
 std::vector<int64_t> ClipTokenizer::tokenize(const std::string& text) const {
   std::vector<int64_t> ids;
   for (const auto& symbol : tokenStrings(text)) {
