@@ -5,6 +5,8 @@
 # scripts/gpu_carry.sh on the developer machine; name ".gpu" in the device call's carry).
 #   scripts/gpu_run.sh build check            every GPU check, "N passed, N failed" last
 #   scripts/gpu_run.sh build parity bench ... single stages (see each function)
+# The working tree travels without its history: name the commit measured in the command
+# (SDXL_COMMIT=abc1234 scripts/gpu_run.sh ...), for the records.
 # Results go to $OUT, which brings back at most 8 files: logs are gathered into a few.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
