@@ -95,14 +95,13 @@ void GenerationWorker::loadModel() {
   injectFault(sdxl::Stage::Loading);
   auto pipeline = std::make_unique<sdxl::Pipeline>(sdxl::ModelSource::parse(m_modelSpec.toStdString()));
   const auto& source = pipeline->source();
-  if (!source.isRandom()) {
-    const auto report = sdxl::inspectModelFolder(source.folder);
-    if (!report.usable()) {
-      QString problems;
-      for (const auto& p : report.problems) problems += QStringLiteral("\n• ") + QString::fromStdString(p);
-      throw sdxl::Error(sdxl::ErrorKind::ModelFormat,
-                        tr("%1 is not a usable SDXL model folder:%2").arg(m_modelSpec, problems).toStdString());
-    }
+  std::vector<std::string> problems;
+  if (source.kind == sdxl::ModelSource::Kind::Folder) problems = sdxl::inspectModelFolder(source.folder).problems;
+  if (source.kind == sdxl::ModelSource::Kind::SingleFile) problems = sdxl::inspectCheckpointFile(source.file).problems;
+  if (!problems.empty()) {
+    QString list;
+    for (const auto& p : problems) list += QStringLiteral("\n• ") + QString::fromStdString(p);
+    throw sdxl::Error(sdxl::ErrorKind::ModelFormat, tr("%1 is not a usable SDXL model:%2").arg(m_modelSpec, list).toStdString());
   }
   m_pipeline = std::move(pipeline);
   emit modelReady(QString::fromStdString(source.describe()), source.isRandom());

@@ -18,12 +18,33 @@ std::string humanBytes(uint64_t bytes) {
 } // namespace
 
 int runInspect(const std::vector<std::string>& argv) {
-  Args args("inspect", "Reports what a diffusers-format SDXL folder holds and what is missing, without loading weights.",
-            {{"--model", "DIR", "the model folder (the one holding model_index.json)", true},
+  Args args("inspect",
+            "Reports what a model is and whether it can be used, without loading weights: a diffusers folder's "
+            "components and what is missing, or what a single .safetensors file is (read from its header).",
+            {{"--model", "DIR|FILE", "a model folder (the one holding model_index.json) or a .safetensors file", true},
              {"--variant", "NAME", "weight variant preferred where several exist (default fp16; '' for none)"},
              {"--help", "", "show this help"}});
   if (auto exit = args.parseOrExit(argv)) return *exit;
-  const auto report = inspectModelFolder(args.get("--model"), args.get("--variant", "fp16"));
+  const std::filesystem::path model = args.get("--model");
+  if (std::filesystem::is_regular_file(model)) {
+    const auto file = inspectCheckpointFile(model);
+    std::cout << "file:   " << file.file.string() << "\n";
+    if (!file.description.empty()) std::cout << "what:   " << file.description << "\n";
+    if (file.bytes) std::cout << "size   " << humanBytes(file.bytes) << "\n";
+    if (file.parameters) {
+      std::cout << "params " << file.parameters << " (";
+      bool first = true;
+      for (const auto& [dtype, n] : file.dtypes) {
+        std::cout << (first ? "" : ", ") << dtype << " " << n;
+        first = false;
+      }
+      std::cout << ")\n";
+    }
+    for (const auto& p : file.problems) std::cout << "  !    " << p << "\n";
+    std::cout << "\n" << (file.usable() ? "usable: yes" : "usable: no") << "\n";
+    return file.usable() ? kExitOk : kExitFailure;
+  }
+  const auto report = inspectModelFolder(model, args.get("--variant", "fp16"));
   std::cout << "model folder: " << report.dir.string() << "\n";
   if (!report.pipelineClass.empty()) std::cout << "pipeline:     " << report.pipelineClass << "\n";
   for (const auto& c : report.components) {

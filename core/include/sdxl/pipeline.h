@@ -30,11 +30,15 @@ namespace sdxl {
 
 class ClipTokenizer;
 
-// A diffusers folder, or the built-in benchmark model ("builtin" = full SDXL-base size,
+// A diffusers folder, a single .safetensors checkpoint in the original layout (what model sites
+// share; its configs are SDXL base's unless `configs` names a diffusers folder whose config.json
+// files describe it), or the built-in benchmark model ("builtin" = full SDXL-base size,
 // "builtin:tiny" = the same family at toy size): random weights, so its images are noise.
 struct ModelSource {
-  enum class Kind { Folder, Builtin } kind = Kind::Folder;
-  std::filesystem::path folder;
+  enum class Kind { Folder, SingleFile, Builtin } kind = Kind::Folder;
+  std::filesystem::path folder; // Folder
+  std::filesystem::path file;   // SingleFile
+  std::filesystem::path configs;
   bool tiny = false;
   static ModelSource parse(const std::string& spec);
   bool isRandom() const { return kind == Kind::Builtin; }

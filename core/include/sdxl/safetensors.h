@@ -23,7 +23,8 @@ class Tensor;
 
 namespace sdxl {
 
-enum class DType { F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL };
+// F8_E4M3 and F8_E5M2: the 8-bit float storage some SDXL checkpoints ship; upcast on load.
+enum class DType { F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL, F8_E4M3, F8_E5M2 };
 
 // The header's spelling ("F16", "BF16", ...), and back; nullopt for names we do not know.
 const char* dtypeName(DType dtype);

@@ -1,6 +1,7 @@
 #include "io/component_loader.h"
 
 #include "io/builtin_configs.h"
+#include "io/model_files.h"
 #include "io/module_loading.h"
 #include "sdxl/error.h"
 
@@ -18,19 +19,29 @@ Module build(const Config& config, const ComponentSpec& spec, const std::string&
 }
 
 template <typename Module, typename Config>
-Module loadComponent(const fs::path& dir, const std::string& stem, const ComponentSpec& spec, LoadOptions options) {
-  const std::string component = dir.filename().string();
-  const auto config = Config::fromJson(nn::ConfigReader::fromFile(dir / "config.json"));
-  auto checkpoint = SafetensorsCheckpoint::openComponent(dir, stem, spec.variant);
-  auto module = build<Module>(config, spec, component);
+Module loadComponent(const nn::ConfigReader& json, const WeightSource& weights, const std::string& component,
+                     const ComponentSpec& spec, LoadOptions options, const std::string& origin) {
+  auto module = build<Module>(Config::fromJson(json), spec, component);
   options.progress = spec.progress;
-  loadWeights(*module, checkpoint, component, options);
+  loadWeights(*module, weights, component, options, origin);
   return module;
 }
 
-} // namespace
+template <typename Module, typename Config>
+Module loadComponent(const fs::path& dir, const std::string& stem, const ComponentSpec& spec, LoadOptions options) {
+  const CheckpointSource checkpoint(SafetensorsCheckpoint::openComponent(dir, stem, spec.variant));
+  return loadComponent<Module, Config>(nn::ConfigReader::fromFile(dir / "config.json"), checkpoint,
+                                       dir.filename().string(), spec, std::move(options), "");
+}
 
-text::ClipTextModel loadClipTextModel(const fs::path& dir, const ComponentSpec& spec) {
+template <typename Module, typename Config>
+Module loadComponent(const ModelFiles& files, const std::string& component, const ComponentSpec& spec, LoadOptions options) {
+  const auto weights = files.weights(component, spec.variant);
+  return loadComponent<Module, Config>(files.config(component), *weights, component, spec, std::move(options),
+                                       files.origin(component));
+}
+
+LoadOptions clipOptions() {
   LoadOptions options;
   // Real SDXL checkpoints (transformers 4.x) name CLIPTextModel's tensors "text_model.*";
   // transformers 5 writes them without the prefix. Both load.
@@ -43,7 +54,25 @@ text::ClipTextModel loadClipTextModel(const fs::path& dir, const ComponentSpec& 
   options.ignored = [](const std::string& name) {
     return name.size() >= 12 && name.compare(name.size() - 12, 12, "position_ids") == 0;
   };
-  return loadComponent<text::ClipTextModel, text::ClipTextConfig>(dir, "model", spec, options);
+  return options;
+}
+
+} // namespace
+
+text::ClipTextModel loadClipTextModel(const fs::path& dir, const ComponentSpec& spec) {
+  return loadComponent<text::ClipTextModel, text::ClipTextConfig>(dir, "model", spec, clipOptions());
+}
+
+text::ClipTextModel loadClipTextModel(const ModelFiles& files, const std::string& component, const ComponentSpec& spec) {
+  return loadComponent<text::ClipTextModel, text::ClipTextConfig>(files, component, spec, clipOptions());
+}
+
+nn::UNet2DConditionModel loadUNet(const ModelFiles& files, const ComponentSpec& spec) {
+  return loadComponent<nn::UNet2DConditionModel, nn::UNetConfig>(files, "unet", spec, LoadOptions{});
+}
+
+nn::AutoencoderKL loadAutoencoderKL(const ModelFiles& files, const ComponentSpec& spec) {
+  return loadComponent<nn::AutoencoderKL, nn::AutoencoderKLConfig>(files, "vae", spec, LoadOptions{});
 }
 
 nn::UNet2DConditionModel loadUNet(const fs::path& dir, const ComponentSpec& spec) {

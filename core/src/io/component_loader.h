@@ -19,10 +19,18 @@ struct ComponentSpec {
   std::function<void(uint64_t, uint64_t)> progress;      // bytes copied, bytes total
 };
 
+class ModelFiles;
+
+// From one component's folder (config.json and its safetensors files).
 text::ClipTextModel loadClipTextModel(const std::filesystem::path& dir, const ComponentSpec& spec);
 nn::UNet2DConditionModel loadUNet(const std::filesystem::path& dir, const ComponentSpec& spec);
 nn::AutoencoderKL loadAutoencoderKL(const std::filesystem::path& dir, const ComponentSpec& spec);
 nn::AutoencoderTiny loadAutoencoderTiny(const std::filesystem::path& dir, const ComponentSpec& spec);
+
+// From a model's files (io/model_files.h): a diffusers folder or a single checkpoint.
+text::ClipTextModel loadClipTextModel(const ModelFiles& files, const std::string& component, const ComponentSpec& spec);
+nn::UNet2DConditionModel loadUNet(const ModelFiles& files, const ComponentSpec& spec);
+nn::AutoencoderKL loadAutoencoderKL(const ModelFiles& files, const ComponentSpec& spec);
 
 // The same networks from a compiled-in config ("sdxl-base" or "sdxl-tiny") with random weights.
 nn::ConfigReader builtinConfig(const std::string& model, const std::string& component);

@@ -30,8 +30,8 @@ std::string listSome(const std::vector<std::string>& items, std::size_t limit = 
 
 } // namespace
 
-void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpoint, const std::string& component,
-                 const LoadOptions& options) {
+void loadWeights(torch::nn::Module& module, const WeightSource& checkpoint, const std::string& component,
+                 const LoadOptions& options, const std::string& origin) {
   struct Pending {
     at::Tensor target;
     std::string source;
@@ -69,12 +69,12 @@ void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpo
       continue;
     }
     used.insert(*found);
-    const auto& info = checkpoint.info(*found);
-    if (at::IntArrayRef(info.shape) != target.sizes()) {
-      misshapen.push_back(name + ": expected " + shapeText(target.sizes()) + ", found " + shapeText(info.shape));
+    const auto shape = checkpoint.shape(*found);
+    if (at::IntArrayRef(shape) != target.sizes()) {
+      misshapen.push_back(name + ": expected " + shapeText(target.sizes()) + ", found " + shapeText(shape));
       continue;
     }
-    total += info.end - info.begin;
+    total += checkpoint.bytes(*found);
     const auto view = views.find(name);
     pending.push_back({view == views.end() ? target : view->second, *found});
   }
@@ -86,7 +86,7 @@ void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpo
     if (!missing.empty()) message += "\n  missing (" + std::to_string(missing.size()) + "):" + listSome(missing);
     if (!misshapen.empty()) message += "\n  wrong shape (" + std::to_string(misshapen.size()) + "):" + listSome(misshapen);
     if (!unexpected.empty()) message += "\n  unexpected (" + std::to_string(unexpected.size()) + "):" + listSome(unexpected);
-    message += "\n  Is this folder's " + component + " from an SDXL-family model, and complete?";
+    message += "\n  Is " + (origin.empty() ? "this folder's " + component : origin) + " from an SDXL-family model, and complete?";
     throw Error(ErrorKind::ModelFormat, message);
   }
 
@@ -95,8 +95,8 @@ void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpo
   for (auto& p : pending) {
     runtime::cancellationPoint();
     const auto source = checkpoint.tensor(p.source);
-    p.target.copy_(source.view(p.target.sizes()), /*non_blocking=*/false);
-    done += static_cast<uint64_t>(source.numel()) * source.element_size();
+    p.target.copy_(source.reshape(p.target.sizes()), /*non_blocking=*/false);
+    done += checkpoint.bytes(p.source);
     if (options.progress) options.progress(done, total);
   }
 }

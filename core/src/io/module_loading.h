@@ -5,7 +5,7 @@
 // one step), so a component never sits in RAM twice.
 #pragma once
 
-#include "sdxl/safetensors.h"
+#include "io/weight_source.h"
 
 #include <torch/torch.h>
 
@@ -24,8 +24,10 @@ struct LoadOptions {
   std::function<void(uint64_t done, uint64_t total)> progress;
 };
 
-void loadWeights(torch::nn::Module& module, const SafetensorsCheckpoint& checkpoint, const std::string& component,
-                 const LoadOptions& options = {});
+// `component` names the part in messages ("unet"); `origin` says where it came from ("this folder's
+// unet", "the checkpoint's UNet"), for the question at the end of an error.
+void loadWeights(torch::nn::Module& module, const WeightSource& weights, const std::string& component,
+                 const LoadOptions& options = {}, const std::string& origin = "");
 
 uint64_t parameterCount(const torch::nn::Module& module);
 

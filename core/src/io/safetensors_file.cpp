@@ -27,6 +27,8 @@ c10::ScalarType toScalarType(DType dtype) {
   case DType::I8: return torch::kInt8;
   case DType::U8: return torch::kUInt8;
   case DType::BOOL: return torch::kBool;
+  case DType::F8_E4M3: return torch::kFloat8_e4m3fn;
+  case DType::F8_E5M2: return torch::kFloat8_e5m2;
   }
   throw Error(ErrorKind::Internal, "unhandled dtype");
 }
@@ -73,6 +75,15 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::pa
   file->m_path = path;
   file->m_map = map;
   file->m_size = size;
+  // A pickle under another name (PyTorch's zip archive, or a bare pickle stream): say so rather than
+  // call it a malformed safetensors header. It is never read further.
+  const auto* bytes = static_cast<const unsigned char*>(map);
+  const bool jsonHeader = size > 8 && bytes[8] == '{'; // a safetensors header's JSON starts there
+  if (!jsonHeader && size >= 4 && ((bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) ||
+                                   (bytes[0] == 0x80 && bytes[1] >= 2 && bytes[1] <= 5))) // the map goes with `file`
+    throw Error(ErrorKind::ModelFormat,
+                label + " is a pickle-based PyTorch checkpoint, whatever its name says; refusing to load it, because "
+                        "loading one runs whatever code the file contains. Use the model's .safetensors version.");
   file->m_header = parseSafetensorsHeader(static_cast<const uint8_t*>(map), size, label);
   for (std::size_t i = 0; i < file->m_header.tensors.size(); ++i) file->m_index[file->m_header.tensors[i].name] = i;
   file->m_self = file;

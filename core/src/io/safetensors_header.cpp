@@ -22,9 +22,9 @@ struct DTypeRow {
 constexpr DTypeRow kDTypes[] = {
     {DType::F64, "F64", 8}, {DType::F32, "F32", 4}, {DType::F16, "F16", 2}, {DType::BF16, "BF16", 2},
     {DType::I64, "I64", 8}, {DType::I32, "I32", 4}, {DType::I16, "I16", 2}, {DType::I8, "I8", 1},
-    {DType::U8, "U8", 1},   {DType::BOOL, "BOOL", 1},
+    {DType::U8, "U8", 1},   {DType::BOOL, "BOOL", 1}, {DType::F8_E4M3, "F8_E4M3", 1}, {DType::F8_E5M2, "F8_E5M2", 1},
 };
-static_assert(sizeof(kDTypes) / sizeof(kDTypes[0]) == static_cast<std::size_t>(DType::BOOL) + 1,
+static_assert(sizeof(kDTypes) / sizeof(kDTypes[0]) == static_cast<std::size_t>(DType::F8_E5M2) + 1,
               "every DType needs a row");
 
 [[noreturn]] void fail(const std::string& label, const std::string& what) {

@@ -26,6 +26,8 @@ DType fromScalarType(c10::ScalarType type, const std::string& name) {
   case torch::kInt8: return DType::I8;
   case torch::kUInt8: return DType::U8;
   case torch::kBool: return DType::BOOL;
+  case torch::kFloat8_e4m3fn: return DType::F8_E4M3;
+  case torch::kFloat8_e5m2: return DType::F8_E5M2;
   default:
     throw Error(ErrorKind::InvalidRequest,
                 "cannot write tensor '" + name + "': dtype " + std::string(c10::toString(type)) +
@@ -40,6 +42,8 @@ int referenceDtypeRank(DType dtype) {
   case DType::BOOL: return 0;
   case DType::U8: return 1;
   case DType::I8: return 2;
+  case DType::F8_E5M2: return 3;
+  case DType::F8_E4M3: return 4;
   case DType::I16: return 5;
   case DType::F16: return 7;
   case DType::BF16: return 8;

@@ -24,11 +24,24 @@
 namespace sdxl {
 namespace fs = std::filesystem;
 
+namespace {
+bool isCheckpointName(const fs::path& path) {
+  auto ext = path.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* known : {".safetensors", ".ckpt", ".pt", ".pth", ".bin", ".pkl"})
+    if (ext == known) return true;
+  return false;
+}
+} // namespace
+
 ModelSource ModelSource::parse(const std::string& spec) {
   ModelSource s;
   if (spec == "builtin" || spec == "builtin:full" || spec == "builtin:tiny") {
     s.kind = Kind::Builtin;
     s.tiny = spec == "builtin:tiny";
+  } else if (fs::is_regular_file(spec) || (!fs::exists(spec) && isCheckpointName(spec))) {
+    s.kind = Kind::SingleFile; // a file: a checkpoint (pickles are refused when it is opened)
+    s.file = spec;
   } else {
     s.folder = spec;
   }
@@ -39,10 +52,13 @@ std::string ModelSource::describe() const {
   if (kind == Kind::Builtin)
     return tiny ? "built-in tiny benchmark model (random weights: images are noise)"
                 : "built-in SDXL-base benchmark model (random weights: images are noise)";
-  return folder.string();
+  return kind == Kind::SingleFile ? file.string() : folder.string();
 }
 
-std::string ModelSource::key() const { return kind == Kind::Builtin ? (tiny ? "builtin:tiny" : "builtin") : folder.string(); }
+std::string ModelSource::key() const {
+  if (kind == Kind::Builtin) return tiny ? "builtin:tiny" : "builtin";
+  return kind == Kind::SingleFile ? file.string() + (configs.empty() ? "" : "\x1f" + configs.string()) : folder.string();
+}
 
 fs::path builtinTokenizerDir() {
   if (const char* env = std::getenv("SDXL_CLIP_TOKENIZER_DIR"); env && *env) return env;

@@ -38,7 +38,8 @@ io::ComponentSpec specFor(const SdxlModel& m, const std::string& component) {
 
 std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>>
 loadTokenizers(const ModelSource& source) {
-  const fs::path dir = source.isRandom() ? builtinTokenizerDir() : source.folder;
+  // Single files carry no tokenizer: theirs is SDXL-base's, the built-in model's.
+  const fs::path dir = source.kind == ModelSource::Kind::Folder ? source.folder : builtinTokenizerDir();
   return {ClipTokenizer::fromFolder(dir / "tokenizer"), ClipTokenizer::fromFolder(dir / "tokenizer_2")};
 }
 
@@ -50,8 +51,8 @@ void SdxlModel::ensureTextEncoders() {
     first = io::randomClipTextModel(builtinName(source), "text_encoder", specFor(*this, "text_encoder"), kSeedTextEncoder1);
     second = io::randomClipTextModel(builtinName(source), "text_encoder_2", specFor(*this, "text_encoder_2"), kSeedTextEncoder2);
   } else {
-    first = io::loadClipTextModel(source.folder / "text_encoder", specFor(*this, "text_encoder"));
-    second = io::loadClipTextModel(source.folder / "text_encoder_2", specFor(*this, "text_encoder_2"));
+    first = io::loadClipTextModel(*files, "text_encoder", specFor(*this, "text_encoder"));
+    second = io::loadClipTextModel(*files, "text_encoder_2", specFor(*this, "text_encoder_2"));
   }
   textEncoder1Placement = makePlacement(offload, *first, device);
   textEncoder2Placement = makePlacement(offload, *second, device);
@@ -73,7 +74,7 @@ void SdxlModel::ensureTinyAutoencoder() {
   if (source.isRandom()) {
     vaeTiny = io::randomAutoencoderTiny(builtinName(source), spec, kSeedTinyVae);
   } else {
-    const auto dir = source.folder / "vae_tiny";
+    const auto dir = files->tinyAutoencoderDir();
     if (!fs::exists(dir / "config.json"))
       throw Error(ErrorKind::ModelFormat,
                   "the Tiny AutoEncoder is switched on, but " + dir.string() +
@@ -103,7 +104,7 @@ void SdxlModel::ensureVae(torch::ScalarType wanted) {
   if (vae.is_empty() || vaeDtype != dtype) {
     vae = nn::AutoencoderKL(nullptr);
     if (source.isRandom()) vae = io::randomAutoencoderKL(builtinName(source), specFor(*this, "vae"), kSeedVae);
-    else vae = io::loadAutoencoderKL(source.folder / "vae", specFor(*this, "vae"));
+    else vae = io::loadAutoencoderKL(*files, specFor(*this, "vae"));
   }
   if (wanted != dtype) vae->to(wanted);
   // As the UNet: NHWC convolutions, no transposes around cuDNN (most of the decode's time is
@@ -122,27 +123,16 @@ std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Devic
   m.dtype = dtype;
   m.offload = offload;
   m.progress = progress;
-  if (!source.isRandom()) {
-    const auto folderReport = inspectModelFolder(source.folder, dtype == torch::kFloat ? "" : "fp16");
-    if (!folderReport.usable()) {
-      std::string message = source.folder.string() + " is not a usable SDXL model folder:";
-      for (const auto& p : folderReport.problems) message += "\n  " + p;
-      throw Error(ErrorKind::ModelFormat, message);
-    }
-  }
+  if (!source.isRandom()) m.files = io::openModelFiles(source, dtype == torch::kFloat ? "" : "fp16");
   std::tie(m.tokenizer1, m.tokenizer2) = loadTokenizers(source);
   m.ensureTextEncoders();
   if (source.isRandom()) {
     m.unet = io::randomUNet(builtinName(source), specFor(m, "unet"), kSeedUNet);
     m.schedulerConfig = sched::SchedulerConfig::fromJson(io::builtinConfig(builtinName(source), "scheduler"));
   } else {
-    const auto& dir = source.folder;
-    m.unet = io::loadUNet(dir / "unet", specFor(m, "unet"));
-    m.schedulerConfig = sched::SchedulerConfig::fromJson(nn::ConfigReader::fromFile(dir / "scheduler" / "scheduler_config.json"));
-    std::ifstream in(dir / "model_index.json");
-    const auto index = nlohmann::json::parse(in, nullptr, false);
-    if (index.is_object() && index.contains("force_zeros_for_empty_prompt") && index["force_zeros_for_empty_prompt"].is_boolean())
-      m.forceZerosForEmptyPrompt = index["force_zeros_for_empty_prompt"].get<bool>();
+    m.unet = io::loadUNet(*m.files, specFor(m, "unet"));
+    m.schedulerConfig = sched::SchedulerConfig::fromJson(m.files->schedulerConfig());
+    m.forceZerosForEmptyPrompt = m.files->forceZerosForEmptyPrompt();
   }
   // SDXL's VAE overflows in fp16 (black or NaN images): see vaeDtypeFor().
   m.vaeDtype = dtype;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "io/component_loader.h"
+#include "io/model_files.h"
 #include "pipeline/placement.h"
 #include "sched/scheduler.h"
 #include "sdxl/clip_tokenizer.h"
@@ -17,6 +18,7 @@ using LoadProgress = std::function<void(const std::string& component, double fra
 
 struct SdxlModel {
   ModelSource source;
+  std::unique_ptr<io::ModelFiles> files; // a model on disk (null for the built-in one)
   std::shared_ptr<const ClipTokenizer> tokenizer1, tokenizer2;
   text::ClipTextModel textEncoder1{nullptr}, textEncoder2{nullptr};
   nn::UNet2DConditionModel unet{nullptr};
