@@ -45,7 +45,6 @@ JA = {
     "Save image as": "画像を保存",
     "PNG images (*.png)": "PNG画像 (*.png)",
     "Save as": "名前を付けて保存",
-    "%1 is not a usable SDXL model folder:%2": "%1 は使用できるSDXLモデルフォルダではありません:%2",
     "Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or generate fewer or smaller images.":
         "VAEスライス、モデル/逐次CPUオフロード、Tiny AutoEncoderを有効にするか、枚数やサイズを減らしてください。",
     "Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.":
@@ -207,4 +206,5 @@ JA = {
     "Prompts of any length are encoded in chunks of 75 tokens; BREAK starts a new chunk, and a chunk that fills up just after a comma moves what follows the comma to the next.": "どんな長さのプロンプトも 75 トークンずつのチャンクに分けてエンコードします。BREAK で新しいチャンクが始まり、カンマの直後でチャンクが埋まったときはカンマ以降を次のチャンクに移します。",
     "weight %1": "重み %1",
     "%1 \"%2\", weight %3: taken out of the text the encoders see": "%1 「%2」、重み %3: エンコーダーに渡すテキストからは取り除きます",
+    "%1 is not a usable SDXL model:%2": "%1 は使える SDXL モデルではありません:%2",
 }

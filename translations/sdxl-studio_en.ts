@@ -197,10 +197,6 @@
 <context>
     <name>sdxl::ui::GenerationWorker</name>
     <message>
-        <source>%1 is not a usable SDXL model folder:%2</source>
-        <translation>%1 is not a usable SDXL model folder:%2</translation>
-    </message>
-    <message>
         <source>generation cancelled</source>
         <translation>generation cancelled</translation>
     </message>
@@ -227,6 +223,10 @@
     <message>
         <source>The output folder %1 could not be created.</source>
         <translation>The output folder %1 could not be created.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable SDXL model:%2</source>
+        <translation>%1 is not a usable SDXL model:%2</translation>
     </message>
 </context>
 <context>
