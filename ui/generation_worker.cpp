@@ -117,10 +117,8 @@ void GenerationWorker::generate(const sdxl::GenerationRequest& request, quint64 
                             [this](sdxl::Stage stage) { injectFault(stage); });
     sdxl::resetPeakMemory();
     const auto result = m_pipeline->generate(request, &observer);
-    QVector<QImage> images;
-    for (const auto& image : result.images) images.push_back(toQImage(image));
-    QStringList paths;
-    const auto saveErrors = saveImages(request, result, paths);
+    QVector<FinishedImage> images;
+    const auto saveErrors = saveImages(request, result, images);
     GenerationStats stats;
     stats.encodeSeconds = result.encodeSeconds;
     stats.denoiseSeconds = result.denoiseSeconds;
@@ -128,30 +126,32 @@ void GenerationWorker::generate(const sdxl::GenerationRequest& request, quint64 
     stats.totalSeconds = result.totalSeconds;
     stats.stepSeconds = QVector<double>(result.stepSeconds.begin(), result.stepSeconds.end());
     stats.peakAllocatedGB = double(sdxl::sampleMemory().peakAllocated) / (1024.0 * 1024.0 * 1024.0);
-    emit finished(request, images, paths, stats, saveErrors);
+    emit finished(request, images, stats, saveErrors);
   });
 }
 
 // A finished image is never thrown away: what cannot be written stays in the gallery (its path
 // left empty) and the window says which file failed and why.
 QStringList GenerationWorker::saveImages(const sdxl::GenerationRequest& request, const sdxl::GenerationResult& result,
-                                         QStringList& paths) const {
+                                         QVector<FinishedImage>& images) const {
   QStringList errors;
   const bool folderReady = QDir().mkpath(m_outputFolder);
   if (!folderReady) errors << tr("The output folder %1 could not be created.").arg(m_outputFolder);
-  const auto model = m_pipeline->source().describe();
+  const auto model = sdxl::identityOf(m_pipeline->source());
   for (std::size_t i = 0; i < result.images.size(); ++i) {
-    QString path;
+    const auto chunks = sdxl::imageTextChunks(request, model, static_cast<int>(i));
+    FinishedImage out{toQImage(result.images[i]), QString(), QString::fromStdString(chunks.at("parameters")),
+                      QString::fromStdString(chunks.at("sdxl-studio"))};
     if (folderReady) {
       try {
         const auto target = sdxl::nextFreeImagePath(m_outputFolder.toStdString(), "sdxl");
-        sdxl::savePng(result.images[i], target, sdxl::imageTextChunks(request, model, static_cast<int>(i)));
-        path = QString::fromStdString(target.string());
+        sdxl::savePng(result.images[i], target, chunks);
+        out.path = QString::fromStdString(target.string());
       } catch (const std::exception& e) {
         errors << QString::fromStdString(e.what());
       }
     }
-    paths.push_back(path);
+    images.push_back(std::move(out));
   }
   return errors;
 }

@@ -23,6 +23,13 @@ namespace sdxl::ui {
 
 QImage toQImage(const sdxl::Image& image);
 
+// One finished image with the parameters written into its file ("parameters" and JSON chunks);
+// `path` is empty where the file could not be written.
+struct FinishedImage {
+  QImage image;
+  QString path, parameters, json;
+};
+
 struct GenerationStats {
   double encodeSeconds = 0, denoiseSeconds = 0, decodeSeconds = 0, totalSeconds = 0;
   QVector<double> stepSeconds;
@@ -51,9 +58,8 @@ signals:
   void modelReady(const QString& description, bool randomWeights);
   void stageChanged(int stage); // sdxl::Stage
   void stepDone(int step, int steps, double elapsedSeconds, const QImage& preview);
-  // `paths[i]` is empty where image i could not be saved; `saveErrors` says why (the images are
-  // kept in the gallery all the same).
-  void finished(const sdxl::GenerationRequest& request, const QVector<QImage>& images, const QStringList& paths,
+  // `saveErrors` says why any image has no path (the images are kept in the gallery all the same).
+  void finished(const sdxl::GenerationRequest& request, const QVector<sdxl::ui::FinishedImage>& images,
                 const sdxl::ui::GenerationStats& stats, const QStringList& saveErrors);
   void failed(int errorKind, const QString& message); // sdxl::ErrorKind
   void benchmarkProgress(int config, int run);
@@ -69,7 +75,7 @@ private:
   }
   void loadModel();
   QStringList saveImages(const sdxl::GenerationRequest& request, const sdxl::GenerationResult& result,
-                         QStringList& paths) const;
+                         QVector<FinishedImage>& images) const;
 
   std::unique_ptr<sdxl::Pipeline> m_pipeline;
   QString m_modelSpec = QStringLiteral("builtin:tiny");
@@ -81,3 +87,4 @@ private:
 } // namespace sdxl::ui
 
 Q_DECLARE_METATYPE(sdxl::ui::GenerationStats)
+Q_DECLARE_METATYPE(sdxl::ui::FinishedImage)

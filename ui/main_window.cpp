@@ -61,6 +61,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   sdxlInitUiResources();
   qRegisterMetaType<sdxl::GenerationRequest>();
   qRegisterMetaType<sdxl::ui::GenerationStats>();
+  qRegisterMetaType<sdxl::ui::FinishedImage>();
+  qRegisterMetaType<QVector<sdxl::ui::FinishedImage>>();
   qRegisterMetaType<sdxl::BenchmarkProtocol>();
   qRegisterMetaType<std::vector<sdxl::BenchmarkConfig>>();
   qRegisterMetaType<sdxl::BenchmarkReport>();
@@ -334,13 +336,9 @@ void MainWindow::onStep(int step, int steps, double elapsed, const QImage& previ
     m_image->setPixmap(QPixmap::fromImage(preview).scaled(m_image->size(), Qt::KeepAspectRatio, Qt::FastTransformation));
 }
 
-void MainWindow::onFinished(const sdxl::GenerationRequest& request, const QVector<QImage>& images,
-                            const QStringList& paths, const sdxl::ui::GenerationStats& stats,
-                            const QStringList& saveErrors) {
-  const auto model = sdxl::ModelSource::parse(m_modelSpec.toStdString()).describe();
-  for (int i = 0; i < images.size(); ++i)
-    m_gallery->add(images[i], paths.value(i), QString::fromStdString(sdxl::a1111Parameters(request, model, i)),
-                   QString::fromStdString(sdxl::requestToJson(request, model, i)));
+void MainWindow::onFinished(const sdxl::GenerationRequest&, const QVector<sdxl::ui::FinishedImage>& images,
+                            const sdxl::ui::GenerationStats& stats, const QStringList& saveErrors) {
+  for (const auto& image : images) m_gallery->add(image.image, image.path, image.parameters, image.json);
   m_telemetry->runFinished(stats.totalSeconds, stats.peakAllocatedGB);
   m_progress->setValue(m_progress->maximum());
   m_progress->setFormat(tr("done in %1 s (encode %2, denoise %3, decode %4)")
@@ -351,7 +349,7 @@ void MainWindow::onFinished(const sdxl::GenerationRequest& request, const QVecto
   setBusy(false);
   if (!saveErrors.isEmpty()) {
     m_lastError = tr("%n image(s) could not be saved; they are in the gallery (Save as… writes them elsewhere).", nullptr,
-                     int(std::count(paths.begin(), paths.end(), QString()))) +
+                     int(std::count_if(images.begin(), images.end(), [](const auto& i) { return i.path.isEmpty(); }))) +
                   QLatin1Char('\n') + saveErrors.join(QLatin1Char('\n'));
     auto* box = new QMessageBox(QMessageBox::Warning, tr("SDXL Studio"), m_lastError, QMessageBox::Ok, this);
     box->setInformativeText(tr("Choose another output folder in the File menu."));

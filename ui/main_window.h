@@ -61,7 +61,7 @@ private slots:
   void onModelReady(const QString& description, bool randomWeights);
   void onStage(int stage);
   void onStep(int step, int steps, double elapsed, const QImage& preview);
-  void onFinished(const sdxl::GenerationRequest& request, const QVector<QImage>& images, const QStringList& paths,
+  void onFinished(const sdxl::GenerationRequest& request, const QVector<sdxl::ui::FinishedImage>& images,
                   const sdxl::ui::GenerationStats& stats, const QStringList& saveErrors);
   void onFailed(int kind, const QString& message);
   void showAbout();

@@ -57,7 +57,13 @@ int runGenerate(const std::vector<std::string>& argv) {
   Args args("generate",
             "Generates images from a prompt and saves them as PNG files that carry their parameters (an A1111-style "
             "'parameters' chunk and the settings as JSON). Existing files are never overwritten.",
-            {{"--model", "DIR|builtin[:tiny]", "a diffusers SDXL folder, or the built-in benchmark model (random weights)", true},
+            {{"--model", "DIR|FILE|builtin[:tiny]",
+              "a diffusers SDXL folder, a single .safetensors SDXL checkpoint, or the built-in benchmark model (random "
+              "weights)", true},
+             {"--vae", "FILE|DIR", "another VAE for the model: a .safetensors file or a diffusers VAE folder"},
+             {"--model-config", "DIR",
+              "for a single file whose architecture is not SDXL base's: a diffusers folder whose config.json files "
+              "describe it"},
              {"--prompt", "TEXT", "what to draw", true},
              {"--negative", "TEXT", "what to avoid"},
              {"--empty-negative", "zeros|encode",
@@ -130,7 +136,9 @@ int runGenerate(const std::vector<std::string>& argv) {
   if (configured) request.optimizations = configFromName(args.get("--config")).options; // Error: exit 2, says the word
   validate(request); // before any loading: a bad request costs nothing
 
-  const auto source = ModelSource::parse(args.get("--model"));
+  auto source = ModelSource::parse(args.get("--model"));
+  source.vae = args.get("--vae");
+  source.configs = args.get("--model-config");
   Pipeline pipeline(source, args.get("--device"));
   const bool cuda = pipeline.deviceName().rfind("cuda", 0) == 0;
   const auto precision = precisionFromName(args.get("--precision", cuda ? "fp16" : "fp32"));
@@ -148,7 +156,7 @@ int runGenerate(const std::vector<std::string>& argv) {
   for (std::size_t i = 0; i < result.images.size(); ++i) {
     try {
       const auto path = nextFreeImagePath(out, args.get("--prefix", "sdxl"));
-      savePng(result.images[i], path, imageTextChunks(request, source.describe(), static_cast<int>(i)));
+      savePng(result.images[i], path, imageTextChunks(request, identityOf(source), static_cast<int>(i)));
       std::cout << path.string() << "\n";
     } catch (const Error& e) {
       std::cerr << "sdxl-cli: image " << i + 1 << " could not be saved: " << e.what() << "\n";

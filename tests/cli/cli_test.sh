@@ -56,6 +56,12 @@ expect 2 "clip skip 0" -- "$CLI" generate --model builtin:tiny --prompt x --clip
 expect 0 "tokenize shows weights, tags and chunks" -- "$CLI" tokenize --prompt "<lora:grain:0.8> a (red:1.3) cat BREAK a dog"
 grep -q "1.3	\"red\"" "$TMP/out.txt" && grep -q "tag: lora \"grain\" text 0.8" "$TMP/out.txt" && grep -q "in 2 chunk(s)" "$TMP/out.txt" ||
   { echo "FAIL: tokenize did not show the weight, the tag and two chunks"; cat "$TMP/out.txt"; failures=$((failures + 1)); }
+printf 'PK\003\004 not really a zip' > "$TMP/model.safetensors"
+expect 1 "a pickle named .safetensors is refused as a pickle" -- "$CLI" generate --model "$TMP/model.safetensors" --prompt x --size 64x64 --out "$TMP/a"
+grep -q "pickle" "$TMP/err.txt" || { echo "FAIL: the refusal does not say pickle"; failures=$((failures + 1)); }
+printf 'x' > "$TMP/model.ckpt"
+expect 1 "a .ckpt is refused" -- "$CLI" inspect --model "$TMP/model.ckpt"
+grep -q "pickle" "$TMP/out.txt" || { echo "FAIL: inspect does not say pickle"; cat "$TMP/out.txt"; failures=$((failures + 1)); }
 expect 1 "inspect an empty folder" -- "$CLI" inspect --model "$TMP"
 grep -q "usable: no" "$TMP/out.txt" || { echo "FAIL: inspect does not say unusable"; failures=$((failures + 1)); }
 echo "cli checks failed: $failures"

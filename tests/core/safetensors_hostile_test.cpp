@@ -98,8 +98,8 @@ TEST(SafetensorsHostile, ShapeThatOverflows) {
 }
 
 TEST(SafetensorsHostile, UnknownDtype) {
-  expectMentions(parseError(makeFile(R"({"q":{"dtype":"F8_E4M3","shape":[4],"data_offsets":[0,4]}})", 4)),
-                 {"'q'", "unsupported dtype 'F8_E4M3'"});
+  expectMentions(parseError(makeFile(R"({"q":{"dtype":"F8_E8M0","shape":[4],"data_offsets":[0,4]}})", 4)),
+                 {"'q'", "unsupported dtype 'F8_E8M0'"});
 }
 
 TEST(SafetensorsHostile, DuplicateNames) {

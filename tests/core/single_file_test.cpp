@@ -174,15 +174,17 @@ TEST(SingleFile, LoadsTheSameWeightsAsTheDiffusersFolder) {
 }
 
 // diffusers' from_single_file and ours on the same files: fp32, bf16 and fp8 (F8_E4M3) storage,
-// upcast to fp32 on both sides.
+// upcast to fp32 on both sides; and with another VAE from a file of its own (AutoencoderKL's
+// from_single_file on diffusers' side).
 TEST(SingleFile, GivesDiffusersImagesFromTheSameFile) {
   auto reference = SafetensorsFile::open(dir() / "reference.safetensors");
   std::ifstream in(dir() / "single_file_cases.json");
   for (const auto& c : nlohmann::json::parse(in)) {
-    if (!c["vae"].is_null()) continue; // a separate VAE: see the VAE test
     const std::string name = c["name"];
     SCOPED_TRACE(name);
-    Pipeline pipeline(singleFile(c["file"]), "cpu");
+    auto source = singleFile(c["file"]);
+    if (!c["vae"].is_null()) source.vae = dir() / c["vae"].get<std::string>(); // a VAE file of its own
+    Pipeline pipeline(source, "cpu");
     GenerationRequest r;
     r.prompt = c["prompt"];
     r.negativePrompt = c["negative"];
@@ -206,5 +208,29 @@ TEST(SingleFile, GivesDiffusersImagesFromTheSameFile) {
     std::printf("single file %-8s latents rel=%.3e worst pixel %d\n", name.c_str(), rel, worst);
     EXPECT_LE(rel, 1e-3);
     EXPECT_LE(worst, 1);
+  }
+}
+
+// A VAE from a folder in diffusers' format, or from a file: the fp16-fix VAE (named so) decodes
+// fp16 runs in fp16; others keep force_upcast; a file that is no VAE is refused with what it is.
+TEST(SingleFile, AVaeOfItsOwnFromAFolderOrAFile) {
+  auto source = singleFile("sdxl_fp32.safetensors");
+  source.vae = dir() / "config" / "vae";
+  EXPECT_TRUE(io::openModelFiles(source, "")->config("vae").boolean("force_upcast", false));
+  const auto fix = test::freshTempDir("vae_fix") / "sdxl-vae-fp16-fix.safetensors";
+  std::filesystem::copy_file(dir() / "vae_other.safetensors", fix);
+  source.vae = fix;
+  const auto files = io::openModelFiles(source, "");
+  EXPECT_FALSE(files->config("vae").boolean("force_upcast", true));
+  auto fromFile = io::loadAutoencoderKL(*files, {});
+  source.vae = dir() / "vae_other.safetensors";
+  auto same = io::loadAutoencoderKL(*io::openModelFiles(source, ""), {});
+  for (const auto& p : fromFile->named_parameters(true)) EXPECT_TRUE(torch::equal(p.value(), same->named_parameters(true)[p.key()]));
+  source.vae = dir() / "not_sdxl_lora.safetensors";
+  try {
+    io::openModelFiles(source, "");
+    FAIL() << "took a LoRA for a VAE";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("not a VAE"), std::string::npos) << e.what();
   }
 }

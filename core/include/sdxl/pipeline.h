@@ -39,6 +39,10 @@ struct ModelSource {
   std::filesystem::path folder; // Folder
   std::filesystem::path file;   // SingleFile
   std::filesystem::path configs;
+  // Another VAE for this model: a file (the original layout, with or without first_stage_model.,
+  // or diffusers' names) or a diffusers VAE folder. The fp16-fix VAE (a folder whose config says
+  // force_upcast false, or a file named *fp16-fix* / *fp16_fix*) decodes fp16 runs in fp16.
+  std::filesystem::path vae;
   bool tiny = false;
   static ModelSource parse(const std::string& spec);
   bool isRandom() const { return kind == Kind::Builtin; }

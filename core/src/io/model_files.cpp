@@ -84,9 +84,65 @@ private:
   fs::path m_configs;
 };
 
+// A model with another VAE: everything from `base` but the VAE's weights (and, from a folder, its
+// config; from a file, the model's config, with force_upcast off for the fp16-fix VAE).
+class WithVae final : public ModelFiles {
+public:
+  WithVae(std::unique_ptr<ModelFiles> base, fs::path vae) : m_base(std::move(base)), m_vae(std::move(vae)) {
+    if (!fs::is_directory(m_vae)) {
+      m_file = SafetensorsFile::open(m_vae);
+      const auto kind = detectCheckpoint(*m_file);
+      if (kind.kind != CheckpointKind::Vae && kind.kind != CheckpointKind::SdxlBase)
+        throw Error(ErrorKind::ModelFormat, m_vae.string() + " is " + kind.description + ", not a VAE");
+    }
+  }
+  nn::ConfigReader config(const std::string& component) const override {
+    if (component != "vae") return m_base->config(component);
+    if (!m_file) return nn::ConfigReader::fromFile(m_vae / "config.json");
+    auto json = m_base->config("vae").json();
+    auto name = m_vae.filename().string();
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name.find("fp16-fix") != std::string::npos || name.find("fp16_fix") != std::string::npos)
+      json["force_upcast"] = false; // made to decode in fp16 without overflowing
+    return nn::ConfigReader(json, m_vae.string());
+  }
+  std::unique_ptr<WeightSource> weights(const std::string& component, const std::string& variant) const override {
+    if (component != "vae") return m_base->weights(component, variant);
+    if (!m_file)
+      return std::make_unique<CheckpointSource>(SafetensorsCheckpoint::openComponent(m_vae, "diffusion_pytorch_model", variant));
+    // Diffusers' names as they are; the original layout with or without the checkpoint's prefix.
+    if (m_file->find("encoder.down_blocks.0.resnets.0.conv1.weight"))
+      return std::make_unique<CheckpointSource>(SafetensorsCheckpoint::openFile(m_vae));
+    const bool prefixed = m_file->find(std::string(kSgmVae) + "encoder.conv_in.weight") != nullptr;
+    return sgmComponent(m_file, prefixed ? kSgmVae : "", sgmVaeNames(nn::AutoencoderKLConfig::fromJson(config("vae"))));
+  }
+  std::string origin(const std::string& component) const override {
+    return component == "vae" ? "the VAE " + m_vae.filename().string() : m_base->origin(component);
+  }
+  fs::path tokenizers() const override { return m_base->tokenizers(); }
+  nn::ConfigReader schedulerConfig() const override { return m_base->schedulerConfig(); }
+  bool forceZerosForEmptyPrompt() const override { return m_base->forceZerosForEmptyPrompt(); }
+  fs::path tinyAutoencoderDir() const override { return m_base->tinyAutoencoderDir(); }
+
+private:
+  std::unique_ptr<ModelFiles> m_base;
+  fs::path m_vae;
+  std::shared_ptr<const SafetensorsFile> m_file;
+};
+
+std::unique_ptr<ModelFiles> openWithoutVae(const ModelSource& source, const std::string& variant);
+
 } // namespace
 
 std::unique_ptr<ModelFiles> openModelFiles(const ModelSource& source, const std::string& variant) {
+  auto files = openWithoutVae(source, variant);
+  if (source.vae.empty()) return files;
+  if (!fs::exists(source.vae)) throw Error(ErrorKind::ModelFormat, "the VAE " + source.vae.string() + " does not exist");
+  return std::make_unique<WithVae>(std::move(files), source.vae);
+}
+
+namespace {
+std::unique_ptr<ModelFiles> openWithoutVae(const ModelSource& source, const std::string& variant) {
   if (source.kind == ModelSource::Kind::SingleFile) {
     const auto report = inspectCheckpointFile(source.file);
     if (!report.usable()) {
@@ -104,5 +160,6 @@ std::unique_ptr<ModelFiles> openModelFiles(const ModelSource& source, const std:
   }
   return std::make_unique<FolderFiles>(source.folder);
 }
+} // namespace
 
 } // namespace sdxl::io

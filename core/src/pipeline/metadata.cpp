@@ -9,14 +9,26 @@
 
 namespace sdxl {
 
-std::string a1111Parameters(const GenerationRequest& r, const std::string& model, int imageIndex) {
+ModelIdentity identityOf(const ModelSource& source) {
+  ModelIdentity id(source.kind == ModelSource::Kind::SingleFile ? source.file.stem().string()
+                   : source.kind == ModelSource::Kind::Folder  ? source.folder.filename().string()
+                                                               : source.describe());
+  if (id.name.empty()) id.name = source.describe(); // a folder given with a trailing slash
+  if (!source.vae.empty()) id.vae = source.vae.filename().string();
+  return id;
+}
+
+std::string a1111Parameters(const GenerationRequest& r, const ModelIdentity& model, int imageIndex) {
   std::ostringstream out;
   out << r.prompt << "\n";
   if (!r.negativePrompt.empty()) out << "Negative prompt: " << r.negativePrompt << "\n";
   // A1111 writes each image's own seed; so do we where image k is the image seed + k makes alone.
   const uint64_t seed = r.seedMode == SeedMode::PerImage ? r.seed + static_cast<uint64_t>(imageIndex) : r.seed;
   out << "Steps: " << r.steps << ", Sampler: " << schedulerLabel(r.scheduler) << ", CFG scale: " << r.guidance
-      << ", Seed: " << seed << ", Size: " << r.width << "x" << r.height << ", Model: " << model;
+      << ", Seed: " << seed << ", Size: " << r.width << "x" << r.height;
+  if (!model.hash.empty()) out << ", Model hash: " << model.hash;
+  out << ", Model: " << model.name;
+  if (!model.vae.empty()) out << ", VAE: " << model.vae;
   if (r.images > 1) out << ", Batch size: " << r.images << ", Batch pos: " << imageIndex;
   if (r.seedMode == SeedMode::Batch && r.images > 1) out << ", Seed mode: one draw for the batch (diffusers)";
   if (r.clipSkip != 1) out << ", Clip skip: " << r.clipSkip;
@@ -28,7 +40,7 @@ std::string a1111Parameters(const GenerationRequest& r, const std::string& model
   return out.str();
 }
 
-std::string requestToJson(const GenerationRequest& r, const std::string& model, int imageIndex) {
+std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model, int imageIndex) {
   nlohmann::ordered_json j;
   j["prompt"] = r.prompt;
   j["negative_prompt"] = r.negativePrompt;
@@ -56,7 +68,9 @@ std::string requestToJson(const GenerationRequest& r, const std::string& model, 
   j["free_text_encoders"] = o.freeTextEncoders;
   j["tiny_autoencoder"] = o.tinyAutoencoder;
   j["fp32_vae"] = o.fp32Vae;
-  j["model"] = model;
+  j["model"] = model.name;
+  if (!model.hash.empty()) j["model_hash"] = model.hash;
+  if (!model.vae.empty()) j["vae"] = model.vae;
   j["generator"] = "SDXL Studio " + studioVersion();
   // validate() refuses text that is not UTF-8; should any reach here, it is stored replaced
   // (U+FFFD) rather than lose the image whose metadata this is.
@@ -107,7 +121,7 @@ GenerationRequest requestFromJson(const std::string& text) {
   return r;
 }
 
-std::map<std::string, std::string> imageTextChunks(const GenerationRequest& r, const std::string& model, int imageIndex) {
+std::map<std::string, std::string> imageTextChunks(const GenerationRequest& r, const ModelIdentity& model, int imageIndex) {
   return imageTextChunks(a1111Parameters(r, model, imageIndex), requestToJson(r, model, imageIndex));
 }
 

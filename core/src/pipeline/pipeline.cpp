@@ -57,7 +57,8 @@ std::string ModelSource::describe() const {
 
 std::string ModelSource::key() const {
   if (kind == Kind::Builtin) return tiny ? "builtin:tiny" : "builtin";
-  return kind == Kind::SingleFile ? file.string() + (configs.empty() ? "" : "\x1f" + configs.string()) : folder.string();
+  auto k = kind == Kind::SingleFile ? file.string() + (configs.empty() ? "" : "\x1f" + configs.string()) : folder.string();
+  return vae.empty() ? k : k + "\x1fvae=" + vae.string();
 }
 
 fs::path builtinTokenizerDir() {
