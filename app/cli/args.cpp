@@ -25,13 +25,13 @@ bool Args::parse(const std::vector<std::string>& argv, std::string& error) {
       return false;
     }
     if (spec->value.empty()) {
-      m_values[arg] = "1";
+      m_values[arg].push_back("1");
       continue;
     }
     if (hasInline) {
-      m_values[arg] = inlineValue;
+      m_values[arg].push_back(inlineValue);
     } else if (i + 1 < argv.size()) {
-      m_values[arg] = argv[++i];
+      m_values[arg].push_back(argv[++i]);
     } else {
       error = "option " + arg + " needs a value (" + spec->value + ")";
       return false;
@@ -62,7 +62,12 @@ std::optional<int> Args::parseOrExit(const std::vector<std::string>& argv) {
 
 std::string Args::get(const std::string& name, const std::string& fallback) const {
   auto it = m_values.find(name);
-  return it == m_values.end() ? fallback : it->second;
+  return it == m_values.end() ? fallback : it->second.back(); // the last one given wins
+}
+
+std::vector<std::string> Args::all(const std::string& name) const {
+  auto it = m_values.find(name);
+  return it == m_values.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Args::help() const {

@@ -34,12 +34,13 @@ public:
   std::optional<int> parseOrExit(const std::vector<std::string>& argv);
   bool has(const std::string& name) const { return m_values.count(name) != 0; }
   std::string get(const std::string& name, const std::string& fallback = "") const;
+  std::vector<std::string> all(const std::string& name) const; // an option given several times
   std::string help() const;
 
 private:
   std::string m_command, m_summary;
   std::vector<OptionSpec> m_specs;
-  std::map<std::string, std::string> m_values;
+  std::map<std::string, std::vector<std::string>> m_values;
 };
 
 } // namespace sdxl::cli

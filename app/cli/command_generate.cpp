@@ -61,6 +61,9 @@ int runGenerate(const std::vector<std::string>& argv) {
               "a diffusers SDXL folder, a single .safetensors SDXL checkpoint, or the built-in benchmark model (random "
               "weights)", true},
              {"--vae", "FILE|DIR", "another VAE for the model: a .safetensors file or a diffusers VAE folder"},
+             {"--lora", "FILE[:W[:W_UNET]]",
+              "a LoRA to merge, with its weight (default 1; a second weight for the UNet alone); repeat for more"},
+             {"--lora-folder", "DIR", "where the prompt's <lora:NAME:W> tags are found (NAME.safetensors, in any subfolder)"},
              {"--model-config", "DIR",
               "for a single file whose architecture is not SDXL base's: a diffusers folder whose config.json files "
               "describe it"},
@@ -124,6 +127,29 @@ int runGenerate(const std::vector<std::string>& argv) {
   const auto emptyNegative = args.get("--empty-negative", "zeros");
   if (emptyNegative != "zeros" && emptyNegative != "encode") return usage("--empty-negative must be zeros or encode");
   request.encodeEmptyNegative = emptyNegative == "encode";
+  for (const auto& spec : args.all("--lora")) {
+    LoraChoice lora;
+    // FILE, FILE:W or FILE:W:W_UNET; a path may hold ':' itself, so the weights are read from the end.
+    std::vector<std::string> parts;
+    std::string rest = spec;
+    for (int k = 0; k < 2; ++k) {
+      const auto colon = rest.rfind(':');
+      if (colon == std::string::npos) break;
+      const auto tail = rest.substr(colon + 1);
+      if (tail.empty() || tail.find_first_not_of("0123456789.+-") != std::string::npos) break;
+      parts.insert(parts.begin(), tail);
+      rest = rest.substr(0, colon);
+    }
+    lora.file = rest;
+    try {
+      if (!parts.empty()) lora.textWeight = lora.unetWeight = std::stod(parts[0]);
+      if (parts.size() > 1) lora.unetWeight = std::stod(parts[1]);
+    } catch (const std::exception&) {
+      return usage("--lora " + spec + ": its weights are not numbers");
+    }
+    request.loras.push_back(lora);
+  }
+  request.loraFolder = args.get("--lora-folder");
   const auto scheduler = schedulerFromName(args.get("--scheduler", "euler"));
   if (!scheduler) return usage("unknown scheduler '" + args.get("--scheduler") + "'; choose one of " + schedulers);
   request.scheduler = *scheduler;

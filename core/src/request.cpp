@@ -3,6 +3,8 @@
 #include "sdxl/error.h"
 #include "sdxl/utf8.h"
 
+#include <cmath>
+
 namespace sdxl {
 
 const char* schedulerName(SchedulerKind kind) { return kSchedulerNames[static_cast<int>(kind)].name; }
@@ -80,6 +82,9 @@ void validate(const GenerationRequest& r) {
   if (!(r.guidance >= 0 && r.guidance <= 100)) fail("guidance must be between 0 and 100");
   if (!(r.guidanceRescale >= 0 && r.guidanceRescale <= 1)) fail("guidance rescale must be between 0 and 1");
   if (r.images < 1 || r.images > 64) fail("images must be between 1 and 64; got " + std::to_string(r.images));
+  for (const auto& l : r.loras)
+    if (!(std::abs(l.textWeight) <= 10 && std::abs(l.unetWeight) <= 10))
+      fail("a LoRA's weight must be between -10 and 10: " + l.file);
   if (r.clipSkip < 1 || r.clipSkip > 12)
     fail("clip skip must be between 1 (SDXL's own layer) and 12; got " + std::to_string(r.clipSkip));
   const auto& o = r.optimizations;

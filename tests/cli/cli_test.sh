@@ -62,6 +62,9 @@ grep -q "pickle" "$TMP/err.txt" || { echo "FAIL: the refusal does not say pickle
 printf 'x' > "$TMP/model.ckpt"
 expect 1 "a .ckpt is refused" -- "$CLI" inspect --model "$TMP/model.ckpt"
 grep -q "pickle" "$TMP/out.txt" || { echo "FAIL: inspect does not say pickle"; cat "$TMP/out.txt"; failures=$((failures + 1)); }
+expect 1 "--lora of a file that is not there" -- "$CLI" generate --model builtin:tiny --prompt x --size 64x64 --steps 1 --lora "$TMP/none.safetensors:0.7" --out "$TMP/a"
+grep -q "none.safetensors" "$TMP/err.txt" || { echo "FAIL: the LoRA error does not name the file"; failures=$((failures + 1)); }
+expect 2 "a <lora:...> tag with no LoRA folder" -- "$CLI" generate --model builtin:tiny --prompt "a cat <lora:x:1>" --size 64x64 --steps 1 --out "$TMP/a"
 expect 1 "inspect an empty folder" -- "$CLI" inspect --model "$TMP"
 grep -q "usable: no" "$TMP/out.txt" || { echo "FAIL: inspect does not say unusable"; failures=$((failures + 1)); }
 echo "cli checks failed: $failures"

@@ -69,7 +69,7 @@ TEST(SingleFile, WhatAFileIsComesFromItsHeader) {
 }
 
 TEST(SingleFile, NameTablesFollowTheOriginalNumbering) {
-  const auto unet = io::sgmUNetNames(nn::UNetConfig::fromJson(io::builtinConfig("sdxl-base", "unet")));
+  const auto unet = io::sgmUNetNames(io::sgmLayoutOf(nn::UNetConfig::fromJson(io::builtinConfig("sdxl-base", "unet"))));
   const std::pair<const char*, const char*> unetNames[] = {
       {"input_blocks.0.0.weight", "conv_in.weight"},
       {"input_blocks.1.0.in_layers.2.weight", "down_blocks.0.resnets.0.conv1.weight"},
@@ -92,7 +92,7 @@ TEST(SingleFile, NameTablesFollowTheOriginalNumbering) {
                               "output_blocks.8.2.conv.weight", "input_blocks.1.1.norm.weight", "betas"})
     EXPECT_TRUE(unet->convert(notOurs).empty()) << notOurs;
 
-  const auto vae = io::sgmVaeNames(nn::AutoencoderKLConfig::fromJson(io::builtinConfig("sdxl-base", "vae")));
+  const auto vae = io::sgmVaeNames(io::sgmLayoutOf(nn::AutoencoderKLConfig::fromJson(io::builtinConfig("sdxl-base", "vae"))));
   EXPECT_EQ(one(*vae, "decoder.up.3.block.0.conv1.weight").name, "decoder.up_blocks.0.resnets.0.conv1.weight");
   EXPECT_EQ(one(*vae, "decoder.up.3.upsample.conv.weight").name, "decoder.up_blocks.0.upsamplers.0.conv.weight");
   EXPECT_EQ(one(*vae, "decoder.up.0.block.2.nin_shortcut.bias").name, "decoder.up_blocks.3.resnets.2.conv_shortcut.bias");
@@ -125,9 +125,9 @@ TEST(SingleFile, EveryNameOfAFullSizeSdxlCheckpointHasItsParameter) {
     std::shared_ptr<torch::nn::Module> module;
   };
   std::vector<Part> parts;
-  parts.push_back({io::kSgmUNet, io::sgmUNetNames(nn::UNetConfig::fromJson(io::builtinConfig("sdxl-base", "unet"))),
+  parts.push_back({io::kSgmUNet, io::sgmUNetNames(io::sgmLayoutOf(nn::UNetConfig::fromJson(io::builtinConfig("sdxl-base", "unet")))),
                    nn::UNet2DConditionModel(nn::UNetConfig::fromJson(io::builtinConfig("sdxl-base", "unet")), meta).ptr()});
-  parts.push_back({io::kSgmVae, io::sgmVaeNames(nn::AutoencoderKLConfig::fromJson(io::builtinConfig("sdxl-base", "vae"))),
+  parts.push_back({io::kSgmVae, io::sgmVaeNames(io::sgmLayoutOf(nn::AutoencoderKLConfig::fromJson(io::builtinConfig("sdxl-base", "vae")))),
                    nn::AutoencoderKL(nn::AutoencoderKLConfig::fromJson(io::builtinConfig("sdxl-base", "vae")), meta).ptr()});
   parts.push_back({io::kSgmClip, io::sgmClipNames(),
                    text::ClipTextModel(text::ClipTextConfig::fromJson(io::builtinConfig("sdxl-base", "text_encoder")), meta).ptr()});

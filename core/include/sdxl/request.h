@@ -99,6 +99,17 @@ struct SizePreset {
 inline constexpr SizePreset kSizePresets[] = {{1024, 1024}, {1152, 896}, {896, 1152}, {1216, 832},
                                               {832, 1216},  {1344, 768}, {768, 1344}, {1536, 640}, {640, 1536}};
 
+// A LoRA merged into the model for a request. A1111's <lora:NAME:W> tag in a prompt is the same
+// with both weights W (<lora:NAME:W_TEXT:W_UNET> gives each its own); the tag's NAME is looked up
+// in GenerationRequest::loraFolder.
+struct LoraChoice {
+  std::string file; // a .safetensors LoRA: kohya / A1111 or diffusers / PEFT names
+  double textWeight = 1.0, unetWeight = 1.0;
+  bool operator==(const LoraChoice& o) const {
+    return file == o.file && textWeight == o.textWeight && unetWeight == o.unetWeight;
+  }
+};
+
 struct GenerationRequest {
   std::string prompt;
   std::string negativePrompt;
@@ -116,6 +127,8 @@ struct GenerationRequest {
   // (diffusers' clip_skip = this - 1), and so on.
   int clipSkip = 1;
   Emphasis emphasis = Emphasis::A1111;
+  std::vector<LoraChoice> loras; // besides the prompts' <lora:...> tags
+  std::string loraFolder;        // where the tags' names are found (NAME.safetensors, in any subfolder)
   SchedulerKind scheduler = SchedulerKind::Euler;
   OptimizationOptions optimizations;
 };

@@ -59,9 +59,9 @@ public:
   }
   std::unique_ptr<WeightSource> weights(const std::string& component, const std::string&) const override {
     if (component == "unet")
-      return sgmComponent(m_file, kSgmUNet, sgmUNetNames(nn::UNetConfig::fromJson(config(component))));
+      return sgmComponent(m_file, kSgmUNet, sgmUNetNames(sgmLayoutOf(nn::UNetConfig::fromJson(config(component)))));
     if (component == "vae")
-      return sgmComponent(m_file, kSgmVae, sgmVaeNames(nn::AutoencoderKLConfig::fromJson(config(component))));
+      return sgmComponent(m_file, kSgmVae, sgmVaeNames(io::sgmLayoutOf(nn::AutoencoderKLConfig::fromJson(config(component)))));
     if (component == "text_encoder") return sgmComponent(m_file, kSgmClip, sgmClipNames());
     if (component == "text_encoder_2") return sgmComponent(m_file, kSgmOpenClip, sgmOpenClipNames());
     throw Error(ErrorKind::Internal, "a single-file checkpoint has no component " + component);
@@ -114,7 +114,7 @@ public:
     if (m_file->find("encoder.down_blocks.0.resnets.0.conv1.weight"))
       return std::make_unique<CheckpointSource>(SafetensorsCheckpoint::openFile(m_vae));
     const bool prefixed = m_file->find(std::string(kSgmVae) + "encoder.conv_in.weight") != nullptr;
-    return sgmComponent(m_file, prefixed ? kSgmVae : "", sgmVaeNames(nn::AutoencoderKLConfig::fromJson(config("vae"))));
+    return sgmComponent(m_file, prefixed ? kSgmVae : "", sgmVaeNames(io::sgmLayoutOf(nn::AutoencoderKLConfig::fromJson(config("vae")))));
   }
   std::string origin(const std::string& component) const override {
     return component == "vae" ? "the VAE " + m_vae.filename().string() : m_base->origin(component);

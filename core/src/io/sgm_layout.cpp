@@ -51,6 +51,26 @@ public:
       }
     return best->inner == &kSame ? std::vector<SgmTarget>{{best->to + rest}} : std::vector<SgmTarget>{};
   }
+  std::string toStored(const std::string& module) const override {
+    const auto ours = module + ".";
+    const Rule* best = nullptr;
+    for (const auto& r : m_rules)
+      if (startsWith(ours, r.to) && (!best || r.to.size() > best->to.size())) best = &r;
+    if (!best) return {};
+    auto rest = ours.substr(best->to.size());
+    if (best->inner && best->inner != &kSame) {
+      bool renamed = false;
+      for (const auto& n : *best->inner)
+        if (startsWith(rest, n.to)) {
+          rest = n.from + rest.substr(std::char_traits<char>::length(n.to));
+          renamed = true;
+          break;
+        }
+      if (!renamed) return {};
+    }
+    const auto stored = best->from + rest;
+    return stored.substr(0, stored.size() - 1); // without the closing '.'
+  }
 
 private:
   struct Rule {
@@ -105,7 +125,7 @@ public:
 
 } // namespace
 
-std::unique_ptr<SgmNames> sgmUNetNames(const nn::UNetConfig& c) {
+std::unique_ptr<SgmNames> sgmUNetNames(const SgmUNetLayout& c) {
   auto rules = std::make_unique<PrefixRules>();
   rules->add("input_blocks.0.0.", "conv_in.");
   rules->add("time_embed.0.", "time_embedding.linear_1.");
@@ -114,12 +134,12 @@ std::unique_ptr<SgmNames> sgmUNetNames(const nn::UNetConfig& c) {
   rules->add("label_emb.0.2.", "add_embedding.linear_2.");
   rules->add("out.0.", "conv_norm_out.");
   rules->add("out.2.", "conv_out.");
-  const std::size_t blocks = c.blockOutChannels.size(), layers = static_cast<std::size_t>(c.layersPerBlock);
+  const std::size_t blocks = c.downAttention.size(), layers = c.layersPerBlock;
   // The input blocks count on from 1: each down block's resnets (with their attentions), then its
   // downsampler as a block of its own.
   std::size_t input = 1;
   for (std::size_t b = 0; b < blocks; ++b) {
-    const bool attention = c.downBlockTypes[b].find("CrossAttn") != std::string::npos;
+    const bool attention = c.downAttention[b];
     const auto down = "down_blocks." + n(b) + ".";
     for (std::size_t j = 0; j < layers; ++j, ++input) {
       rules->add("input_blocks." + n(input) + ".0.", down + "resnets." + n(j) + ".", &kUNetResnet);
@@ -134,7 +154,7 @@ std::unique_ptr<SgmNames> sgmUNetNames(const nn::UNetConfig& c) {
   // attention where there is one.
   std::size_t output = 0;
   for (std::size_t b = 0; b < blocks; ++b) {
-    const bool attention = c.upBlockTypes[b].find("CrossAttn") != std::string::npos;
+    const bool attention = b < c.upAttention.size() && c.upAttention[b];
     const auto up = "up_blocks." + n(b) + ".";
     for (std::size_t j = 0; j <= layers; ++j, ++output) {
       rules->add("output_blocks." + n(output) + ".0.", up + "resnets." + n(j) + ".", &kUNetResnet);
@@ -146,12 +166,12 @@ std::unique_ptr<SgmNames> sgmUNetNames(const nn::UNetConfig& c) {
   return rules;
 }
 
-std::unique_ptr<SgmNames> sgmVaeNames(const nn::AutoencoderKLConfig& c) {
+std::unique_ptr<SgmNames> sgmVaeNames(const SgmVaeLayout& c) {
   auto rules = std::make_unique<PrefixRules>();
   for (const char* same : {"quant_conv.", "post_quant_conv.", "encoder.conv_in.", "encoder.conv_out.",
                            "decoder.conv_in.", "decoder.conv_out."})
     rules->add(same, same);
-  const std::size_t blocks = c.blockOutChannels.size(), layers = static_cast<std::size_t>(c.layersPerBlock);
+  const std::size_t blocks = c.blocks, layers = c.layersPerBlock;
   for (const std::string part : {"encoder", "decoder"}) {
     rules->add(part + ".norm_out.", part + ".conv_norm_out.");
     rules->add(part + ".mid.block_1.", part + ".mid_block.resnets.0.", &kVaeResnet);

@@ -7,11 +7,11 @@
 //   first_stage_model.*                            the VAE (down / mid / up, attention as 1x1 convolutions)
 // A refiner's only text encoder is conditioner.embedders.0.model.* (OpenCLIP); a VAE file holds the
 // VAE's names without the prefix.
+// Torch-free, so that the fuzzer can link it alone.
 #pragma once
 
-#include "nn/autoencoder_kl.h"
-#include "nn/unet_2d_condition.h"
-
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,10 +43,23 @@ public:
   virtual ~SgmNames() = default;
   virtual std::vector<SgmTarget> convert(const std::string& key) const = 0;
   virtual bool ignored(const std::string& key) const { return false; } // known and not ours (position_ids)
+  // The other way, for a module of ours ("down_blocks.1.attentions.0.proj_in"): its name in the
+  // original layout ("input_blocks.4.1.proj_in"), as kohya's LoRA names spell SDXL's layers; empty
+  // where the table has none.
+  virtual std::string toStored(const std::string& module) const { return {}; }
 };
 
-std::unique_ptr<SgmNames> sgmUNetNames(const nn::UNetConfig& config);
-std::unique_ptr<SgmNames> sgmVaeNames(const nn::AutoencoderKLConfig& config);
+// What the numbering depends on: the blocks, their layers, and which blocks have attention.
+struct SgmUNetLayout {
+  std::size_t layersPerBlock = 2;
+  std::vector<bool> downAttention, upAttention; // per block
+};
+struct SgmVaeLayout {
+  std::size_t blocks = 4, layersPerBlock = 2;
+};
+
+std::unique_ptr<SgmNames> sgmUNetNames(const SgmUNetLayout& layout);
+std::unique_ptr<SgmNames> sgmVaeNames(const SgmVaeLayout& layout);
 std::unique_ptr<SgmNames> sgmClipNames();
 std::unique_ptr<SgmNames> sgmOpenClipNames();
 

@@ -55,6 +55,9 @@ std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model
   j["images"] = r.images;
   j["clip_skip"] = r.clipSkip;
   j["emphasis"] = emphasisName(r.emphasis);
+  auto loras = nlohmann::ordered_json::array();
+  for (const auto& l : r.loras) loras.push_back({{"file", l.file}, {"text_weight", l.textWeight}, {"unet_weight", l.unetWeight}});
+  j["loras"] = loras;
   j["image_index"] = imageIndex;
   j["scheduler"] = schedulerName(r.scheduler);
   j["precision"] = precisionName(r.optimizations.precision);
@@ -99,6 +102,8 @@ GenerationRequest requestFromJson(const std::string& text) {
     const auto emphasis = emphasisFromName(j.value("emphasis", "a1111"));
     if (!emphasis) throw Error(ErrorKind::InvalidRequest, "unknown emphasis in saved parameters");
     r.emphasis = *emphasis;
+    for (const auto& l : j.value("loras", nlohmann::json::array()))
+      r.loras.push_back({l.at("file").get<std::string>(), l.value("text_weight", 1.0), l.value("unet_weight", 1.0)});
     const auto scheduler = schedulerFromName(j.value("scheduler", "euler"));
     if (!scheduler) throw Error(ErrorKind::InvalidRequest, "unknown scheduler in saved parameters");
     r.scheduler = *scheduler;

@@ -204,8 +204,10 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
 
   if (observer) observer->onStage(Stage::Encoding);
   const bool guided = r.guidance > 1.0;
+  m.loras.apply(m, pipeline::lorasOf(r)); // merged, or restored, before anything reads the weights
   const auto text = pipeline::TextOptions::of(r);
-  const std::string keyPrefix = source.key() + "\x1f" + precisionName(o.precision) + "\x1f" + text.key() + "\x1f";
+  const std::string keyPrefix = source.key() + "\x1f" + precisionName(o.precision) + "\x1f" + text.key() + "\x1f" +
+                                m.loras.key() + "\x1f";
   auto encode = [&](const std::string& prompt) {
     if (o.cachePromptEmbeddings)
       if (const auto* hit = embeddings.find(keyPrefix + prompt)) return *hit;

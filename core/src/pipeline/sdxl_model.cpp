@@ -58,6 +58,9 @@ void SdxlModel::ensureTextEncoders() {
   textEncoder2Placement = makePlacement(offload, *second, device);
   textEncoder1 = first;
   textEncoder2 = second;
+  textLayers["text_encoder"] = loraLayerNames(*first);
+  textLayers["text_encoder_2"] = loraLayerNames(*second);
+  loras.textEncodersReloaded(*this); // fresh weights are the model's own: the current LoRAs go back in
 }
 
 void SdxlModel::releaseTextEncoders() {

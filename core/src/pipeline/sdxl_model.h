@@ -5,12 +5,14 @@
 
 #include "io/component_loader.h"
 #include "io/model_files.h"
+#include "pipeline/lora_merge.h"
 #include "pipeline/placement.h"
 #include "sched/scheduler.h"
 #include "sdxl/clip_tokenizer.h"
 #include "sdxl/pipeline.h"
 
 #include <functional>
+#include <map>
 
 namespace sdxl::pipeline {
 
@@ -32,6 +34,8 @@ struct SdxlModel {
   torch::Device device = torch::kCPU;
   Offload offload = Offload::None;
   LoadProgress progress;
+  LoraMerge loras;                                           // what is merged into the weights
+  std::map<std::string, std::vector<std::string>> textLayers; // the text encoders' layer names, kept while they are freed
 
   int vaeScaleFactor() const { return 1 << (static_cast<int>(vae->config().blockOutChannels.size()) - 1); }
   bool textEncodersLoaded() const { return !textEncoder1.is_empty(); }
