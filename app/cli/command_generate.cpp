@@ -4,6 +4,7 @@
 #include "sdxl/benchmark.h"
 #include "sdxl/error.h"
 #include "sdxl/metadata.h"
+#include "sdxl/model_library.h"
 #include "sdxl/pipeline.h"
 
 #include <atomic>
@@ -37,6 +38,14 @@ public:
   bool cancelRequested() override { return g_interrupted.load(); }
 };
 
+// A name that is neither a path nor the built-in model: an entry of that kind in the models folder.
+std::string resolveInLibrary(const std::string& spec, const std::filesystem::path& models, LibraryEntry::Kind kind) {
+  if (spec.rfind("builtin", 0) == 0 || std::filesystem::exists(spec) || spec.find('/') != std::string::npos) return spec;
+  for (const auto& e : scanModelLibrary(models))
+    if (e.kind == kind && e.name == spec) return e.path.string();
+  return spec; // not there either: loading says what is missing
+}
+
 bool parseSize(const std::string& text, int& width, int& height) {
   const auto x = text.find('x');
   if (x == std::string::npos) return false;
@@ -63,7 +72,12 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--vae", "FILE|DIR", "another VAE for the model: a .safetensors file or a diffusers VAE folder"},
              {"--lora", "FILE[:W[:W_UNET]]",
               "a LoRA to merge, with its weight (default 1; a second weight for the UNet alone); repeat for more"},
-             {"--lora-folder", "DIR", "where the prompt's <lora:NAME:W> tags are found (NAME.safetensors, in any subfolder)"},
+             {"--lora-folder", "DIR",
+              "where the prompt's <lora:NAME:W> tags are found (NAME.safetensors, in any subfolder; default: the "
+              "models folder)"},
+             {"--models", "DIR",
+              "the models folder, where --model and --vae may be given by name (default: " +
+                  defaultModelsFolder().string() + ")"},
              {"--model-config", "DIR",
               "for a single file whose architecture is not SDXL base's: a diffusers folder whose config.json files "
               "describe it"},
@@ -149,7 +163,7 @@ int runGenerate(const std::vector<std::string>& argv) {
     }
     request.loras.push_back(lora);
   }
-  request.loraFolder = args.get("--lora-folder");
+  request.loraFolder = args.get("--lora-folder", args.get("--models", defaultModelsFolder().string()));
   const auto scheduler = schedulerFromName(args.get("--scheduler", "euler"));
   if (!scheduler) return usage("unknown scheduler '" + args.get("--scheduler") + "'; choose one of " + schedulers);
   request.scheduler = *scheduler;
@@ -162,8 +176,9 @@ int runGenerate(const std::vector<std::string>& argv) {
   if (configured) request.optimizations = configFromName(args.get("--config")).options; // Error: exit 2, says the word
   validate(request); // before any loading: a bad request costs nothing
 
-  auto source = ModelSource::parse(args.get("--model"));
-  source.vae = args.get("--vae");
+  const std::filesystem::path models = args.get("--models", defaultModelsFolder().string());
+  auto source = ModelSource::parse(resolveInLibrary(args.get("--model"), models, LibraryEntry::Kind::Model));
+  if (args.has("--vae")) source.vae = resolveInLibrary(args.get("--vae"), models, LibraryEntry::Kind::Vae);
   source.configs = args.get("--model-config");
   Pipeline pipeline(source, args.get("--device"));
   const bool cuda = pipeline.deviceName().rfind("cuda", 0) == 0;

@@ -10,5 +10,6 @@ int runBench(const std::vector<std::string>& argv);
 int runGenerate(const std::vector<std::string>& argv);
 int runInspect(const std::vector<std::string>& argv);
 int runTokenize(const std::vector<std::string>& argv);
+int runModels(const std::vector<std::string>& argv);
 
 } // namespace sdxl::cli

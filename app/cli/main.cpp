@@ -18,6 +18,7 @@ commands:
   bench       time configurations of the optimization switches (the seed article's protocol)
   inspect     what is in a model folder: components, weight files, dtypes, sizes, what is missing
   tokenize    how a prompt is read: weights, tags, and the chunks of 75 tokens the encoders see
+  models      the models, VAEs and LoRAs of a models folder, read from their headers
 
   sdxl-cli COMMAND --help   options of one command
   sdxl-cli --version        versions of SDXL Studio, LibTorch and the compute device
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
     if (command == "bench") return runBench(rest);
     if (command == "inspect") return runInspect(rest);
     if (command == "tokenize") return runTokenize(rest);
+    if (command == "models") return runModels(rest);
   } catch (const sdxl::Error& e) {
     std::cerr << "sdxl-cli: " << e.what() << "\n";
     return e.kind() == sdxl::ErrorKind::Cancelled ? kExitCancelled

@@ -4,9 +4,11 @@
 #include "io/component_loader.h"
 #include "io/model_files.h"
 #include "io/sgm_layout.h"
+#include "io/sha256.h"
 #include "io/single_file.h"
 #include "nn/layers.h"
 #include "sdxl/error.h"
+#include "sdxl/model_library.h"
 #include "sdxl/model_source.h"
 #include "sdxl/pipeline.h"
 #include "sdxl/safetensors.h"
@@ -232,5 +234,35 @@ TEST(SingleFile, AVaeOfItsOwnFromAFolderOrAFile) {
     FAIL() << "took a LoRA for a VAE";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("not a VAE"), std::string::npos) << e.what();
+  }
+}
+
+TEST(ModelLibrary, ScansAFolderByHeaderWithA1111sShortHashes) {
+  io::Sha256 abc;
+  abc.update("abc", 3);
+  EXPECT_EQ(io::Sha256::hex(abc.digest()), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  io::Sha256 empty;
+  EXPECT_EQ(io::Sha256::hex(empty.digest()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  std::ifstream in(dir() / "short_hashes.json");
+  const auto hashes = nlohmann::json::parse(in);
+  const auto entries = scanModelLibrary(dir());
+  std::map<std::string, const LibraryEntry*> byName;
+  for (const auto& e : entries) byName[e.name] = &e;
+  ASSERT_TRUE(byName.count("sdxl_fp32") && byName.count("config") && byName.count("vae_other"));
+  EXPECT_EQ(byName["sdxl_fp32"]->kind, LibraryEntry::Kind::Model);
+  EXPECT_TRUE(byName["sdxl_fp32"]->usable());
+  EXPECT_EQ(byName["sdxl_fp32"]->precision, "F32");
+  EXPECT_EQ(byName["sdxl_bf16"]->precision, "BF16");
+  EXPECT_EQ(byName["config"]->kind, LibraryEntry::Kind::Model); // the diffusers folder, not its parts
+  EXPECT_EQ(byName["config"]->description, "a diffusers SDXL folder");
+  EXPECT_EQ(byName["vae_other"]->kind, LibraryEntry::Kind::Vae);
+  EXPECT_EQ(byName["not_sdxl_lora"]->kind, LibraryEntry::Kind::Lora);
+  EXPECT_EQ(byName["not_sdxl_sd1"]->kind, LibraryEntry::Kind::Other);
+  EXPECT_FALSE(byName["not_sdxl_sd1"]->usable());
+  EXPECT_FALSE(byName["sdxl_inpainting"]->usable()); // recognised; generating with it is the modes' work
+  for (const auto& [file, hash] : hashes.items()) {
+    const auto name = std::filesystem::path(file).stem().string();
+    ASSERT_TRUE(byName.count(name)) << file;
+    EXPECT_EQ(byName[name]->hash, hash.get<std::string>()) << file;
   }
 }

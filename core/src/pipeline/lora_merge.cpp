@@ -66,8 +66,10 @@ std::vector<LoraChoice> lorasOf(const GenerationRequest& r) {
     if (!tag.problem.empty())
       throw Error(ErrorKind::InvalidRequest, "the prompt's <" + tag.type + ":" + tag.name + "> tag: " + tag.problem);
     if (r.loraFolder.empty() || !fs::is_directory(r.loraFolder))
-      throw Error(ErrorKind::InvalidRequest, "the prompt asks for the LoRA '" + tag.name +
-                                                 "', but no LoRA folder is set (choose the models folder that holds it)");
+      throw Error(ErrorKind::InvalidRequest,
+                  "the prompt asks for the LoRA '" + tag.name + "', but " +
+                      (r.loraFolder.empty() ? std::string("no LoRA folder is set") : "the LoRA folder " + r.loraFolder + " does not exist") +
+                      " (choose the models folder that holds it)");
     std::string found;
     const auto direct = fs::path(r.loraFolder) / (tag.name + ".safetensors");
     if (fs::is_regular_file(direct)) found = direct.string();
