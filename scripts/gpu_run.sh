@@ -70,6 +70,16 @@ cancel() { build-gpu/tests/gpu/sdxl_gpu_cancel_check 2>&1 | grep -v "^\[W"; }
 # A weighted prompt of 300+ tokens with BREAK at full size, compiled and cached against eager (prompt_check.cpp).
 prompts() { build-gpu/tests/gpu/sdxl_gpu_prompt_check 2>&1 | grep -v "^\[W"; }
 
+# Real-model loading at full size (load_check.cpp): the same weights as one original-layout file,
+# its loading time against the folder's, first step after choosing it, switches, a LoRA each way.
+loading() {
+  save_model || return 1
+  [ -f /tmp/sdxl-single.safetensors ] || python3 tests/gpu/make_single_file.py "$MODEL" /tmp/sdxl-single.safetensors \
+    /tmp/lora-kohya.safetensors 2>&1 | grep -v Warning | tail -2 || return 1
+  build-gpu/tests/gpu/sdxl_gpu_load_check "$MODEL" /tmp/sdxl-single.safetensors /tmp/lora-kohya.safetensors 2>&1 |
+    grep -v "^\[W" | tee "$OUT/loading.txt"
+}
+
 # The whole pipeline with each scheduler, fp16, 1024x1024, 30 steps, against diffusers (PSNR;
 # thresholds in compare_images.py).
 schedulers() {
@@ -88,7 +98,7 @@ schedulers() {
 # the stage fails if any did. Their output is gathered in $OUT/check.log.
 check() {
   local passed=0 failed=0 name
-  for name in kernels compile cancel prompts parity schedulers; do
+  for name in kernels compile cancel prompts loading parity schedulers; do
     printf '==== %s\n' "$name" >> "$OUT/check.log"
     if ( set -o pipefail; "$name" ) >> "$OUT/check.log" 2>&1; then
       echo "PASS $name"; passed=$((passed + 1))

@@ -129,7 +129,13 @@ Pipeline::Pipeline(ModelSource source, const std::string& device) : m_impl(std::
     throw Error(ErrorKind::InvalidRequest, "CUDA was asked for, but no CUDA device is available");
 }
 
-Pipeline::~Pipeline() = default;
+Pipeline::~Pipeline() {
+  // Switching models must give the device its memory back, not keep it cached for a model gone.
+  m_impl->unetGraph.reset();
+  m_impl->model.reset();
+  m_impl->embeddings.clear();
+  releaseCachedMemory();
+}
 
 Image Pipeline::preview(const at::Tensor& latents) {
   auto& m = m_impl->model;
