@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -59,12 +60,18 @@ int main(int argc, char** argv) {
   bool ok = true;
   c10::InferenceMode inference;
 
-  // Loading alone, each twice (the second from the page cache), then the weights compared.
-  for (const auto* source : {&folder, &file, &folder, &file}) {
+  // Loading alone, in turns, six times each (from the page cache after the first): the medians.
+  std::vector<double> loads[2];
+  for (int i = 0; i < 12; ++i) {
     const auto t = std::chrono::steady_clock::now();
-    auto m = pipeline::loadSdxlModel(*source, torch::kCUDA, torch::kHalf, Offload::None, {});
+    auto m = pipeline::loadSdxlModel(i % 2 ? file : folder, torch::kCUDA, torch::kHalf, Offload::None, {});
     synchronizeDevice();
-    out[source == &folder ? "load_folder_s" : "load_file_s"] = since(t);
+    loads[i % 2].push_back(since(t));
+  }
+  for (int k = 0; k < 2; ++k) {
+    out[k ? "loads_file_s" : "loads_folder_s"] = loads[k];
+    std::sort(loads[k].begin() + 1, loads[k].end()); // the first read the disk
+    out[k ? "load_file_s" : "load_folder_s"] = loads[k][3];
   }
   {
     auto a = pipeline::loadSdxlModel(folder, torch::kCUDA, torch::kHalf, Offload::None, {});
@@ -81,7 +88,8 @@ int main(int argc, char** argv) {
     std::printf("%s the single file loads the folder's weights bit for bit (%d differ)\n", same ? "ok  " : "FAIL", differ);
     ok &= same;
   }
-  const bool notSlower = out["load_file_s"].get<double>() <= 1.10 * out["load_folder_s"].get<double>();
+  // Not slower: within 5% of the folder's median (the spread of one machine's repeated loads).
+  const bool notSlower = out["load_file_s"].get<double>() <= 1.05 * out["load_folder_s"].get<double>();
   std::printf("%s load from the page cache: file %.2f s, folder %.2f s\n", notSlower ? "ok  " : "FAIL",
               out["load_file_s"].get<double>(), out["load_folder_s"].get<double>());
   ok &= notSlower;

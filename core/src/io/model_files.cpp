@@ -144,13 +144,12 @@ std::unique_ptr<ModelFiles> openModelFiles(const ModelSource& source, const std:
 namespace {
 std::unique_ptr<ModelFiles> openWithoutVae(const ModelSource& source, const std::string& variant) {
   if (source.kind == ModelSource::Kind::SingleFile) {
-    const auto report = inspectCheckpointFile(source.file);
-    if (!report.usable()) {
-      std::string message = source.file.string() + " cannot be used as an SDXL model:";
-      for (const auto& p : report.problems) message += "\n  " + p;
-      throw Error(ErrorKind::ModelFormat, message);
-    }
-    return std::make_unique<SingleFileFiles>(SafetensorsFile::open(source.file), source.configs);
+    auto file = SafetensorsFile::open(source.file); // its header read once, for the check and the load
+    const auto kind = detectCheckpoint(*file);
+    if (kind.kind != CheckpointKind::SdxlBase)
+      throw Error(ErrorKind::ModelFormat, source.file.string() + " cannot be used as an SDXL model:\n  " +
+                                              inspectCheckpointFile(source.file).problems.at(0));
+    return std::make_unique<SingleFileFiles>(std::move(file), source.configs);
   }
   const auto folderReport = inspectModelFolder(source.folder, variant);
   if (!folderReport.usable()) {
