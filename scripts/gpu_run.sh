@@ -94,11 +94,29 @@ schedulers() {
   python3 tests/gpu/compare_images.py /tmp/sched "$OUT/schedulers.json"
 }
 
+# img2img and inpainting at full size, fp16, against diffusers' pipelines (PSNR as schedulers),
+# with each side's time and peak memory (modes_reference.py; ours from the CLI's --stats line).
+modes() {
+  save_model || return 1
+  rm -rf /tmp/modes && python3 tests/gpu/modes_reference.py "$MODEL" /tmp/modes 2>&1 | grep -v Warning | tail -3 || return 1
+  local mode extra
+  for mode in img2img inpaint; do
+    extra=""; [ "$mode" = inpaint ] && extra="--mask /tmp/modes/mask.png"
+    for run in warm measured; do
+      rm -rf "/tmp/modes/ours/$mode"
+      build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
+        --init-image /tmp/modes/init.png $extra --strength 0.6 --steps 30 --guidance 5 --seed 0 --config fp16_vae_fp32 \
+        --out "/tmp/modes/ours/$mode" 2>&1 | tail -1 | sed "s/^/ours $mode $run: /" || return 1
+    done
+  done
+  python3 tests/gpu/compare_images.py /tmp/modes "$OUT/modes.json" img2img inpaint
+}
+
 # Every GPU check, each in its own process, one line each and a count last; all of them run, and
 # the stage fails if any did. Their output is gathered in $OUT/check.log.
 check() {
   local passed=0 failed=0 name
-  for name in kernels compile cancel prompts loading parity schedulers; do
+  for name in kernels compile cancel prompts loading parity schedulers modes; do
     printf '==== %s\n' "$name" >> "$OUT/check.log"
     if ( set -o pipefail; "$name" ) >> "$OUT/check.log" 2>&1; then
       echo "PASS $name"; passed=$((passed + 1))

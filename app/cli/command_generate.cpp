@@ -86,7 +86,12 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--empty-negative", "zeros|encode",
               "an empty negative prompt as zero conditioning (default, as diffusers) or encoded as text (as A1111 "
               "and ComfyUI)"},
-             {"--size", "WxH", "image size, multiples of 8 (default 1024x1024)"},
+             {"--size", "WxH", "image size, multiples of 8 (default 1024x1024, or the init image's)"},
+             {"--init-image", "PNG", "img2img: start from this image instead of noise"},
+             {"--strength", "S", "img2img and inpainting: how much of the image to redo, above 0 to 1 (default 0.75)"},
+             {"--mask", "PNG", "inpainting: white is repainted, black kept; the init image's size"},
+             {"--fit", "crop|resize",
+              "an init image of another size than --size: cut to its aspect then scaled (crop, default), or stretched"},
              {"--steps", "N", "denoising steps (default 30)"},
              {"--guidance", "G", "classifier-free guidance scale (default 5.0; 1 turns it off)"},
              {"--guidance-rescale", "R", "diffusers' guidance_rescale, 0..1 (default 0)"},
@@ -174,6 +179,29 @@ int runGenerate(const std::vector<std::string>& argv) {
   if (configured && (args.has("--precision") || args.has("--attention")))
     return usage("--config names the precision and attention itself; leave out --precision and --attention");
   if (configured) request.optimizations = configFromName(args.get("--config")).options; // Error: exit 2, says the word
+  if (args.has("--mask") && !args.has("--init-image")) return usage("--mask needs --init-image, the image it belongs to");
+  if (args.has("--strength") && !args.has("--init-image")) return usage("--strength needs --init-image");
+  if (args.has("--init-image")) {
+    const auto fit = args.get("--fit", "crop");
+    if (fit != "crop" && fit != "resize") return usage("--fit must be crop or resize");
+    const auto init = loadPng(args.get("--init-image")); // Error: says which file and why
+    if (!args.has("--size")) request.width = init.width / 8 * 8, request.height = init.height / 8 * 8;
+    const auto how = fit == "crop" ? ImageFit::Crop : ImageFit::Resize;
+    request.initImage = fitImage(init, request.width, request.height, how);
+    if (args.has("--mask")) {
+      const auto mask = loadPng(args.get("--mask"));
+      if (mask.width != init.width || mask.height != init.height)
+        return usage("the mask " + args.get("--mask") + " is " + std::to_string(mask.width) + "x" +
+                     std::to_string(mask.height) + " but the image is " + std::to_string(init.width) + "x" +
+                     std::to_string(init.height) + "; a mask must be its image's size");
+      request.mask = fitImage(mask, request.width, request.height, how);
+    }
+    try {
+      request.strength = std::stod(args.get("--strength", "0.75"));
+    } catch (const std::exception&) {
+      return usage("--strength must be a number above 0 and at most 1");
+    }
+  }
   validate(request); // before any loading: a bad request costs nothing
 
   const std::filesystem::path models = args.get("--models", defaultModelsFolder().string());

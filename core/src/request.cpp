@@ -3,6 +3,7 @@
 #include "sdxl/error.h"
 #include "sdxl/utf8.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace sdxl {
@@ -70,6 +71,36 @@ std::string OptimizationOptions::describe() const {
   return s;
 }
 
+namespace {
+std::string sizeOf(const Image& image) { return std::to_string(image.width) + "x" + std::to_string(image.height); }
+
+void validateSourceImages(const GenerationRequest& r) {
+  auto fail = [](const std::string& what) { throw Error(ErrorKind::InvalidRequest, what); };
+  if (r.mask && !r.initImage) fail("a mask needs the image it belongs to: give an init image too");
+  if (!r.initImage) return;
+  for (const Image* image : {&*r.initImage, r.mask ? &*r.mask : nullptr})
+    if (image && image->rgb.size() != static_cast<std::size_t>(image->width) * image->height * 3)
+      fail("an image's pixels do not match its size " + sizeOf(*image));
+  if (r.initImage->width != r.width || r.initImage->height != r.height)
+    fail("the init image is " + sizeOf(*r.initImage) + " but the request is " + std::to_string(r.width) + "x" +
+         std::to_string(r.height) + "; resize or crop it to that size first");
+  if (r.mask && (r.mask->width != r.initImage->width || r.mask->height != r.initImage->height))
+    fail("the mask is " + sizeOf(*r.mask) + " but the image is " + sizeOf(*r.initImage) +
+         "; a mask must be the image's size");
+  if (!(r.strength > 0 && r.strength <= 1))
+    fail("strength must be above 0 and at most 1 (the share of the steps that redo the image); got " +
+         std::to_string(r.strength));
+  if (static_cast<int>(r.steps * r.strength) < 1)
+    fail("strength " + std::to_string(r.strength) + " of " + std::to_string(r.steps) +
+         " steps leaves no step to run; raise the strength or the steps");
+  if (r.mask) {
+    const auto covered = maskCoverage(*r.mask);
+    if (std::find(covered.begin(), covered.end(), 1) == covered.end())
+      fail("the mask is empty: paint white where the image should change");
+  }
+}
+} // namespace
+
 void validate(const GenerationRequest& r) {
   auto fail = [](const std::string& what) { throw Error(ErrorKind::InvalidRequest, what); };
   if (r.width < 32 || r.height < 32 || r.width > 4096 || r.height > 4096)
@@ -87,6 +118,7 @@ void validate(const GenerationRequest& r) {
       fail("a LoRA's weight must be between -10 and 10: " + l.file);
   if (r.clipSkip < 1 || r.clipSkip > 12)
     fail("clip skip must be between 1 (SDXL's own layer) and 12; got " + std::to_string(r.clipSkip));
+  validateSourceImages(r);
   const auto& o = r.optimizations;
   if (o.freeTextEncoders && !o.cachePromptEmbeddings)
     fail("freeing the text encoders needs cached prompt embeddings (otherwise the next prompt has no encoder)");

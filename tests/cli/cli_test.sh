@@ -67,5 +67,22 @@ grep -q "none.safetensors" "$TMP/err.txt" || { echo "FAIL: the LoRA error does n
 expect 2 "a <lora:...> tag with no LoRA folder" -- "$CLI" generate --model builtin:tiny --prompt "a cat <lora:x:1>" --size 64x64 --steps 1 --out "$TMP/a"
 expect 1 "inspect an empty folder" -- "$CLI" inspect --model "$TMP"
 grep -q "usable: no" "$TMP/out.txt" || { echo "FAIL: inspect does not say unusable"; failures=$((failures + 1)); }
+# img2img and inpainting from images the CLI made itself (any PNG with light pixels is a mask).
+expect 0 "an image to start from" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --out "$TMP/init"
+expect 0 "a mask of another size" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x48 --steps 1 --out "$TMP/mask48"
+INIT="$(ls "$TMP"/init/*.png | head -1)"; OTHER="$(ls "$TMP"/mask48/*.png | head -1)"
+expect 0 "img2img" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --init-image "$INIT" --strength 0.5 --steps 4 --out "$TMP/i2i"
+grep -aq "Denoising strength: 0.5, Init image hash: " "$TMP"/i2i/*.png || { echo "FAIL: img2img metadata lacks the strength"; failures=$((failures + 1)); }
+expect 0 "inpainting" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --init-image "$INIT" --mask "$INIT" --steps 4 --out "$TMP/inp"
+grep -aq "Mask hash: " "$TMP"/inp/*.png || { echo "FAIL: inpainting metadata lacks the mask"; failures=$((failures + 1)); }
+expect 0 "an init image fitted to --size" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$OTHER" --size 64x64 --fit resize --steps 2 --out "$TMP/fit"
+expect 2 "--mask without --init-image" -- "$CLI" generate --model builtin:tiny --prompt x --mask "$INIT" --out "$TMP/a"
+expect 2 "a strength past 1" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$INIT" --strength 1.5 --out "$TMP/a"
+expect 2 "an unknown --fit" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$INIT" --fit squash --out "$TMP/a"
+expect 2 "a mask of another size than its image" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$INIT" --mask "$OTHER" --out "$TMP/a"
+grep -q "must be its image's size" "$TMP/err.txt" || { echo "FAIL: the mask size error does not say so"; cat "$TMP/err.txt"; failures=$((failures + 1)); }
+printf 'not a png' > "$TMP/junk.png"
+expect 1 "an init image that is not a PNG" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$TMP/junk.png" --out "$TMP/a"
+grep -q "junk.png" "$TMP/err.txt" || { echo "FAIL: the unreadable image is not named"; cat "$TMP/err.txt"; failures=$((failures + 1)); }
 echo "cli checks failed: $failures"
 exit $((failures > 0))

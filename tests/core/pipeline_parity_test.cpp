@@ -8,6 +8,7 @@
 #include "sched/scheduler.h"
 #include "sdxl/pipeline.h"
 #include "sdxl/safetensors.h"
+#include "parity_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -68,21 +69,10 @@ TEST(PipelineParity, EveryCaseMatchesDiffusers) {
     const auto want = reference->tensor(name + ".latents");
     const auto& got = *result.finalLatents;
     ASSERT_EQ(got.sizes(), want.sizes());
-    const double scale = want.abs().max().item<double>();
-    const double rel = (got - want).abs().max().item<double>() / scale;
+    const double rel = test::relativeError(got, want);
     const auto images = reference->tensor(name + ".images"); // (n, h, w, 3) uint8
     ASSERT_EQ(result.images.size(), static_cast<std::size_t>(images.size(0)));
-    int64_t total = 0, within = 0, worst = 0;
-    for (std::size_t i = 0; i < result.images.size(); ++i) {
-      auto ours = torch::from_blob(const_cast<uint8_t*>(result.images[i].rgb.data()),
-                                   {result.images[i].height, result.images[i].width, 3}, torch::kUInt8)
-                      .to(torch::kInt);
-      auto diff = (ours - images[static_cast<int64_t>(i)].to(torch::kInt)).abs();
-      total += diff.numel();
-      within += (diff <= 1).sum().item<int64_t>();
-      worst = std::max<int64_t>(worst, diff.max().item<int64_t>());
-    }
-    const double fraction = double(within) / double(total);
+    const auto [fraction, worst] = test::compareImages(result.images, images);
     std::printf("pipeline parity %-18s latents rel=%.3e  pixels within 1: %.5f%%  worst %lld\n", name.c_str(), rel,
                 100 * fraction, static_cast<long long>(worst));
     EXPECT_LE(rel, 1e-3);

@@ -49,6 +49,63 @@ TEST(Request, APromptThatIsNotUtf8IsRefusedBeforeAnyWork) {
   }
 }
 
+TEST(Request, ImagesAndMasksThatCannotWorkAreRefusedInWords) {
+  auto image = [](int w, int h, uint8_t value) { return Image{w, h, std::vector<uint8_t>(std::size_t(w) * h * 3, value)}; };
+  auto refused = [](const GenerationRequest& r, const std::string& words) {
+    try {
+      validate(r);
+      ADD_FAILURE() << "accepted a request that should say: " << words;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::InvalidRequest);
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    }
+  };
+  GenerationRequest r;
+  r.width = r.height = 64;
+  r.steps = 10;
+  r.initImage = image(64, 64, 90);
+  r.mask = image(64, 64, 255);
+  EXPECT_NO_THROW(validate(r));
+  auto bad = r;
+  bad.mask = image(64, 48, 255);
+  refused(bad, "the mask is 64x48 but the image is 64x64");
+  bad = r;
+  bad.mask = image(64, 64, 127);
+  refused(bad, "the mask is empty");
+  bad = r;
+  bad.initImage = image(72, 64, 90);
+  refused(bad, "the init image is 72x64 but the request is 64x64");
+  for (double strength : {0.0, -0.5, 1.5}) {
+    bad = r;
+    bad.strength = strength;
+    refused(bad, "strength must be above 0 and at most 1");
+  }
+  bad = r;
+  bad.strength = 0.05;
+  refused(bad, "leaves no step to run");
+  bad = r;
+  bad.initImage.reset();
+  refused(bad, "a mask needs the image it belongs to");
+  bad = r;
+  bad.initImage->rgb.pop_back();
+  refused(bad, "do not match its size");
+}
+
+TEST(Metadata, ImageModesRecordTheirInputsInA1111Words) {
+  GenerationRequest r;
+  r.width = r.height = 8;
+  r.initImage = Image{8, 8, std::vector<uint8_t>(8 * 8 * 3, 10)};
+  r.strength = 0.55;
+  auto parameters = a1111Parameters(r, "m", 0);
+  EXPECT_NE(parameters.find("Denoising strength: 0.55, Init image hash: "), std::string::npos) << parameters;
+  EXPECT_EQ(parameters.find("Mask hash"), std::string::npos);
+  r.mask = Image{8, 8, std::vector<uint8_t>(8 * 8 * 3, 255)};
+  EXPECT_NE(a1111Parameters(r, "m", 0).find("Mask hash: "), std::string::npos);
+  const auto json = requestToJson(r, "m", 0);
+  EXPECT_NE(json.find("\"mode\":\"inpaint\""), std::string::npos) << json;
+  EXPECT_EQ(requestFromJson(json).strength, 0.55);
+}
+
 TEST(Metadata, TextThatIsNotUtf8IsStoredReplacedNeverThrown) {
   GenerationRequest r;
   r.prompt = "cat \xff\xfe";

@@ -20,6 +20,17 @@ void savePng(const Image& image, const std::filesystem::path& path, const std::m
              bool overwrite = false);
 Image loadPng(const std::filesystem::path& path, std::map<std::string, std::string>* text = nullptr);
 
+// How an image of another size becomes width x height for img2img and inpainting (A1111's
+// "Just resize" and "Crop and resize"): stretched, or cut at the centre to the target's aspect and
+// scaled. Resampling is Lanczos (a = 3), as diffusers' image processor resizes; an image at most 7
+// pixels larger each way is only cut (trimmed to multiples of 8), never resampled.
+enum class ImageFit { Resize, Crop };
+Image fitImage(const Image& image, int width, int height, ImageFit fit);
+
+// A mask's pixels that are repainted, 1 each (else 0), as diffusers' mask processor reads a mask:
+// PIL's grayscale of the pixel, at least one half.
+std::vector<uint8_t> maskCoverage(const Image& mask);
+
 // The next free "prefix-00001.png" style name in `dir`.
 std::filesystem::path nextFreeImagePath(const std::filesystem::path& dir, const std::string& prefix);
 

@@ -3,6 +3,8 @@
 // chosen once per run inside the core.
 #pragma once
 
+#include "sdxl/image.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -131,6 +133,12 @@ struct GenerationRequest {
   std::string loraFolder;        // where the tags' names are found (NAME.safetensors, in any subfolder)
   SchedulerKind scheduler = SchedulerKind::Euler;
   OptimizationOptions optimizations;
+  // img2img: the image to start from, width x height (fitImage makes any image so), and how much of
+  // it to redo: the last int(steps * strength) steps run, from the image noised to their level.
+  std::optional<Image> initImage;
+  double strength = 0.75;
+  // Inpainting (with initImage): white is repainted, black kept; width x height.
+  std::optional<Image> mask;
 };
 
 // Throws Error(InvalidRequest) naming the first field that cannot be honoured, or the

@@ -1,5 +1,6 @@
 #include "io/checkpoint_kind.h"
 
+#include "io/lora_file.h"
 #include "io/sgm_layout.h"
 
 namespace sdxl::io {
@@ -10,7 +11,7 @@ bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefi
 
 CheckpointDetection detectCheckpoint(const std::vector<TensorInfo>& tensors) {
   bool sgmUNet = false, clipL = false, openClip = false, refinerClip = false, sd1 = false, sd2 = false;
-  bool lora = false, loraTe2 = false, ldmVae = false, vaePrefixed = false, diffusersUNet = false;
+  bool lora = false, loraSd1 = false, ldmVae = false, vaePrefixed = false, diffusersUNet = false;
   bool diffusersVae = false, diffusersText = false;
   int64_t inputChannels = 0;
   for (const auto& t : tensors) {
@@ -19,7 +20,7 @@ CheckpointDetection detectCheckpoint(const std::vector<TensorInfo>& tensors) {
         k.find(".lora_up.") != std::string::npos || k.find(".lora_A.") != std::string::npos ||
         k.find(".lora_B.") != std::string::npos)
       lora = true;
-    if (startsWith(k, "lora_te2_")) loraTe2 = true;
+    if (lora && isSd1LoraName(k)) loraSd1 = true;
     if (startsWith(k, kSgmUNet)) sgmUNet = true;
     if (k == std::string(kSgmUNet) + "input_blocks.0.0.weight" && t.shape.size() == 4) inputChannels = t.shape[1];
     if (startsWith(k, kSgmClip)) clipL = true;
@@ -35,7 +36,7 @@ CheckpointDetection detectCheckpoint(const std::vector<TensorInfo>& tensors) {
   }
   using K = CheckpointKind;
   if (lora)
-    return {K::Lora, loraTe2 ? "an SDXL LoRA, which changes a model: load it as a LoRA, not as a model"
+    return {K::Lora, loraSd1 ? "a LoRA for Stable Diffusion 1.x, not SDXL"
                              : "a LoRA, which changes a model: load it as a LoRA, not as a model"};
   if (sgmUNet && openClip && clipL) {
     if (inputChannels == 9) return {K::SdxlInpainting, "an SDXL inpainting checkpoint (a UNet of 9 input channels)"};

@@ -34,8 +34,12 @@ struct LoraNames {
   std::string format; // "kohya" or "peft"; "" when nothing in the file is a LoRA's
   std::vector<LoraLayer> layers;
   std::vector<std::string> unknown; // layers the model does not have, as the file names them
-  bool forSd1 = false;              // lora_te_ names: a LoRA for SD 1.x
+  bool forSd1 = false;              // names only SD 1.x has (isSd1LoraName)
 };
+
+// A LoRA tensor name only a Stable Diffusion 1.x LoRA has: its one text encoder (lora_te_), or
+// attention in the UNet's first down block, where SDXL has none.
+bool isSd1LoraName(const std::string& name);
 
 struct LoraFile : LoraNames {
   std::shared_ptr<SafetensorsFile> file;

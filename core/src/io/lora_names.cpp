@@ -4,6 +4,13 @@
 
 namespace sdxl::io {
 
+bool isSd1LoraName(const std::string& name) {
+  for (const char* marker : {"down_blocks_0_attentions", "down_blocks.0.attentions", "input_blocks_1_1_"})
+    if (name.find(marker) != std::string::npos) return true;
+  return name.rfind("lora_te_", 0) == 0;
+}
+
+
 namespace {
 
 bool endsWith(const std::string& s, const std::string& suffix) {
@@ -61,7 +68,7 @@ LoraNames matchLoraNames(const std::vector<TensorInfo>& tensors, const LoraTarge
     }
     const auto base = t.name.substr(0, t.name.size() - std::char_traits<char>::length(pair->down));
     out.format = pair->format;
-    if (base.rfind("lora_te_", 0) == 0) out.forSd1 = true;
+    if (isSd1LoraName(base)) out.forSd1 = true;
     const auto up = base + pair->up;
     const auto it = byName.find(base);
     if (it == byName.end() || !present.count(up)) {

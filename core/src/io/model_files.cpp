@@ -54,8 +54,15 @@ public:
   SingleFileFiles(std::shared_ptr<const SafetensorsFile> file, fs::path configs)
       : m_file(std::move(file)), m_configs(std::move(configs)) {}
   nn::ConfigReader config(const std::string& component) const override {
-    return m_configs.empty() ? builtinConfig("sdxl-base", component)
-                             : nn::ConfigReader::fromFile(m_configs / component / "config.json");
+    auto config = m_configs.empty() ? builtinConfig("sdxl-base", component)
+                                    : nn::ConfigReader::fromFile(m_configs / component / "config.json");
+    if (component != "unet") return config;
+    // An inpainting checkpoint is SDXL-base's UNet with 9 input channels (latents, mask, masked image).
+    const auto* convIn = m_file->find(std::string(kSgmUNet) + "input_blocks.0.0.weight");
+    if (!convIn || convIn->shape.size() != 4) return config;
+    auto json = config.json();
+    json["in_channels"] = convIn->shape[1];
+    return nn::ConfigReader(json, config.where());
   }
   std::unique_ptr<WeightSource> weights(const std::string& component, const std::string&) const override {
     if (component == "unet")
@@ -146,7 +153,7 @@ std::unique_ptr<ModelFiles> openWithoutVae(const ModelSource& source, const std:
   if (source.kind == ModelSource::Kind::SingleFile) {
     auto file = SafetensorsFile::open(source.file); // its header read once, for the check and the load
     const auto kind = detectCheckpoint(*file);
-    if (kind.kind != CheckpointKind::SdxlBase)
+    if (kind.kind != CheckpointKind::SdxlBase && kind.kind != CheckpointKind::SdxlInpainting)
       throw Error(ErrorKind::ModelFormat, source.file.string() + " cannot be used as an SDXL model:\n  " +
                                               inspectCheckpointFile(source.file).problems.at(0));
     return std::make_unique<SingleFileFiles>(std::move(file), source.configs);

@@ -62,8 +62,8 @@ LibraryEntry fileEntry(const fs::path& path) {
     e.kind = LibraryEntry::Kind::Other;
     e.problems = report.problems.empty() ? std::vector<std::string>{e.name + " is " + report.description} : report.problems;
   }
-  if (e.description.find("SDXL LoRA") == std::string::npos && e.kind == LibraryEntry::Kind::Lora)
-    e.problems.push_back(e.name + " may be a LoRA for another model than SDXL (it has no second text encoder's layers)");
+  if (e.kind == LibraryEntry::Kind::Lora && e.description.find("1.x") != std::string::npos)
+    e.problems.push_back(e.name + " is " + e.description);
   e.hash = shortModelHash(path);
   return e;
 }

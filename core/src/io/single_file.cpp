@@ -98,11 +98,10 @@ CheckpointReport inspectCheckpointFile(const std::filesystem::path& path) {
     report.kind = detected.kind;
     report.description = detected.description;
     switch (detected.kind) {
-    case CheckpointKind::SdxlBase: break;
+    case CheckpointKind::SdxlBase: case CheckpointKind::SdxlInpainting: break;
     case CheckpointKind::SdxlRefiner:
-    case CheckpointKind::SdxlInpainting:
       report.problems.push_back(path.filename().string() + " is " + detected.description +
-                                ": recognised, but this version generates with SDXL base checkpoints only");
+                                ": recognised, but this version does not run refiners yet");
       break;
     default: report.problems.push_back(path.filename().string() + " is " + detected.description + ".");
     }

@@ -1,6 +1,8 @@
 #include "sdxl/metadata.h"
 
+#include "io/sha256.h"
 #include "sdxl/error.h"
+#include "sdxl/model_library.h"
 #include "sdxl/version.h"
 
 #include <nlohmann/json.hpp>
@@ -14,9 +16,20 @@ ModelIdentity identityOf(const ModelSource& source) {
                    : source.kind == ModelSource::Kind::Folder  ? source.folder.filename().string()
                                                                : source.describe());
   if (id.name.empty()) id.name = source.describe(); // a folder given with a trailing slash
+  if (source.kind == ModelSource::Kind::SingleFile) id.hash = shortModelHash(source.file); // 64 KiB read: cheap
   if (!source.vae.empty()) id.vae = source.vae.filename().string();
   return id;
 }
+
+namespace {
+// Which image (or mask) a request started from, by its pixels: the same for a file, a paste or a
+// gallery image, whatever its name.
+std::string pixelHash(const Image& image) {
+  io::Sha256 sha;
+  sha.update(image.rgb.data(), image.rgb.size());
+  return io::Sha256::hex(sha.digest());
+}
+} // namespace
 
 std::string a1111Parameters(const GenerationRequest& r, const ModelIdentity& model, int imageIndex) {
   std::ostringstream out;
@@ -35,6 +48,8 @@ std::string a1111Parameters(const GenerationRequest& r, const ModelIdentity& mod
   if (r.emphasis == Emphasis::NoNorm) out << ", Emphasis: No norm";
   if (r.emphasis == Emphasis::Comfy) out << ", Emphasis: ComfyUI";
   if (r.guidanceRescale > 0) out << ", CFG rescale: " << r.guidanceRescale;
+  if (r.initImage) out << ", Denoising strength: " << r.strength << ", Init image hash: " << pixelHash(*r.initImage).substr(0, 10);
+  if (r.mask) out << ", Mask hash: " << pixelHash(*r.mask).substr(0, 10);
   if (r.negativePrompt.empty() && r.encodeEmptyNegative) out << ", Empty negative prompt: encoded";
   out << ", Precision: " << precisionName(r.optimizations.precision) << ", Version: SDXL Studio " << studioVersion();
   return out.str();
@@ -59,6 +74,12 @@ std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model
   for (const auto& l : r.loras) loras.push_back({{"file", l.file}, {"text_weight", l.textWeight}, {"unet_weight", l.unetWeight}});
   j["loras"] = loras;
   j["image_index"] = imageIndex;
+  if (r.initImage) {
+    j["mode"] = r.mask ? "inpaint" : "img2img";
+    j["strength"] = r.strength;
+    j["init_image_sha256"] = pixelHash(*r.initImage);
+    if (r.mask) j["mask_sha256"] = pixelHash(*r.mask);
+  }
   j["scheduler"] = schedulerName(r.scheduler);
   j["precision"] = precisionName(r.optimizations.precision);
   const auto& o = r.optimizations;
@@ -94,6 +115,7 @@ GenerationRequest requestFromJson(const std::string& text) {
     r.guidanceRescale = j.value("guidance_rescale", 0.0);
     r.seed = j.at("seed").get<uint64_t>();
     r.images = j.value("images", 1);
+    r.strength = j.value("strength", r.strength); // the image itself is not stored: reuse it from where it is
     // Images saved before these fields existed were made the only way there was then.
     const auto seedMode = seedModeFromName(j.value("seed_mode", "batch"));
     if (!seedMode) throw Error(ErrorKind::InvalidRequest, "unknown seed mode in saved parameters");

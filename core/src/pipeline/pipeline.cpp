@@ -2,6 +2,7 @@
 
 #include "pipeline/conditioning.h"
 #include "pipeline/decoding.h"
+#include "pipeline/denoise_mode.h"
 #include "pipeline/embedding_cache.h"
 #include "pipeline/sdxl_model.h"
 #include "runtime/cancellation.h"
@@ -227,11 +228,10 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
 
   auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
   scheduler->setTimesteps(r.steps);
-  const int factor = m.vaeScaleFactor();
   sched::Noise noise(r.seed, r.images, r.seedMode == SeedMode::PerImage);
-  // diffusers' randn_tensor with CPU generators: drawn on the CPU in the run's dtype, then moved.
-  auto latents = noise.randn({r.images, m.unet->config().inChannels, r.height / factor, r.width / factor}, m.dtype).to(device);
-  latents = latents * scheduler->initNoiseSigma();
+  const auto mode = pipeline::makeDenoiseMode(m, r, fwd);
+  if (r.initImage) m.ensureVae(m.vaeDtypeFor(o.fp32Vae)); // encodes the image even when TAESD decodes
+  auto [latents, firstStep] = mode->start(*scheduler, noise);
 
   if (observer) observer->onStage(Stage::Denoising);
   runtime::StepTimer steps(device);
@@ -248,10 +248,10 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
     steps.mark();
     const auto loopStart = std::chrono::steady_clock::now();
     const auto& timesteps = scheduler->timesteps();
-    for (int i = 0; i < static_cast<int>(timesteps.size()); ++i) {
+    for (int i = firstStep; i < static_cast<int>(timesteps.size()); ++i) {
       runtime::cancellationPoint(); // a compiled step replays a graph, which reaches no layer
       auto input = guided ? at::cat({latents, latents}) : latents;
-      input = scheduler->scaleModelInput(input, i);
+      input = mode->unetInput(scheduler->scaleModelInput(input, i), guided ? 2 : 1);
       const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
       at::Tensor prediction;
       if (o.compile) {
@@ -263,8 +263,10 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
       }
       if (guided) prediction = pipeline::applyGuidance(prediction, r.guidance, r.guidanceRescale);
       latents = scheduler->step(prediction, i, latents, noise);
+      mode->afterStep(latents, i, *scheduler);
       steps.mark();
-      if (observer) observer->onStep({i + 1, static_cast<int>(timesteps.size()), seconds(loopStart), &latents});
+      if (observer)
+        observer->onStep({i + 1 - firstStep, static_cast<int>(timesteps.size()) - firstStep, seconds(loopStart), &latents});
     }
   }
   stages.mark();

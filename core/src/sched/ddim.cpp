@@ -26,6 +26,12 @@ public:
     m_steps = steps;
   }
 
+  at::Tensor addNoise(const at::Tensor& original, const at::Tensor& noise, int i) const override {
+    const double a = detail::f32(m_alphas[static_cast<std::size_t>(m_timesteps[static_cast<std::size_t>(i)])]);
+    const auto alpha = at::scalar_tensor(a, original.options());
+    return alpha.pow(0.5) * original + (1 - alpha).pow(0.5) * noise;
+  }
+
   at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sample, Noise&) override {
     const int t = static_cast<int>(m_timesteps[static_cast<std::size_t>(i)]);
     const int prevT = t - m_config.numTrainTimesteps / m_steps;

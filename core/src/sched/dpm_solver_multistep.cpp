@@ -21,6 +21,10 @@ public:
     m_lowerOrderNums = 0;
   }
 
+  at::Tensor addNoise(const at::Tensor& original, const at::Tensor& noise, int i) const override {
+    return addNoiseAtSigma(original, noise, m_sigmas[static_cast<std::size_t>(i)]);
+  }
+
   at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, Noise&) override {
     const auto n = static_cast<int>(m_timesteps.size());
     const auto idx = static_cast<std::size_t>(i);

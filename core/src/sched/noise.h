@@ -17,6 +17,7 @@ public:
   Noise(uint64_t seed, int images, bool perImage);
   // Standard normal noise of `shape` (batch first) in `dtype`, on the CPU.
   at::Tensor randn(at::IntArrayRef shape, at::ScalarType dtype);
+  int streams() const { return static_cast<int>(m_generators.size()); } // 1, or one per image
 
 private:
   std::vector<at::Generator> m_generators; // one, or one per image

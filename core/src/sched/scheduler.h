@@ -44,6 +44,9 @@ public:
   // One step from `sample` with the UNet's output. Ancestral schedulers draw their noise from
   // the request's generators (noise.h), continuing after the initial latents, as diffusers does.
   virtual at::Tensor step(const at::Tensor& modelOutput, int stepIndex, const at::Tensor& sample, Noise& noise) = 0;
+  // `original` noised to the level of step `stepIndex` (diffusers' add_noise there, in the
+  // samples' dtype): img2img's start, inpainting's kept part after each step.
+  virtual at::Tensor addNoise(const at::Tensor& original, const at::Tensor& noise, int stepIndex) const = 0;
 
 protected:
   std::vector<double> m_timesteps;

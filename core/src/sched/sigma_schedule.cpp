@@ -49,6 +49,11 @@ at::Tensor SigmaScheduler::scaleModelInput(const at::Tensor& sample, int i) cons
   return sample / detail::f32(std::sqrt(detail::f32(sigma * sigma) + 1.0));
 }
 
+at::Tensor SigmaScheduler::addNoise(const at::Tensor& original, const at::Tensor& noise, int i) const {
+  const auto sigma = at::scalar_tensor(detail::f32(m_sigmas[static_cast<std::size_t>(i)]), original.options());
+  return original + noise * sigma;
+}
+
 at::Tensor predictOriginal(const SchedulerConfig& c, const at::Tensor& modelOutput, const at::Tensor& sample,
                            double sigma) {
   if (c.predictionType == "v_prediction")
@@ -93,6 +98,12 @@ NoiseLevel noiseLevel(double sigma) {
   n.sigma = sigma * n.alpha;
   n.lambda = std::log(n.alpha) - std::log(n.sigma); // +inf at sigma 0, which the updates handle
   return n;
+}
+
+at::Tensor addNoiseAtSigma(const at::Tensor& original, const at::Tensor& noise, double sigma) {
+  const auto s = at::scalar_tensor(detail::f32(sigma), original.options());
+  const auto alpha = 1 / (s * s + 1).pow(0.5);
+  return alpha * original + (s * alpha) * noise;
 }
 
 at::Tensor dataPrediction(const SchedulerConfig& c, const at::Tensor& modelOutput, const at::Tensor& sample, double sigma) {

@@ -24,6 +24,7 @@ public:
   void setTimesteps(int steps) override;
   double initNoiseSigma() const override;
   at::Tensor scaleModelInput(const at::Tensor& sample, int stepIndex) const override;
+  at::Tensor addNoise(const at::Tensor& original, const at::Tensor& noise, int stepIndex) const override;
 
 protected:
   SchedulerConfig m_config;
@@ -50,6 +51,10 @@ struct NoiseLevel {
   double alpha, sigma, lambda;
 };
 NoiseLevel noiseLevel(double sigma);
+
+// alpha_t * original + sigma_t * noise at `sigma`, computed in the samples' dtype as both
+// solvers' add_noise does.
+at::Tensor addNoiseAtSigma(const at::Tensor& original, const at::Tensor& noise, double sigma);
 
 // x0 from the model output (the "data prediction" both solvers integrate).
 at::Tensor dataPrediction(const SchedulerConfig& config, const at::Tensor& modelOutput, const at::Tensor& sample,

@@ -39,6 +39,10 @@ public:
     m_thisOrder = 1;
   }
 
+  at::Tensor addNoise(const at::Tensor& original, const at::Tensor& noise, int i) const override {
+    return addNoiseAtSigma(original, noise, m_sigmas[static_cast<std::size_t>(i)]);
+  }
+
   at::Tensor step(const at::Tensor& modelOutput, int i, const at::Tensor& sampleIn, Noise&) override {
     const auto idx = static_cast<std::size_t>(i);
     const auto mt = dataPrediction(m_config, modelOutput, sampleIn, m_sigmas[idx]);

@@ -1,0 +1,49 @@
+#include "pipeline/denoise_mode.h"
+
+#include "sdxl/error.h"
+
+#include <algorithm>
+
+namespace sdxl::pipeline {
+
+namespace {
+
+// diffusers' StableDiffusionXLPipeline: noise scaled by the scheduler's initial sigma.
+class TextToImage final : public DenoiseMode {
+public:
+  TextToImage(SdxlModel& m, const GenerationRequest& r) : m_model(m), m_request(r) {}
+  Start start(sched::Scheduler& scheduler, sched::Noise& noise) override {
+    const int factor = m_model.vaeScaleFactor();
+    // diffusers' randn_tensor with CPU generators: drawn on the CPU in the run's dtype, then moved.
+    auto latents = noise.randn({m_request.images, m_model.vae->config().latentChannels, m_request.height / factor,
+                                m_request.width / factor},
+                               m_model.dtype)
+                       .to(m_model.device);
+    return {latents * scheduler.initNoiseSigma(), 0};
+  }
+  const char* name() const override { return "txt2img"; }
+
+private:
+  SdxlModel& m_model;
+  const GenerationRequest& m_request;
+};
+
+} // namespace
+
+int firstStepFor(int steps, double strength) {
+  const int kept = std::min(static_cast<int>(steps * strength), steps);
+  return std::max(steps - kept, 0);
+}
+
+std::unique_ptr<DenoiseMode> makeDenoiseMode(SdxlModel& m, const GenerationRequest& r, const nn::ForwardOptions& fwd) {
+  const bool inpaintingModel = m.unet->config().inChannels == 9;
+  if (inpaintingModel && !r.mask)
+    throw Error(ErrorKind::InvalidRequest,
+                "this is an inpainting model: it repaints the masked part of an image, so give it an image and a mask "
+                "(or choose a base model to make new images)");
+  if (r.mask) return detail::makeInpainting(m, r, fwd);
+  if (r.initImage) return detail::makeImageToImage(m, r, fwd);
+  return std::make_unique<TextToImage>(m, r);
+}
+
+} // namespace sdxl::pipeline

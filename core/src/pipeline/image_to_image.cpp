@@ -1,0 +1,35 @@
+// diffusers' StableDiffusionXLImg2ImgPipeline: the image's latents (sampled with the request's
+// generators), then noise to the level of the first step that the strength leaves.
+#include "pipeline/denoise_mode.h"
+#include "pipeline/image_latents.h"
+
+namespace sdxl::pipeline::detail {
+
+namespace {
+
+class ImageToImage final : public DenoiseMode {
+public:
+  ImageToImage(SdxlModel& m, const GenerationRequest& r, const nn::ForwardOptions& fwd)
+      : m_model(m), m_request(r), m_fwd(fwd) {}
+
+  Start start(sched::Scheduler& scheduler, sched::Noise& noise) override {
+    const int first = firstStepFor(m_request.steps, m_request.strength);
+    const auto imageLatents = encodeImage(m_model, imageTensor(*m_request.initImage), m_request.images, noise, m_fwd);
+    const auto drawn = noise.randn(imageLatents.sizes(), m_model.dtype).to(m_model.device);
+    return {scheduler.addNoise(imageLatents, drawn, first), first};
+  }
+  const char* name() const override { return "img2img"; }
+
+private:
+  SdxlModel& m_model;
+  const GenerationRequest& m_request;
+  nn::ForwardOptions m_fwd;
+};
+
+} // namespace
+
+std::unique_ptr<DenoiseMode> makeImageToImage(SdxlModel& m, const GenerationRequest& r, const nn::ForwardOptions& fwd) {
+  return std::make_unique<ImageToImage>(m, r, fwd);
+}
+
+} // namespace sdxl::pipeline::detail

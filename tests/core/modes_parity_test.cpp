@@ -1,0 +1,117 @@
+// img2img and inpainting against diffusers' StableDiffusionXLImg2ImgPipeline and
+// StableDiffusionXLInpaintPipeline on the tiny random-weight model, fp32 on the CPU
+// (tests/fixtures/modes.py): five schedulers, strengths from 0.5 to 1, one generator and per-image
+// generators, guidance on and off, the base model's 4-channel UNet and a 9-channel inpainting
+// UNet, a mask whose edge sits on the 0.5 threshold. Same bounds as the txt2img parity test.
+#include "parity_support.h"
+#include "sdxl/error.h"
+#include "sdxl/pipeline.h"
+#include "sdxl/safetensors.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+using namespace sdxl;
+
+namespace {
+
+std::filesystem::path modes() { return test::fixturesDir() / "modes"; }
+
+GenerationRequest requestOf(const nlohmann::json& c, const SafetensorsFile& reference) {
+  GenerationRequest r;
+  r.prompt = c["prompt"];
+  r.negativePrompt = c["negative"];
+  r.width = c["width"];
+  r.height = c["height"];
+  r.images = c["images"];
+  r.guidance = c["guidance"];
+  r.seed = c["seed"];
+  r.seedMode = *seedModeFromName(c["seed_mode"]);
+  r.steps = c["steps"];
+  r.scheduler = *schedulerFromName(c["scheduler"]);
+  r.strength = c["strength"];
+  r.initImage = test::imageFromTensor(reference.tensor("init"));
+  if (c["mode"] != "img2img") r.mask = test::imageFromTensor(reference.tensor("mask"));
+  r.optimizations.precision = Precision::FP32;
+  return r;
+}
+
+} // namespace
+
+TEST(ModesParity, EveryCaseMatchesDiffusers) {
+  auto reference = SafetensorsFile::open(modes() / "reference.safetensors");
+  std::ifstream in(modes() / "cases.json");
+  Pipeline base(ModelSource::parse((test::fixturesDir() / "tiny" / "pipeline").string()), "cpu");
+  Pipeline inpainting(ModelSource::parse((modes() / "inpaint_pipeline").string()), "cpu");
+  for (const auto& c : nlohmann::json::parse(in)) {
+    const std::string name = c["name"];
+    SCOPED_TRACE(name);
+    const auto result = (c["mode"] == "inpaint9" ? inpainting : base).generate(requestOf(c, *reference));
+    const auto want = reference->tensor(name + ".latents");
+    ASSERT_EQ(result.finalLatents->sizes(), want.sizes());
+    const double rel = test::relativeError(*result.finalLatents, want);
+    const auto [fraction, worst] = test::compareImages(result.images, reference->tensor(name + ".images"));
+    std::printf("modes parity %-28s latents rel=%.3e  pixels within 1: %.5f%%  worst %lld\n", name.c_str(), rel,
+                100 * fraction, static_cast<long long>(worst));
+    EXPECT_LE(rel, 1e-3);
+    EXPECT_GE(fraction, 0.999);
+  }
+}
+
+TEST(ModesParity, TheSameSeedGivesTheSameImageAndImageKAlone) {
+  auto reference = SafetensorsFile::open(modes() / "reference.safetensors");
+  Pipeline base(ModelSource::parse((test::fixturesDir() / "tiny" / "pipeline").string()), "cpu");
+  GenerationRequest r;
+  r.prompt = "a fox";
+  r.width = r.height = 64;
+  r.steps = 4;
+  r.images = 2;
+  r.seed = 5;
+  r.scheduler = SchedulerKind::EulerAncestral; // draws noise at every step too
+  r.initImage = test::imageFromTensor(reference->tensor("init"));
+  r.mask = test::imageFromTensor(reference->tensor("mask"));
+  r.optimizations.precision = Precision::FP32;
+  const auto batch = base.generate(r);
+  EXPECT_EQ(base.generate(r).images[1].rgb, batch.images[1].rgb);
+  r.images = 1;
+  r.seed = 6; // image 1 of the batch, alone
+  EXPECT_EQ(base.generate(r).images[0].rgb, batch.images[1].rgb);
+}
+
+TEST(ModesParity, AnInpaintingModelWithoutAMaskIsRefusedInWords) {
+  Pipeline inpainting(ModelSource::parse((modes() / "inpaint_pipeline").string()), "cpu");
+  GenerationRequest r;
+  r.prompt = "a fox";
+  r.width = r.height = 64;
+  r.steps = 2;
+  r.optimizations.precision = Precision::FP32;
+  try {
+    inpainting.generate(r);
+    FAIL() << "an inpainting model made an image from nothing";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::InvalidRequest);
+    EXPECT_NE(std::string(e.what()).find("inpainting model"), std::string::npos) << e.what();
+  }
+}
+
+// An inpainting model as one original-layout file: its 9 input channels read from the file (the
+// configs given are the base model's, with 4), and diffusers' inpainting image from it.
+TEST(ModesParity, AnInpaintingCheckpointFileInpaintsAsItsFolderDoes) {
+  auto reference = SafetensorsFile::open(modes() / "reference.safetensors");
+  auto source = ModelSource::parse((modes() / "inpaint.safetensors").string());
+  source.configs = test::fixturesDir() / "tiny" / "pipeline";
+  Pipeline file(source, "cpu");
+  std::ifstream in(modes() / "cases.json");
+  for (const auto& c : nlohmann::json::parse(in)) {
+    if (c["name"] != "inpaint9_dpmpp_2m") continue;
+    const auto result = file.generate(requestOf(c, *reference));
+    const double rel = test::relativeError(*result.finalLatents, reference->tensor("inpaint9_dpmpp_2m.latents"));
+    EXPECT_LE(rel, 1e-3);
+    EXPECT_GE(test::compareImages(result.images, reference->tensor("inpaint9_dpmpp_2m.images")).withinOne, 0.999);
+    return;
+  }
+  FAIL() << "no inpaint9_dpmpp_2m case";
+}

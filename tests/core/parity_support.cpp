@@ -1,0 +1,30 @@
+#include "parity_support.h"
+
+namespace sdxl::test {
+
+double relativeError(const at::Tensor& got, const at::Tensor& want) {
+  return (got.to(at::kFloat) - want.to(at::kFloat)).abs().max().item<double>() / want.abs().max().item<double>();
+}
+
+ImageAgreement compareImages(const std::vector<Image>& ours, const at::Tensor& reference) {
+  int64_t total = 0, within = 0, worst = 0;
+  for (std::size_t i = 0; i < ours.size(); ++i) {
+    auto mine = torch::from_blob(const_cast<uint8_t*>(ours[i].rgb.data()), {ours[i].height, ours[i].width, 3},
+                                 torch::kUInt8)
+                    .to(torch::kInt);
+    auto diff = (mine - reference[static_cast<int64_t>(i)].to(torch::kInt)).abs();
+    total += diff.numel();
+    within += (diff <= 1).sum().item<int64_t>();
+    worst = std::max<int64_t>(worst, diff.max().item<int64_t>());
+  }
+  return {total ? double(within) / double(total) : 0.0, worst};
+}
+
+Image imageFromTensor(const at::Tensor& hwc) {
+  const auto bytes = hwc.contiguous();
+  Image image{static_cast<int>(bytes.size(1)), static_cast<int>(bytes.size(0)), {}};
+  image.rgb.assign(bytes.data_ptr<uint8_t>(), bytes.data_ptr<uint8_t>() + bytes.numel());
+  return image;
+}
+
+} // namespace sdxl::test

@@ -1,0 +1,24 @@
+// How the parity tests judge our output against a reference library's: latents by their largest
+// difference relative to the reference's scale, 8-bit images by the share of values within 1.
+#pragma once
+
+#include "sdxl/image.h"
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace sdxl::test {
+
+double relativeError(const at::Tensor& got, const at::Tensor& want); // max |got - want| / max |want|
+
+struct ImageAgreement {
+  double withinOne = 0; // share of 8-bit values within 1 of the reference's
+  int64_t worst = 0;    // the largest difference
+};
+// `reference`: (n, h, w, 3) uint8, as the fixtures store diffusers' images.
+ImageAgreement compareImages(const std::vector<Image>& ours, const at::Tensor& reference);
+
+Image imageFromTensor(const at::Tensor& hwc); // (h, w, 3) uint8
+
+} // namespace sdxl::test
