@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ModelChoice</name>
+    <message>
+        <source>Built-in tiny model (random weights)</source>
+        <translation>Built-in tiny model (random weights)</translation>
+    </message>
+    <message>
+        <source>Built-in SDXL-size model (random weights)</source>
+        <translation>Built-in SDXL-size model (random weights)</translation>
+    </message>
+</context>
+<context>
     <name>sdxl::ui::CompareView</name>
     <message>
         <source>The seed article's rows</source>
@@ -193,6 +204,10 @@
         <source>Could not write %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
+    <message>
+        <source>Use as image</source>
+        <translation>Use as image</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::GenerationWorker</name>
@@ -228,16 +243,63 @@
         <source>%1 is not a usable SDXL model:%2</source>
         <translation>%1 is not a usable SDXL model:%2</translation>
     </message>
+    <message>
+        <source>the VAE %1 is not a VAE: it is %2</source>
+        <translation>the VAE %1 is not a VAE: it is %2</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::LoraPanel</name>
+    <message>
+        <source>LoRAs in the models folder; type to search</source>
+        <translation>LoRAs in the models folder; type to search</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Text weight</source>
+        <translation>Text weight</translation>
+    </message>
+    <message>
+        <source>UNet weight</source>
+        <translation>UNet weight</translation>
+    </message>
+    <message>
+        <source>Changing LoRAs never reloads the model: they are merged into its weights and taken out exactly. &lt;lora:NAME:0.8&gt; in the prompt adds one from the models folder.</source>
+        <translation>Changing LoRAs never reloads the model: they are merged into its weights and taken out exactly. &lt;lora:NAME:0.8&gt; in the prompt adds one from the models folder.</translation>
+    </message>
+    <message>
+        <source>no LoRAs in the models folder</source>
+        <translation>no LoRAs in the models folder</translation>
+    </message>
+    <message>
+        <source>Add a LoRA</source>
+        <translation>Add a LoRA</translation>
+    </message>
+    <message>
+        <source>LoRA (*.safetensors)</source>
+        <translation>LoRA (*.safetensors)</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::MainWindow</name>
     <message>
         <source>Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or generate fewer or smaller images.</source>
         <translation>Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or generate fewer or smaller images.</translation>
-    </message>
-    <message>
-        <source>Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</source>
-        <translation>Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</translation>
     </message>
     <message>
         <source>Change the setting named above and try again.</source>
@@ -302,10 +364,6 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>Open &amp;model folder…</source>
-        <translation>Open &amp;model folder…</translation>
     </message>
     <message>
         <source>&amp;Built-in benchmark model (random weights)</source>
@@ -454,6 +512,120 @@
     <message>
         <source>Choose another output folder in the File menu.</source>
         <translation>Choose another output folder in the File menu.</translation>
+    </message>
+    <message>
+        <source>Choose an SDXL checkpoint (.safetensors), a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</source>
+        <translation>Choose an SDXL checkpoint (.safetensors), a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>first step %1 s after choosing</source>
+        <translation>first step %1 s after choosing</translation>
+    </message>
+    <message>
+        <source>From choosing the model to its first denoising step: checking and opening it, loading its weights, encoding the prompt.</source>
+        <translation>From choosing the model to its first denoising step: checking and opening it, loading its weights, encoding the prompt.</translation>
+    </message>
+    <message>
+        <source>Open &amp;model file…</source>
+        <translation>Open &amp;model file…</translation>
+    </message>
+    <message>
+        <source>Open model &amp;folder…</source>
+        <translation>Open model &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Open &amp;VAE for this model…</source>
+        <translation>Open &amp;VAE for this model…</translation>
+    </message>
+    <message>
+        <source>Model &amp;configs for this model…</source>
+        <translation>Model &amp;configs for this model…</translation>
+    </message>
+    <message>
+        <source>Choose models f&amp;older…</source>
+        <translation>Choose models f&amp;older…</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>Models folder</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>loading…</translation>
+    </message>
+    <message>
+        <source>Choose an SDXL checkpoint</source>
+        <translation>Choose an SDXL checkpoint</translation>
+    </message>
+    <message>
+        <source>SDXL checkpoints (*.safetensors);;All files (*)</source>
+        <translation>SDXL checkpoints (*.safetensors);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a VAE for %1</source>
+        <translation>Choose a VAE for %1</translation>
+    </message>
+    <message>
+        <source>VAE (*.safetensors)</source>
+        <translation>VAE (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Configs for a checkpoint not shaped like SDXL-base (a diffusers folder's config files)</source>
+        <translation>Configs for a checkpoint not shaped like SDXL-base (a diffusers folder's config files)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) in %1</source>
+        <translation><numerusform>%n model(s) in %1</numerusform></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::MaskPainter</name>
+    <message>
+        <source>Drop an image here, paste one, or send one from the gallery</source>
+        <translation>Drop an image here, paste one, or send one from the gallery</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::ModelBar</name>
+    <message>
+        <source>The model. Type any part of a name to search the models folder.</source>
+        <translation>The model. Type any part of a name to search the models folder.</translation>
+    </message>
+    <message>
+        <source>The VAE that turns latents into the image; remembered for each model.</source>
+        <translation>The VAE that turns latents into the image; remembered for each model.</translation>
+    </message>
+    <message>
+        <source>Scan the models folder again</source>
+        <translation>Scan the models folder again</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <source>Automatic (the model's own)</source>
+        <translation>Automatic (the model's own)</translation>
     </message>
 </context>
 <context>
@@ -723,6 +895,133 @@
     <message>
         <source>%1 "%2", weight %3: taken out of the text the encoders see</source>
         <translation>%1 "%2", weight %3: taken out of the text the encoders see</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::SourceImagePanel</name>
+    <message>
+        <source>%1 could not be read as an image: %2</source>
+        <translation>%1 could not be read as an image: %2</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>Open image…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Use its size</source>
+        <translation>Use its size</translation>
+    </message>
+    <message>
+        <source>Set the width and height to the image's, cut down to multiples of 8.</source>
+        <translation>Set the width and height to the image's, cut down to multiples of 8.</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>The brush's diameter, in the image's pixels.</source>
+        <translation>The brush's diameter, in the image's pixels.</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Eraser</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>Clear mask</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Invert</translation>
+    </message>
+    <message>
+        <source>Open mask…</source>
+        <translation>Open mask…</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>Brush</translation>
+    </message>
+    <message>
+        <source>Crop and resize</source>
+        <translation>Crop and resize</translation>
+    </message>
+    <message>
+        <source>Just resize</source>
+        <translation>Just resize</translation>
+    </message>
+    <message>
+        <source>An image of another size than the request's: cut to its aspect ratio and scaled, or stretched.</source>
+        <translation>An image of another size than the request's: cut to its aspect ratio and scaled, or stretched.</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <source>Other sizes</source>
+        <translation>Other sizes</translation>
+    </message>
+    <message>
+        <source>No image: the studio draws from noise (txt2img).</source>
+        <translation>No image: the studio draws from noise (txt2img).</translation>
+    </message>
+    <message>
+        <source>Inpainting: the red part is repainted, the rest kept.</source>
+        <translation>Inpainting: the red part is repainted, the rest kept.</translation>
+    </message>
+    <message>
+        <source>img2img: the whole image is redone. Paint to inpaint a part.</source>
+        <translation>img2img: the whole image is redone. Paint to inpaint a part.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>The clipboard holds no image.</translation>
+    </message>
+    <message>
+        <source>Open the image first: a mask belongs to an image.</source>
+        <translation>Open the image first: a mask belongs to an image.</translation>
+    </message>
+    <message>
+        <source>The mask is %1x%2 but the image is %3x%4; a mask must be its image's size.</source>
+        <translation>The mask is %1x%2 but the image is %3x%4; a mask must be its image's size.</translation>
+    </message>
+    <message>
+        <source>Open an image to start from</source>
+        <translation>Open an image to start from</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>Open image</translation>
+    </message>
+    <message>
+        <source>Open a mask (white is repainted)</source>
+        <translation>Open a mask (white is repainted)</translation>
+    </message>
+    <message>
+        <source>Open mask</source>
+        <translation>Open mask</translation>
+    </message>
+    <message>
+        <source>How much of the image to redo: the share of the steps that run, from the image noised to their level. Low values stay close to the image; 1 redoes it all.</source>
+        <translation>How much of the image to redo: the share of the steps that run, from the image noised to their level. Low values stay close to the image; 1 redoes it all.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>ModelChoice</name>
+    <message>
+        <source>Built-in tiny model (random weights)</source>
+        <translation>内蔵の極小モデル (ランダムな重み)</translation>
+    </message>
+    <message>
+        <source>Built-in SDXL-size model (random weights)</source>
+        <translation>内蔵の SDXL サイズのモデル (ランダムな重み)</translation>
+    </message>
+</context>
+<context>
     <name>sdxl::ui::CompareView</name>
     <message>
         <source>The seed article's rows</source>
@@ -193,6 +204,10 @@
         <source>Could not write %1: %2</source>
         <translation>%1 に書き込めませんでした: %2</translation>
     </message>
+    <message>
+        <source>Use as image</source>
+        <translation>元画像に使う</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::GenerationWorker</name>
@@ -228,16 +243,63 @@
         <source>%1 is not a usable SDXL model:%2</source>
         <translation>%1 は使える SDXL モデルではありません:%2</translation>
     </message>
+    <message>
+        <source>the VAE %1 is not a VAE: it is %2</source>
+        <translation>VAE %1 は VAE ではありません: %2 です</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::LoraPanel</name>
+    <message>
+        <source>LoRAs in the models folder; type to search</source>
+        <translation>モデルフォルダーの LoRA。入力すると検索します</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Add file…</source>
+        <translation>ファイルを追加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Text weight</source>
+        <translation>テキストの重み</translation>
+    </message>
+    <message>
+        <source>UNet weight</source>
+        <translation>UNet の重み</translation>
+    </message>
+    <message>
+        <source>Changing LoRAs never reloads the model: they are merged into its weights and taken out exactly. &lt;lora:NAME:0.8&gt; in the prompt adds one from the models folder.</source>
+        <translation>LoRA を変えてもモデルは読み込み直しません。LoRA は重みに合成され、外すときは正確に元に戻ります。プロンプトに &lt;lora:名前:0.8&gt; と書くとモデルフォルダーの LoRA を追加します。</translation>
+    </message>
+    <message>
+        <source>no LoRAs in the models folder</source>
+        <translation>モデルフォルダーに LoRA がありません</translation>
+    </message>
+    <message>
+        <source>Add a LoRA</source>
+        <translation>LoRA を追加</translation>
+    </message>
+    <message>
+        <source>LoRA (*.safetensors)</source>
+        <translation>LoRA (*.safetensors)</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::MainWindow</name>
     <message>
         <source>Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or generate fewer or smaller images.</source>
         <translation>VAEスライス、モデル/逐次CPUオフロード、Tiny AutoEncoderを有効にするか、枚数やサイズを減らしてください。</translation>
-    </message>
-    <message>
-        <source>Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</source>
-        <translation>diffusers形式のSDXLフォルダ (model_index.json があるフォルダ) か、内蔵のベンチマークモデルを選んでください。</translation>
     </message>
     <message>
         <source>Change the setting named above and try again.</source>
@@ -302,10 +364,6 @@
     <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Open &amp;model folder…</source>
-        <translation>モデルフォルダを開く(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Built-in benchmark model (random weights)</source>
@@ -454,6 +512,120 @@
     <message>
         <source>Choose another output folder in the File menu.</source>
         <translation>ファイルメニューで別の出力フォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Choose an SDXL checkpoint (.safetensors), a diffusers-format SDXL folder (the one with model_index.json), or the built-in benchmark model.</source>
+        <translation>SDXL のチェックポイント (.safetensors)、diffusers 形式の SDXL フォルダー (model_index.json のあるフォルダー)、または内蔵のベンチマーク用モデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>first step %1 s after choosing</source>
+        <translation>選択から %1 秒で最初のステップ</translation>
+    </message>
+    <message>
+        <source>From choosing the model to its first denoising step: checking and opening it, loading its weights, encoding the prompt.</source>
+        <translation>モデルを選んでから最初のノイズ除去ステップまでの時間です: 確認と読み込み、重みのロード、プロンプトのエンコード。</translation>
+    </message>
+    <message>
+        <source>Open &amp;model file…</source>
+        <translation>モデルファイルを開く(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open model &amp;folder…</source>
+        <translation>モデルフォルダーを開く(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;VAE for this model…</source>
+        <translation>このモデルの VAE を開く(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Model &amp;configs for this model…</source>
+        <translation>このモデルの設定ファイル(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Choose models f&amp;older…</source>
+        <translation>モデルフォルダーを選ぶ(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>モデルフォルダー</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Choose an SDXL checkpoint</source>
+        <translation>SDXL のチェックポイントを選ぶ</translation>
+    </message>
+    <message>
+        <source>SDXL checkpoints (*.safetensors);;All files (*)</source>
+        <translation>SDXL チェックポイント (*.safetensors);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose a VAE for %1</source>
+        <translation>%1 の VAE を選ぶ</translation>
+    </message>
+    <message>
+        <source>VAE (*.safetensors)</source>
+        <translation>VAE (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Configs for a checkpoint not shaped like SDXL-base (a diffusers folder's config files)</source>
+        <translation>SDXL-base と形の違うチェックポイントの設定 (diffusers フォルダーの設定ファイル)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) in %1</source>
+        <translation><numerusform>%1 にモデル %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::MaskPainter</name>
+    <message>
+        <source>Drop an image here, paste one, or send one from the gallery</source>
+        <translation>ここに画像をドロップするか、貼り付けるか、ギャラリーから送ってください</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::ModelBar</name>
+    <message>
+        <source>The model. Type any part of a name to search the models folder.</source>
+        <translation>モデルです。名前の一部を入力するとモデルフォルダーを検索します。</translation>
+    </message>
+    <message>
+        <source>The VAE that turns latents into the image; remembered for each model.</source>
+        <translation>潜在表現を画像に変える VAE です。モデルごとに記憶します。</translation>
+    </message>
+    <message>
+        <source>Scan the models folder again</source>
+        <translation>モデルフォルダーを再スキャン</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <source>Automatic (the model's own)</source>
+        <translation>自動 (モデル自身のもの)</translation>
     </message>
 </context>
 <context>
@@ -723,6 +895,133 @@
     <message>
         <source>%1 "%2", weight %3: taken out of the text the encoders see</source>
         <translation>%1 「%2」、重み %3: エンコーダーに渡すテキストからは取り除きます</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::SourceImagePanel</name>
+    <message>
+        <source>%1 could not be read as an image: %2</source>
+        <translation>%1 を画像として読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>画像を開く…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Use its size</source>
+        <translation>画像のサイズにする</translation>
+    </message>
+    <message>
+        <source>Set the width and height to the image's, cut down to multiples of 8.</source>
+        <translation>幅と高さを画像と同じにします (8 の倍数に切り詰めます)。</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>The brush's diameter, in the image's pixels.</source>
+        <translation>ブラシの直径 (画像のピクセル単位) です。</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>消しゴム</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>マスクを消去</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>反転</translation>
+    </message>
+    <message>
+        <source>Open mask…</source>
+        <translation>マスクを開く…</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>ブラシ</translation>
+    </message>
+    <message>
+        <source>Crop and resize</source>
+        <translation>切り取ってリサイズ</translation>
+    </message>
+    <message>
+        <source>Just resize</source>
+        <translation>リサイズのみ</translation>
+    </message>
+    <message>
+        <source>An image of another size than the request's: cut to its aspect ratio and scaled, or stretched.</source>
+        <translation>生成サイズと違う大きさの画像の扱いです: 縦横比に合わせて切り取ってから拡大縮小するか、引き伸ばします。</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>強さ</translation>
+    </message>
+    <message>
+        <source>Other sizes</source>
+        <translation>サイズが違うとき</translation>
+    </message>
+    <message>
+        <source>No image: the studio draws from noise (txt2img).</source>
+        <translation>画像なし: ノイズから描きます (txt2img)。</translation>
+    </message>
+    <message>
+        <source>Inpainting: the red part is repainted, the rest kept.</source>
+        <translation>インペイント: 赤い部分を描き直し、残りはそのままにします。</translation>
+    </message>
+    <message>
+        <source>img2img: the whole image is redone. Paint to inpaint a part.</source>
+        <translation>img2img: 画像全体をやり直します。一部だけなら塗ってインペイントします。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image.</source>
+        <translation>クリップボードに画像がありません。</translation>
+    </message>
+    <message>
+        <source>Open the image first: a mask belongs to an image.</source>
+        <translation>先に画像を開いてください: マスクは画像に対して使います。</translation>
+    </message>
+    <message>
+        <source>The mask is %1x%2 but the image is %3x%4; a mask must be its image's size.</source>
+        <translation>マスクは %1x%2 ですが画像は %3x%4 です。マスクは画像と同じ大きさにしてください。</translation>
+    </message>
+    <message>
+        <source>Open an image to start from</source>
+        <translation>元にする画像を開く</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>画像 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>画像を開く</translation>
+    </message>
+    <message>
+        <source>Open a mask (white is repainted)</source>
+        <translation>マスクを開く (白が描き直す部分)</translation>
+    </message>
+    <message>
+        <source>Open mask</source>
+        <translation>マスクを開く</translation>
+    </message>
+    <message>
+        <source>How much of the image to redo: the share of the steps that run, from the image noised to their level. Low values stay close to the image; 1 redoes it all.</source>
+        <translation>画像をどれだけやり直すかです: 実行するステップの割合で、画像にそのステップの分だけノイズを加えてから始めます。小さいほど元の画像に近く、1 ですべてやり直します。</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,8 @@ GalleryPanel::GalleryPanel(QWidget* parent) : QWidget(parent) {
   const QList<QPair<QString, void (GalleryPanel::*)()>> actions = {
       {tr("View"), &GalleryPanel::viewSelected},           {tr("Save as…"), &GalleryPanel::saveSelectedAs},
       {tr("Copy"), &GalleryPanel::copySelected},           {tr("Parameters"), &GalleryPanel::showParameters},
-      {tr("Reuse parameters"), &GalleryPanel::reuseSelected}, {tr("Open output folder"), &GalleryPanel::openOutputFolder}};
+      {tr("Reuse parameters"), &GalleryPanel::reuseSelected},  {tr("Use as image"), &GalleryPanel::sendSelectedToImage},
+      {tr("Open output folder"), &GalleryPanel::openOutputFolder}};
   auto* menu = new QMenu(this);
   for (const auto& [label, slot] : actions) {
     auto* button = new QPushButton(label);
@@ -187,6 +188,10 @@ void GalleryPanel::reuseSelected() {
   } catch (const sdxl::Error& e) {
     QMessageBox::warning(this, tr("Reuse parameters"), QString::fromStdString(e.what()));
   }
+}
+
+void GalleryPanel::sendSelectedToImage() {
+  if (auto* item = selected()) emit sendToImage(item->data(ImageRole).value<QImage>());
 }
 
 void GalleryPanel::openOutputFolder() { QDesktopServices::openUrl(QUrl::fromLocalFile(m_outputFolder)); }

@@ -29,6 +29,7 @@ public:
 signals:
   void reuseRequested(const sdxl::GenerationRequest& request);
   void current(const QImage& image);
+  void sendToImage(const QImage& image); // to start img2img or inpainting from
 
 public slots:
   void viewSelected();
@@ -36,6 +37,7 @@ public slots:
   void copySelected();
   void showParameters();
   void reuseSelected();
+  void sendSelectedToImage();
   void openOutputFolder();
 
 private:

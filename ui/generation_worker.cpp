@@ -25,8 +25,9 @@ namespace {
 class WorkerObserver final : public sdxl::GenerationObserver {
 public:
   WorkerObserver(GenerationWorker& worker, sdxl::Pipeline& pipeline, std::function<bool()> cancelled,
-                 std::function<void(sdxl::Stage)> fault)
-      : m_worker(worker), m_pipeline(pipeline), m_cancelled(std::move(cancelled)), m_fault(std::move(fault)) {
+                 std::function<void(sdxl::Stage)> fault, std::function<void()> firstStep)
+      : m_worker(worker), m_pipeline(pipeline), m_cancelled(std::move(cancelled)), m_fault(std::move(fault)),
+        m_firstStep(std::move(firstStep)) {
     m_clock.start();
   }
   void onStage(sdxl::Stage stage) override {
@@ -34,6 +35,7 @@ public:
     emit m_worker.stageChanged(static_cast<int>(stage));
   }
   void onStep(const sdxl::StepEvent& e) override {
+    if (e.step == 1) m_firstStep();
     QImage preview;
     if (e.latents && (m_lastPreview < 0 || m_clock.elapsed() - m_lastPreview > 250 || e.step == e.steps)) {
       preview = toQImage(m_pipeline.preview(*e.latents)); // TAESD when loaded, else a projection
@@ -48,6 +50,7 @@ private:
   sdxl::Pipeline& m_pipeline;
   std::function<bool()> m_cancelled;
   std::function<void(sdxl::Stage)> m_fault;
+  std::function<void()> m_firstStep;
   QElapsedTimer m_clock;
   qint64 m_lastPreview = -1;
 };
@@ -85,23 +88,33 @@ void GenerationWorker::guarded(const std::function<void()>& job) {
   }
 }
 
-void GenerationWorker::setModel(const QString& spec) {
-  m_modelSpec = spec;
+void GenerationWorker::setModel(const ModelChoice& choice) {
+  QElapsedTimer clock;
+  clock.start();
+  m_model = choice;
   m_pipeline.reset();
   guarded([this] { loadModel(); });
+  m_switchSeconds = clock.elapsed() / 1000.0;
 }
 
 void GenerationWorker::loadModel() {
   injectFault(sdxl::Stage::Loading);
-  auto pipeline = std::make_unique<sdxl::Pipeline>(sdxl::ModelSource::parse(m_modelSpec.toStdString()));
+  auto pipeline = std::make_unique<sdxl::Pipeline>(m_model.source());
   const auto& source = pipeline->source();
   std::vector<std::string> problems;
   if (source.kind == sdxl::ModelSource::Kind::Folder) problems = sdxl::inspectModelFolder(source.folder).problems;
   if (source.kind == sdxl::ModelSource::Kind::SingleFile) problems = sdxl::inspectCheckpointFile(source.file).problems;
+  if (std::filesystem::is_regular_file(source.vae)) {
+    const auto vae = sdxl::inspectCheckpointFile(source.vae);
+    if (vae.kind != sdxl::CheckpointKind::Vae)
+      problems.push_back(tr("the VAE %1 is not a VAE: it is %2")
+                             .arg(QString::fromStdString(source.vae.string()), QString::fromStdString(vae.description))
+                             .toStdString());
+  }
   if (!problems.empty()) {
     QString list;
     for (const auto& p : problems) list += QStringLiteral("\n• ") + QString::fromStdString(p);
-    throw sdxl::Error(sdxl::ErrorKind::ModelFormat, tr("%1 is not a usable SDXL model:%2").arg(m_modelSpec, list).toStdString());
+    throw sdxl::Error(sdxl::ErrorKind::ModelFormat, tr("%1 is not a usable SDXL model:%2").arg(m_model.spec, list).toStdString());
   }
   m_pipeline = std::move(pipeline);
   emit modelReady(QString::fromStdString(source.describe()), source.isRandom());
@@ -110,11 +123,18 @@ void GenerationWorker::loadModel() {
 void GenerationWorker::setOutputFolder(const QString& folder) { m_outputFolder = folder; }
 
 void GenerationWorker::generate(const sdxl::GenerationRequest& request, quint64 ticket) {
+  QElapsedTimer clock;
+  clock.start();
   guarded([&] {
     if (cancelled(ticket)) throw sdxl::Error(sdxl::ErrorKind::Cancelled, cancelledMessage().toStdString());
     if (!m_pipeline) loadModel();
-    WorkerObserver observer(*this, *m_pipeline, [this, ticket] { return cancelled(ticket); },
-                            [this](sdxl::Stage stage) { injectFault(stage); });
+    WorkerObserver observer(
+        *this, *m_pipeline, [this, ticket] { return cancelled(ticket); }, [this](sdxl::Stage stage) { injectFault(stage); },
+        [this, &clock] {
+          if (m_switchSeconds < 0) return;
+          emit firstStepAfterSwitch(m_switchSeconds + clock.elapsed() / 1000.0);
+          m_switchSeconds = -1;
+        });
     sdxl::resetPeakMemory();
     const auto result = m_pipeline->generate(request, &observer);
     QVector<FinishedImage> images;
@@ -161,7 +181,7 @@ void GenerationWorker::runBenchmark(const sdxl::BenchmarkProtocol& protocol, con
   m_pipeline.reset(); // the runner makes its own pipeline per configuration; free this one's memory
   guarded([&] {
     if (cancelled(ticket)) throw sdxl::Error(sdxl::ErrorKind::Cancelled, cancelledMessage().toStdString());
-    sdxl::BenchmarkRunner runner(sdxl::ModelSource::parse(m_modelSpec.toStdString()));
+    sdxl::BenchmarkRunner runner(m_model.source());
     const auto report = runner.run(
         protocol, configs,
         [this](std::size_t c, int r) {

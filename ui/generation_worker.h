@@ -6,6 +6,7 @@
 #pragma once
 
 #include "metatypes.h"
+#include "model_choice.h"
 #include "sdxl/benchmark.h"
 #include "sdxl/pipeline.h"
 
@@ -48,7 +49,8 @@ public:
   void setFaultInjection(std::function<void(sdxl::Stage)> hook) { m_faultInjection = std::move(hook); }
 
 public slots:
-  void setModel(const QString& spec);                 // "builtin:tiny", "builtin" or a folder
+  // Frees the model in use completely, then loads this one (its weights on the first run).
+  void setModel(const sdxl::ui::ModelChoice& choice);
   void setOutputFolder(const QString& folder);        // where every image is saved, with its parameters
   void generate(const sdxl::GenerationRequest& request, quint64 ticket);
   void runBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs,
@@ -56,6 +58,9 @@ public slots:
 
 signals:
   void modelReady(const QString& description, bool randomWeights);
+  // The first run after setModel(): seconds of work from choosing the model to its first
+  // denoising step (checking and opening it, loading the weights, encoding the prompt).
+  void firstStepAfterSwitch(double seconds);
   void stageChanged(int stage); // sdxl::Stage
   void stepDone(int step, int steps, double elapsedSeconds, const QImage& preview);
   // `saveErrors` says why any image has no path (the images are kept in the gallery all the same).
@@ -78,7 +83,8 @@ private:
                          QVector<FinishedImage>& images) const;
 
   std::unique_ptr<sdxl::Pipeline> m_pipeline;
-  QString m_modelSpec = QStringLiteral("builtin:tiny");
+  ModelChoice m_model;
+  double m_switchSeconds = -1; // work done for a new model so far; < 0 once its first step is timed
   QString m_outputFolder;
   std::atomic<quint64> m_issued{0}, m_cancelledThrough{0};
   std::function<void(sdxl::Stage)> m_faultInjection;

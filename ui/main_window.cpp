@@ -3,9 +3,12 @@
 #include "compare_view.h"
 #include "gallery_panel.h"
 #include "language.h"
+#include "lora_panel.h"
+#include "model_bar.h"
 #include "optimizations_panel.h"
 #include "parameters_panel.h"
 #include "prompt_panel.h"
+#include "source_image_panel.h"
 #include "telemetry_panel.h"
 
 #include "sdxl/error.h"
@@ -33,6 +36,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -49,8 +53,8 @@ QString hintFor(int kind) {
     return MainWindow::tr("Switch on VAE slicing, model or sequential CPU offload, the Tiny AutoEncoder, or "
                           "generate fewer or smaller images.");
   case sdxl::ErrorKind::ModelFormat:
-    return MainWindow::tr("Choose a diffusers-format SDXL folder (the one with model_index.json), or the built-in "
-                          "benchmark model.");
+    return MainWindow::tr("Choose an SDXL checkpoint (.safetensors), a diffusers-format SDXL folder (the one with "
+                          "model_index.json), or the built-in benchmark model.");
   case sdxl::ErrorKind::InvalidRequest: return MainWindow::tr("Change the setting named above and try again.");
   default: return QString();
   }
@@ -60,6 +64,7 @@ QString hintFor(int kind) {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   sdxlInitUiResources();
   qRegisterMetaType<sdxl::GenerationRequest>();
+  qRegisterMetaType<sdxl::ui::ModelChoice>();
   qRegisterMetaType<sdxl::ui::GenerationStats>();
   qRegisterMetaType<sdxl::ui::FinishedImage>();
   qRegisterMetaType<QVector<sdxl::ui::FinishedImage>>();
@@ -74,8 +79,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_prompt = new PromptPanel;
   m_parameters = new ParametersPanel;
   m_optimizations = new OptimizationsPanel;
+  m_loras = new LoraPanel;
+  m_source = new SourceImagePanel;
   auto* settingsTabs = new QTabWidget;
   settingsTabs->addTab(m_parameters, tr("Parameters"));
+  settingsTabs->addTab(m_source, tr("Image"));
+  settingsTabs->addTab(m_loras, tr("LoRA"));
+  connect(m_source, &SourceImagePanel::sizeWanted, m_parameters, &ParametersPanel::setSize);
   settingsTabs->addTab(m_optimizations, tr("Optimizations"));
   m_generate = new QPushButton(tr("Generate"));
   m_generate->setObjectName(QStringLiteral("generate"));
@@ -116,10 +126,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   connect(m_gallery, &GalleryPanel::reuseRequested, this, [this](const sdxl::GenerationRequest& r) {
     m_prompt->setPrompts(QString::fromStdString(r.prompt), QString::fromStdString(r.negativePrompt));
-    m_prompt->setEncodeEmptyNegative(r.encodeEmptyNegative);
-    m_parameters->apply(r);
-    m_optimizations->setOptions(r.optimizations);
+    applyRequest(r);
     statusBar()->showMessage(tr("Parameters reused; the seed is locked."), 5000);
+  });
+  connect(m_gallery, &GalleryPanel::sendToImage, this, [this, settingsTabs](const QImage& image) {
+    m_source->setImage(image);
+    settingsTabs->setCurrentWidget(m_source);
   });
   auto* middle = new QSplitter(Qt::Vertical);
   middle->addWidget(m_image);
@@ -143,6 +155,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   dock->setWidget(m_telemetry);
   addDockWidget(Qt::BottomDockWidgetArea, dock);
 
+  m_modelBar = new ModelBar;
+  auto* modelToolBar = addToolBar(tr("Model"));
+  modelToolBar->setObjectName(QStringLiteral("ModelToolBar"));
+  modelToolBar->setMovable(false);
+  modelToolBar->addWidget(m_modelBar);
+  connect(m_modelBar, &ModelBar::chosen, this, &MainWindow::useModel);
+  connect(m_modelBar, &ModelBar::rescanRequested, this, &MainWindow::rescanModels);
+
   m_modelLabel = new QLabel;
   m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
   statusBar()->addPermanentWidget(m_modelLabel);
@@ -156,6 +176,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(this, &MainWindow::requestModel, m_worker, &GenerationWorker::setModel, Qt::QueuedConnection);
   connect(this, &MainWindow::requestBenchmark, m_worker, &GenerationWorker::runBenchmark, Qt::QueuedConnection);
   connect(m_worker, &GenerationWorker::modelReady, this, &MainWindow::onModelReady);
+  connect(m_worker, &GenerationWorker::firstStepAfterSwitch, this, [this](double seconds) {
+    m_modelBar->setStatus(tr("first step %1 s after choosing").arg(seconds, 0, 'f', 2),
+                          tr("From choosing the model to its first denoising step: checking and opening it, loading its "
+                             "weights, encoding the prompt."));
+  });
   connect(m_worker, &GenerationWorker::stageChanged, this, &MainWindow::onStage);
   connect(m_worker, &GenerationWorker::stepDone, this, &MainWindow::onStep);
   connect(m_worker, &GenerationWorker::finished, this, &MainWindow::onFinished);
@@ -194,7 +219,14 @@ MainWindow::~MainWindow() {
 
 void MainWindow::buildMenus() {
   auto* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("Open &model folder…"), QKeySequence::Open, this, &MainWindow::chooseModelFolder);
+  file->addAction(tr("Open &model file…"), QKeySequence::Open, this, &MainWindow::chooseModelFile);
+  file->addAction(tr("Open model &folder…"), this, &MainWindow::chooseModelFolder);
+  file->addAction(tr("Open &VAE for this model…"), this, &MainWindow::chooseVaeFile);
+  file->addAction(tr("Model &configs for this model…"), this, &MainWindow::chooseModelConfigs);
+  file->addAction(tr("Choose models f&older…"), this, [this] {
+    const auto dir = QFileDialog::getExistingDirectory(this, tr("Models folder"), m_modelsFolder);
+    if (!dir.isEmpty()) setModelsFolder(dir);
+  });
   auto* builtin = file->addMenu(tr("&Built-in benchmark model (random weights)"));
   builtin->addAction(tr("Tiny (for CPUs)"), this, [this] { chooseModel(QStringLiteral("builtin:tiny")); });
   builtin->addAction(tr("Full SDXL-base size (needs a GPU)"), this, [this] { chooseModel(QStringLiteral("builtin")); });
@@ -235,13 +267,24 @@ void MainWindow::buildMenus() {
   help->addAction(tr("&About SDXL Studio"), this, &MainWindow::showAbout);
 }
 
+void MainWindow::applyRequest(const sdxl::GenerationRequest& r) {
+  m_prompt->setEncodeEmptyNegative(r.encodeEmptyNegative);
+  m_parameters->apply(r);
+  m_source->apply(r);
+  m_optimizations->setOptions(r.optimizations);
+  m_loras->setLoras(r.loras);
+}
+
 sdxl::GenerationRequest MainWindow::currentRequest() const {
   sdxl::GenerationRequest r;
   r.prompt = m_prompt->prompt().toStdString();
   r.negativePrompt = m_prompt->negativePrompt().toStdString();
   r.encodeEmptyNegative = m_prompt->encodeEmptyNegative();
   m_parameters->fill(r);
+  m_source->fill(r); // after the size: the image is fitted to it
   r.optimizations = m_optimizations->options();
+  r.loras = m_loras->loras();
+  r.loraFolder = m_modelsFolder.toStdString();
   return r;
 }
 
@@ -286,15 +329,61 @@ void MainWindow::setBusy(bool busy) {
   m_generate->setText(busy ? tr("Queue another") : tr("Generate"));
 }
 
-void MainWindow::chooseModel(const QString& spec) {
-  m_modelSpec = spec;
-  m_modelLabel->setText(tr("loading %1…").arg(spec));
-  emit requestModel(spec);
+void MainWindow::chooseModel(const QString& spec) { useModel(ModelChoice::remembered(spec)); }
+
+void MainWindow::useModel(const ModelChoice& choice) {
+  m_model = choice;
+  m_modelBar->setChoice(choice);
+  m_modelBar->setStatus(tr("loading…"));
+  m_modelLabel->setText(tr("loading %1…").arg(choice.displayName()));
+  emit requestModel(choice);
+}
+
+void MainWindow::chooseModelFile() {
+  const auto file = QFileDialog::getOpenFileName(this, tr("Choose an SDXL checkpoint"), m_modelsFolder,
+                                                 tr("SDXL checkpoints (*.safetensors);;All files (*)"));
+  if (!file.isEmpty()) chooseModel(file);
 }
 
 void MainWindow::chooseModelFolder() {
-  const auto dir = QFileDialog::getExistingDirectory(this, tr("Choose an SDXL model folder (diffusers format)"));
+  const auto dir = QFileDialog::getExistingDirectory(this, tr("Choose an SDXL model folder (diffusers format)"), m_modelsFolder);
   if (!dir.isEmpty()) chooseModel(dir);
+}
+
+void MainWindow::chooseVaeFile() {
+  const auto file = QFileDialog::getOpenFileName(this, tr("Choose a VAE for %1").arg(m_model.displayName()), m_modelsFolder,
+                                                 tr("VAE (*.safetensors)"));
+  if (file.isEmpty()) return;
+  auto next = m_model;
+  next.vae = file;
+  useModel(next);
+}
+
+void MainWindow::chooseModelConfigs() {
+  const auto dir = QFileDialog::getExistingDirectory(
+      this, tr("Configs for a checkpoint not shaped like SDXL-base (a diffusers folder's config files)"), m_modelsFolder);
+  if (dir.isEmpty()) return;
+  auto next = m_model;
+  next.configs = dir;
+  useModel(next);
+}
+
+void MainWindow::setModelsFolder(const QString& folder, bool remember) {
+  m_modelsFolder = folder;
+  if (remember) QSettings().setValue(QStringLiteral("modelsFolder"), folder);
+  rescanModels();
+}
+
+void MainWindow::rescanModels() {
+  QApplication::setOverrideCursor(Qt::WaitCursor);
+  m_library = sdxl::scanModelLibrary(m_modelsFolder.toStdString()); // headers only: quick even for a big folder
+  QApplication::restoreOverrideCursor();
+  m_modelBar->setLibrary(m_library, QSettings().value(QStringLiteral("recentModels")).toStringList());
+  m_loras->setLibrary(m_library);
+  const auto models = std::count_if(m_library.begin(), m_library.end(), [](const sdxl::LibraryEntry& e) {
+    return e.kind == sdxl::LibraryEntry::Kind::Model && e.usable();
+  });
+  statusBar()->showMessage(tr("%n model(s) in %1", nullptr, int(models)).arg(m_modelsFolder), 5000);
 }
 
 void MainWindow::setOutputFolder(const QString& folder) {
@@ -306,9 +395,12 @@ void MainWindow::setOutputFolder(const QString& folder) {
 void MainWindow::onModelReady(const QString& description, bool randomWeights) {
   m_modelLabel->setText(description); // the core's description says "random weights" where it applies
   m_modelLabel->setStyleSheet(randomWeights ? QStringLiteral("color: #b9770e") : QString());
-  rememberModel(m_modelSpec);
+  m_modelLabel->setToolTip(m_model.spec);
+  m_modelBar->setStatus(tr("ready"));
+  rememberModel(m_model.spec);
+  m_model.remember();
   try {
-    auto tokenizers = sdxl::loadModelTokenizers(sdxl::ModelSource::parse(m_modelSpec.toStdString()));
+    auto tokenizers = sdxl::loadModelTokenizers(m_model.source());
     m_prompt->setTokenizers(tokenizers.first, tokenizers.second);
   } catch (const sdxl::Error& e) {
     statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
@@ -407,7 +499,7 @@ void MainWindow::rememberModel(const QString& spec) {
 void MainWindow::rebuildRecentMenu() {
   m_recentMenu->clear();
   for (const auto& spec : QSettings().value(QStringLiteral("recentModels")).toStringList())
-    m_recentMenu->addAction(spec, this, [this, spec] { chooseModel(spec); });
+    m_recentMenu->addAction(ModelChoice::displayName(spec), this, [this, spec] { chooseModel(spec); })->setStatusTip(spec);
   m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
 }
 
@@ -420,16 +512,16 @@ void MainWindow::loadSettings() {
   const auto saved = settings.value(QStringLiteral("request")).toString();
   if (!saved.isEmpty()) {
     try {
-      const auto r = sdxl::requestFromJson(saved.toStdString());
-      m_parameters->apply(r);
-      m_prompt->setEncodeEmptyNegative(r.encodeEmptyNegative);
-      m_optimizations->setOptions(r.optimizations);
+      applyRequest(sdxl::requestFromJson(saved.toStdString()));
     } catch (const sdxl::Error&) { // settings from another version: keep the defaults
     }
   }
   const auto pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
   setOutputFolder(settings.value(QStringLiteral("outputFolder"), pictures + QStringLiteral("/SDXL Studio")).toString());
   rebuildRecentMenu();
+  setModelsFolder(settings.value(QStringLiteral("modelsFolder"), QString::fromStdString(sdxl::defaultModelsFolder().string()))
+                      .toString(),
+                  false);
   chooseModel(settings.value(QStringLiteral("model"), QStringLiteral("builtin:tiny")).toString());
 }
 

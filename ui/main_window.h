@@ -5,6 +5,9 @@
 #pragma once
 
 #include "generation_worker.h"
+#include "model_choice.h"
+
+#include "sdxl/model_library.h"
 
 #include <QMainWindow>
 #include <QQueue>
@@ -21,6 +24,9 @@ namespace sdxl::ui {
 
 class CompareView;
 class GalleryPanel;
+class LoraPanel;
+class SourceImagePanel;
+class ModelBar;
 class OptimizationsPanel;
 class ParametersPanel;
 class PromptPanel;
@@ -38,17 +44,27 @@ public:
   int queuedRequests() const { return m_queue.size(); }
   QString lastError() const { return m_lastError; }
   GenerationWorker* worker() const { return m_worker; }
+  ModelChoice currentModel() const { return m_model; }
+  QString modelsFolder() const { return m_modelsFolder; }
 
 public slots:
   void generate();
   void cancel();
-  void chooseModel(const QString& spec);
+  void chooseModel(const QString& spec); // with the VAE and configs last used with it
+  void useModel(const sdxl::ui::ModelChoice& choice);
+  void chooseModelFile();
   void chooseModelFolder();
+  void chooseVaeFile();
+  void chooseModelConfigs();
+  // Where the library is scanned and <lora:NAME> tags are found. `remember`: also next time
+  // (sdxl-studio --models DIR uses a folder for this session only).
+  void setModelsFolder(const QString& folder, bool remember = true);
+  void rescanModels();
   void setOutputFolder(const QString& folder);
 
 signals:
   void requestGeneration(const sdxl::GenerationRequest& request, quint64 ticket);
-  void requestModel(const QString& spec);
+  void requestModel(const sdxl::ui::ModelChoice& choice);
   void requestBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs,
                         quint64 ticket);
   void generationFinished(); // after the gallery has the images
@@ -67,6 +83,7 @@ private slots:
   void showAbout();
 
 private:
+  void applyRequest(const sdxl::GenerationRequest& request); // reuse, and the last session's settings
   void buildMenus();
   void startNext();
   void setBusy(bool busy);
@@ -82,6 +99,9 @@ private:
   OptimizationsPanel* m_optimizations = nullptr;
   GalleryPanel* m_gallery = nullptr;
   TelemetryPanel* m_telemetry = nullptr;
+  ModelBar* m_modelBar = nullptr;
+  LoraPanel* m_loras = nullptr;
+  SourceImagePanel* m_source = nullptr;
   CompareView* m_compare = nullptr;
   QTabWidget* m_tabs = nullptr;
   QLabel* m_image = nullptr;
@@ -90,7 +110,9 @@ private:
   QPushButton* m_generate = nullptr;
   QPushButton* m_cancel = nullptr;
   QMenu* m_recentMenu = nullptr;
-  QString m_modelSpec;
+  ModelChoice m_model;
+  QString m_modelsFolder;
+  std::vector<sdxl::LibraryEntry> m_library;
   QString m_outputFolder;
   QString m_lastError;
   QQueue<sdxl::GenerationRequest> m_queue;

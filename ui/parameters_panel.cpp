@@ -131,6 +131,11 @@ void ParametersPanel::fill(GenerationRequest& r) const {
   r.emphasis = static_cast<Emphasis>(m_emphasis->currentData().toInt());
 }
 
+void ParametersPanel::setSize(int width, int height) {
+  m_width->setValue(width);
+  m_height->setValue(height);
+}
+
 void ParametersPanel::apply(const GenerationRequest& r) {
   m_width->setValue(r.width);
   m_height->setValue(r.height);

@@ -24,6 +24,7 @@ public:
   void apply(const GenerationRequest& request); // "reuse these parameters"
   void nextSeed();                              // after a run, unless the seed is locked
   void randomizeSeed();
+  void setSize(int width, int height); // a custom size
 
 private:
   QComboBox* m_sizePreset = nullptr;

@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sdxl-studio.svg")));
   sdxl::ui::installLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString());
   sdxl::ui::MainWindow window;
+  const auto args = QApplication::arguments();
+  if (const auto at = args.indexOf(QStringLiteral("--models")); at > 0 && at + 1 < args.size())
+    window.setModelsFolder(args.at(at + 1), false); // for this session; File > Choose models folder keeps one
   window.show();
   return QApplication::exec();
 }

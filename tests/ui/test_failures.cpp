@@ -145,7 +145,7 @@ private slots:
     w->worker()->setFaultInjection([release](Stage s) {
       while (s == Stage::Loading && !release->load()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     });
-    QMetaObject::invokeMethod(w->worker(), "setModel", Qt::QueuedConnection, Q_ARG(QString, QStringLiteral("builtin:tiny")));
+    QMetaObject::invokeMethod(w->worker(), "setModel", Qt::QueuedConnection, Q_ARG(sdxl::ui::ModelChoice, {}));
     QSignalSpy failed(w.get(), &MainWindow::generationFailed);
     QSignalSpy done(w.get(), &MainWindow::generationFinished);
     QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
