@@ -28,10 +28,8 @@ public:
                   .to(m_model.device);
     auto latents = fromNoise ? m_noise * scheduler.initNoiseSigma() : scheduler.addNoise(m_imageLatents, m_noise, first);
 
-    namespace F = torch::nn::functional;
-    m_mask = F::interpolate(mask, F::InterpolateFuncOptions()
-                                      .size(std::vector<int64_t>{r.height / factor, r.width / factor})
-                                      .mode(torch::kNearest))
+    // F.interpolate(mask, size) in diffusers: nearest, the kernel that call reaches.
+    m_mask = at::upsample_nearest2d(mask, {r.height / factor, r.width / factor})
                  .to(m_model.device, m_model.dtype)
                  .expand({r.images, 1, -1, -1});
     // diffusers encodes the masked image for either UNet, so it draws from the generators either way.
