@@ -106,9 +106,10 @@ modes() {
       rm -rf "/tmp/modes/ours/$mode"
       build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
         --init-image /tmp/modes/init.png $extra --strength 0.6 --steps 30 --guidance 5 --seed 0 --config fp16_vae_fp32 \
-        --out "/tmp/modes/ours/$mode" 2>&1 | tail -1 | sed "s/^/ours $mode $run: /" || return 1
+        --out "/tmp/modes/ours/$mode" 2>&1 | grep "total" | sed "s/^/ours $mode $run: /" | tee -a "$OUT/modes_ours.txt" || return 1
     done
   done
+  cp /tmp/modes/diffusers.jsonl "$OUT/modes_diffusers.jsonl"
   python3 tests/gpu/compare_images.py /tmp/modes "$OUT/modes.json" img2img inpaint
 }
 
