@@ -94,6 +94,18 @@ schedulers() {
   python3 tests/gpu/compare_images.py /tmp/sched "$OUT/schedulers.json"
 }
 
+# A kohya LoRA at weight 0.8 at full size, fp16: diffusers' own reading and merge of the file
+# (lora_reference.py) against ours (--lora), PSNR as schedulers.
+loras() {
+  loading > /dev/null || return 1 # saves the model and writes the LoRA
+  rm -rf /tmp/lora && python3 tests/gpu/lora_reference.py "$MODEL" /tmp/lora-kohya.safetensors 0.8 /tmp/lora/diffusers/lora.png \
+    2>&1 | grep -v Warning | tail -1 || return 1
+  build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
+    --lora /tmp/lora-kohya.safetensors:0.8 --steps 30 --guidance 5 --seed 0 --config fp16_vae_fp32 --out /tmp/lora/ours/lora \
+    2>&1 | tail -1 || return 1
+  python3 tests/gpu/compare_images.py /tmp/lora "$OUT/loras.json" lora
+}
+
 # img2img and inpainting at full size, fp16, against diffusers' pipelines (PSNR as schedulers),
 # with each side's time and peak memory (modes_reference.py; ours from the CLI's --stats line).
 modes() {
@@ -117,7 +129,7 @@ modes() {
 # the stage fails if any did. Their output is gathered in $OUT/check.log.
 check() {
   local passed=0 failed=0 name
-  for name in kernels compile cancel prompts loading parity schedulers modes; do
+  for name in kernels compile cancel prompts loading loras parity schedulers modes; do
     printf '==== %s\n' "$name" >> "$OUT/check.log"
     if ( set -o pipefail; "$name" ) >> "$OUT/check.log" 2>&1; then
       echo "PASS $name"; passed=$((passed + 1))
