@@ -72,10 +72,13 @@ prompts() { build-gpu/tests/gpu/sdxl_gpu_prompt_check 2>&1 | grep -v "^\[W"; }
 
 # Real-model loading at full size (load_check.cpp): the same weights as one original-layout file,
 # its loading time against the folder's, first step after choosing it, switches, a LoRA each way.
-loading() {
+single_file() {
   save_model || return 1
   [ -f /tmp/sdxl-single.safetensors ] || python3 tests/gpu/make_single_file.py "$MODEL" /tmp/sdxl-single.safetensors \
-    /tmp/lora-kohya.safetensors 2>&1 | grep -v Warning | tail -2 || return 1
+    /tmp/lora-kohya.safetensors 2>&1 | grep -v Warning | tail -2
+}
+loading() {
+  single_file || return 1
   build-gpu/tests/gpu/sdxl_gpu_load_check "$MODEL" /tmp/sdxl-single.safetensors /tmp/lora-kohya.safetensors 2>&1 |
     grep -v "^\[W" | tee "$OUT/loading.txt"
 }
@@ -97,7 +100,7 @@ schedulers() {
 # A kohya LoRA at weight 0.8 at full size, fp16: diffusers' own reading and merge of the file
 # (lora_reference.py) against ours (--lora), PSNR as schedulers.
 loras() {
-  loading > /dev/null || return 1 # saves the model and writes the LoRA
+  single_file || return 1 # writes the LoRA too
   rm -rf /tmp/lora && python3 tests/gpu/lora_reference.py "$MODEL" /tmp/lora-kohya.safetensors 0.8 /tmp/lora/diffusers/lora.png \
     2>&1 | grep -v Warning | tail -1 || return 1
   build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
