@@ -279,4 +279,10 @@ JA = {
     "Open image": "画像を開く",
     "Open a mask (white is repainted)": "マスクを開く (白が描き直す部分)",
     "Open mask": "マスクを開く",
+    "Hires fix": "高解像度補助 (Hires fix)",
+    "<p>Draw at the size above, enlarge the result by the scale, then redo part of it at the larger size (A1111's hires fix): more detail than drawing large at once, which SDXL was not trained for.</p>": "<p>上のサイズで描いてから結果を倍率どおりに拡大し、大きいサイズで一部を描き直します (A1111 の Hires fix)。SDXL が学習していない大きさで一度に描くより細部が出ます。</p>",
+    "How much of the enlarged image the second pass redoes": "2 回目のパスで拡大した画像をどれだけ描き直すか",
+    "same steps": "同じステップ数",
+    "The second pass's steps; of these it runs the strength's share": "2 回目のパスのステップ数です。このうち強さの割合だけを実行します",
+    "Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded again.": "Latent: 潜在表現を拡大します (速い)。Lanczos: デコードした画像を拡大してエンコードし直します。",
 }

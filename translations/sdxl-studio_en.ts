@@ -849,6 +849,30 @@
         <source>Weights</source>
         <translation>Weights</translation>
     </message>
+    <message>
+        <source>Hires fix</source>
+        <translation>Hires fix</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Draw at the size above, enlarge the result by the scale, then redo part of it at the larger size (A1111's hires fix): more detail than drawing large at once, which SDXL was not trained for.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Draw at the size above, enlarge the result by the scale, then redo part of it at the larger size (A1111's hires fix): more detail than drawing large at once, which SDXL was not trained for.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How much of the enlarged image the second pass redoes</source>
+        <translation>How much of the enlarged image the second pass redoes</translation>
+    </message>
+    <message>
+        <source>same steps</source>
+        <translation>same steps</translation>
+    </message>
+    <message>
+        <source>The second pass's steps; of these it runs the strength's share</source>
+        <translation>The second pass's steps; of these it runs the strength's share</translation>
+    </message>
+    <message>
+        <source>Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded again.</source>
+        <translation>Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded again.</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::PromptPanel</name>

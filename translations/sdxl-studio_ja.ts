@@ -849,6 +849,30 @@
         <source>Weights</source>
         <translation>重み</translation>
     </message>
+    <message>
+        <source>Hires fix</source>
+        <translation>高解像度補助 (Hires fix)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Draw at the size above, enlarge the result by the scale, then redo part of it at the larger size (A1111's hires fix): more detail than drawing large at once, which SDXL was not trained for.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;上のサイズで描いてから結果を倍率どおりに拡大し、大きいサイズで一部を描き直します (A1111 の Hires fix)。SDXL が学習していない大きさで一度に描くより細部が出ます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How much of the enlarged image the second pass redoes</source>
+        <translation>2 回目のパスで拡大した画像をどれだけ描き直すか</translation>
+    </message>
+    <message>
+        <source>same steps</source>
+        <translation>同じステップ数</translation>
+    </message>
+    <message>
+        <source>The second pass's steps; of these it runs the strength's share</source>
+        <translation>2 回目のパスのステップ数です。このうち強さの割合だけを実行します</translation>
+    </message>
+    <message>
+        <source>Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded again.</source>
+        <translation>Latent: 潜在表現を拡大します (速い)。Lanczos: デコードした画像を拡大してエンコードし直します。</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::PromptPanel</name>

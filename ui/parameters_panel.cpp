@@ -104,6 +104,44 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
                             "token away from the empty prompt's output by the weight. The same prompt gives other "
                             "images in each.</p>"));
 
+  // A1111's hires fix: a second pass at the enlarged size.
+  m_hires = new QCheckBox(tr("Hires fix"));
+  m_hires->setObjectName(QStringLiteral("hiresFix"));
+  m_hires->setToolTip(tr("<p>Draw at the size above, enlarge the result by the scale, then redo part of it at the "
+                         "larger size (A1111's hires fix): more detail than drawing large at once, which SDXL was not "
+                         "trained for.</p>"));
+  m_hiresScale = new QDoubleSpinBox;
+  m_hiresScale->setObjectName(QStringLiteral("hiresScale"));
+  m_hiresScale->setRange(1.0, 4.0);
+  m_hiresScale->setSingleStep(0.25);
+  m_hiresScale->setValue(2.0);
+  m_hiresScale->setPrefix(QStringLiteral("× "));
+  m_hiresStrength = new QDoubleSpinBox;
+  m_hiresStrength->setObjectName(QStringLiteral("hiresStrength"));
+  m_hiresStrength->setRange(0.01, 1.0);
+  m_hiresStrength->setSingleStep(0.05);
+  m_hiresStrength->setValue(0.55);
+  m_hiresStrength->setToolTip(tr("How much of the enlarged image the second pass redoes"));
+  m_hiresSteps = new QSpinBox;
+  m_hiresSteps->setObjectName(QStringLiteral("hiresSteps"));
+  m_hiresSteps->setRange(0, 200);
+  m_hiresSteps->setSpecialValueText(tr("same steps"));
+  m_hiresSteps->setToolTip(tr("The second pass's steps; of these it runs the strength's share"));
+  m_hiresUpscaler = new QComboBox;
+  m_hiresUpscaler->setObjectName(QStringLiteral("hiresUpscaler"));
+  for (const auto& u : kHiresUpscalerNames) m_hiresUpscaler->addItem(QString::fromLatin1(u.label), static_cast<int>(u.upscaler));
+  m_hiresUpscaler->setToolTip(tr("Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded "
+                                 "again."));
+  auto* hiresRow = new QHBoxLayout;
+  for (QWidget* w : std::initializer_list<QWidget*>{m_hiresScale, m_hiresStrength, m_hiresSteps, m_hiresUpscaler})
+    hiresRow->addWidget(w);
+  auto enableHires = [this](bool on) {
+    for (QWidget* w : std::initializer_list<QWidget*>{m_hiresScale, m_hiresStrength, m_hiresSteps, m_hiresUpscaler})
+      w->setEnabled(on);
+  };
+  connect(m_hires, &QCheckBox::toggled, this, enableHires);
+  enableHires(false);
+
   form->addRow(tr("Si&ze"), m_sizePreset);
   auto* seedLabel = new QLabel(tr("S&eed")); // a row holding a layout gets no buddy by itself
   seedLabel->setBuddy(m_seed);
@@ -116,6 +154,7 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Seeds"), m_seedMode);
   form->addRow(tr("Clip skip"), m_clipSkip);
   form->addRow(tr("Weights"), m_emphasis);
+  form->addRow(m_hires, hiresRow);
 }
 
 void ParametersPanel::fill(GenerationRequest& r) const {
@@ -129,6 +168,15 @@ void ParametersPanel::fill(GenerationRequest& r) const {
   r.seedMode = static_cast<SeedMode>(m_seedMode->currentData().toInt());
   r.clipSkip = m_clipSkip->value();
   r.emphasis = static_cast<Emphasis>(m_emphasis->currentData().toInt());
+  r.hires.reset();
+  if (m_hires->isChecked()) {
+    HiresFix h;
+    h.scale = m_hiresScale->value();
+    h.strength = m_hiresStrength->value();
+    h.steps = m_hiresSteps->value();
+    h.upscaler = static_cast<HiresUpscaler>(m_hiresUpscaler->currentData().toInt());
+    r.hires = h;
+  }
 }
 
 void ParametersPanel::setSize(int width, int height) {
@@ -147,6 +195,13 @@ void ParametersPanel::apply(const GenerationRequest& r) {
   m_seedMode->setCurrentIndex(m_seedMode->findData(static_cast<int>(r.seedMode)));
   m_clipSkip->setValue(r.clipSkip);
   m_emphasis->setCurrentIndex(m_emphasis->findData(static_cast<int>(r.emphasis)));
+  m_hires->setChecked(r.hires.has_value());
+  if (r.hires) {
+    m_hiresScale->setValue(r.hires->scale);
+    m_hiresStrength->setValue(r.hires->strength);
+    m_hiresSteps->setValue(r.hires->steps);
+    m_hiresUpscaler->setCurrentIndex(m_hiresUpscaler->findData(static_cast<int>(r.hires->upscaler)));
+  }
   m_lockSeed->setChecked(true); // reusing parameters means reproducing the image
 }
 

@@ -1,6 +1,6 @@
 // Size (SDXL's buckets as presets, or custom multiples of 8), steps, guidance, seed (random with
-// one click, or locked), number of images, scheduler, how seeds spread over a batch, clip skip and
-// how prompt weights act.
+// one click, or locked), number of images, scheduler, how seeds spread over a batch, clip skip,
+// how prompt weights act, and A1111's hires fix.
 #pragma once
 
 #include "sdxl/request.h"
@@ -36,6 +36,10 @@ private:
   QComboBox* m_seedMode = nullptr;
   QSpinBox* m_clipSkip = nullptr;
   QComboBox* m_emphasis = nullptr;
+  QCheckBox* m_hires = nullptr;
+  QDoubleSpinBox *m_hiresScale = nullptr, *m_hiresStrength = nullptr;
+  QSpinBox* m_hiresSteps = nullptr;
+  QComboBox* m_hiresUpscaler = nullptr;
 };
 
 } // namespace sdxl::ui

@@ -90,6 +90,10 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--init-image", "PNG", "img2img: start from this image instead of noise"},
              {"--strength", "S", "img2img and inpainting: how much of the image to redo, above 0 to 1 (default 0.75)"},
              {"--mask", "PNG", "inpainting: white is repainted, black kept; the init image's size"},
+             {"--hires-scale", "X", "hires fix: draw at --size, enlarge by X (1 to 4), and redo part at that size"},
+             {"--hires-strength", "S", "hires fix: how much of the enlarged image to redo (default 0.55)"},
+             {"--hires-steps", "N", "hires fix: the second pass's steps (default: as many as --steps)"},
+             {"--hires-upscaler", "NAME", "hires fix: latent (default), latent_nearest or lanczos (the decoded image)"},
              {"--fit", "crop|resize",
               "an init image of another size than --size: cut to its aspect then scaled (crop, default), or stretched"},
              {"--steps", "N", "denoising steps (default 30)"},
@@ -179,6 +183,23 @@ int runGenerate(const std::vector<std::string>& argv) {
   if (configured && (args.has("--precision") || args.has("--attention")))
     return usage("--config names the precision and attention itself; leave out --precision and --attention");
   if (configured) request.optimizations = configFromName(args.get("--config")).options; // Error: exit 2, says the word
+  const bool hires = args.has("--hires-scale");
+  for (const char* option : {"--hires-strength", "--hires-steps", "--hires-upscaler"})
+    if (args.has(option) && !hires) return usage(std::string(option) + " needs --hires-scale");
+  if (hires) {
+    HiresFix fix;
+    try {
+      fix.scale = std::stod(args.get("--hires-scale"));
+      fix.strength = std::stod(args.get("--hires-strength", "0.55"));
+      fix.steps = std::stoi(args.get("--hires-steps", "0"));
+    } catch (const std::exception&) {
+      return usage("--hires-scale, --hires-strength and --hires-steps take numbers");
+    }
+    const auto upscaler = hiresUpscalerFromName(args.get("--hires-upscaler", "latent"));
+    if (!upscaler) return usage("--hires-upscaler must be latent, latent_nearest or lanczos");
+    fix.upscaler = *upscaler;
+    request.hires = fix;
+  }
   if (args.has("--mask") && !args.has("--init-image")) return usage("--mask needs --init-image, the image it belongs to");
   if (args.has("--strength") && !args.has("--init-image")) return usage("--strength needs --init-image");
   if (args.has("--init-image")) {

@@ -1,5 +1,6 @@
-// Lanczos resampling as Pillow does it: separable passes, the kernel widened by the scale when
-// shrinking (so shrinking averages rather than skips pixels), weights normalised per pixel.
+// Lanczos resampling exactly as Pillow does it (Resample.c): separable passes of 8 bits each, the
+// kernel widened by the scale when shrinking, fixed-point weights; so an image resized here is
+// the image diffusers' image processor (PIL) makes.
 #include "sdxl/error.h"
 #include "sdxl/image.h"
 
@@ -10,20 +11,24 @@ namespace sdxl {
 
 namespace {
 
-double lanczos3(double x) {
+// Pillow's Lanczos: sinc(x) sinc(x / 3) on [-3, 3).
+double sinc(double x) {
   if (x == 0) return 1;
-  if (x <= -3 || x >= 3) return 0;
   const double px = M_PI * x;
-  return 3 * std::sin(px) * std::sin(px / 3) / (px * px);
+  return std::sin(px) / px;
 }
+double lanczos3(double x) { return -3.0 <= x && x < 3.0 ? sinc(x) * sinc(x / 3) : 0.0; }
 
-// Resamples the source span [from, from + span) of `in` (in pixels along one axis) to `out` pixels.
+constexpr int kPrecisionBits = 32 - 8 - 2; // Pillow's fixed point for 8-bit images
+
+// Pillow's precompute_coeffs and normalize_coeffs_8bpc: for each output pixel, the first input
+// pixel and fixed-point weights over the source span [from, to) of `in` pixels.
 struct Taps {
   std::vector<int> first;
-  std::vector<std::vector<double>> weights;
+  std::vector<std::vector<int32_t>> weights;
 };
-Taps taps(int in, double from, double span, int out) {
-  const double scale = span / out, filterScale = std::max(scale, 1.0), support = 3 * filterScale;
+Taps taps(int in, double from, double to, int out) {
+  const double scale = (to - from) / out, filterScale = std::max(scale, 1.0), support = 3 * filterScale;
   Taps t;
   for (int o = 0; o < out; ++o) {
     const double centre = from + (o + 0.5) * scale;
@@ -32,38 +37,61 @@ Taps taps(int in, double from, double span, int out) {
     std::vector<double> w;
     double sum = 0;
     for (int i = lo; i < hi; ++i) sum += w.emplace_back(lanczos3((i - centre + 0.5) / filterScale));
-    for (auto& v : w) v = sum != 0 ? v / sum : 0;
+    std::vector<int32_t> fixed;
+    for (double v : w) {
+      const double k = (sum != 0 ? v / sum : v) * (1 << kPrecisionBits);
+      fixed.push_back(static_cast<int32_t>(k < 0 ? k - 0.5 : k + 0.5));
+    }
     t.first.push_back(lo);
-    t.weights.push_back(std::move(w));
+    t.weights.push_back(std::move(fixed));
   }
   return t;
 }
 
-Image resample(const Image& in, double x0, double y0, double spanX, double spanY, int width, int height) {
-  const auto tx = taps(in.width, x0, spanX, width), ty = taps(in.height, y0, spanY, height);
-  std::vector<double> rows(static_cast<std::size_t>(in.height) * width * 3);
-  for (int y = 0; y < in.height; ++y)
-    for (int x = 0; x < width; ++x)
+uint8_t clip8(int64_t v) {
+  if (v >= (int64_t(1) << kPrecisionBits << 8)) return 255;
+  if (v <= 0) return 0;
+  return static_cast<uint8_t>(v >> kPrecisionBits);
+}
+
+// One pass along x (horizontal) or y, 8 bits in and out, as Pillow's two passes are.
+Image pass(const Image& in, const Taps& t, bool horizontal) {
+  const int outW = horizontal ? static_cast<int>(t.first.size()) : in.width;
+  const int outH = horizontal ? in.height : static_cast<int>(t.first.size());
+  Image out{outW, outH, std::vector<uint8_t>(std::size_t(outW) * outH * 3)};
+  for (int y = 0; y < outH; ++y)
+    for (int x = 0; x < outW; ++x) {
+      const int o = horizontal ? x : y;
       for (int c = 0; c < 3; ++c) {
-        double v = 0;
-        for (std::size_t k = 0; k < tx.weights[x].size(); ++k)
-          v += tx.weights[x][k] * in.rgb[(static_cast<std::size_t>(y) * in.width + tx.first[x] + k) * 3 + c];
-        rows[(static_cast<std::size_t>(y) * width + x) * 3 + c] = v;
+        int64_t acc = int64_t(1) << (kPrecisionBits - 1);
+        for (std::size_t k = 0; k < t.weights[o].size(); ++k) {
+          const int sx = horizontal ? t.first[o] + int(k) : x, sy = horizontal ? y : t.first[o] + int(k);
+          acc += int64_t(in.rgb[(std::size_t(sy) * in.width + sx) * 3 + c]) * t.weights[o][k];
+        }
+        out.rgb[(std::size_t(y) * outW + x) * 3 + c] = clip8(acc);
       }
-  Image out;
-  out.width = width;
-  out.height = height;
-  out.rgb.resize(static_cast<std::size_t>(width) * height * 3);
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x)
-      for (int c = 0; c < 3; ++c) {
-        double v = 0;
-        for (std::size_t k = 0; k < ty.weights[y].size(); ++k)
-          v += ty.weights[y][k] * rows[((ty.first[y] + k) * width + x) * 3 + c];
-        out.rgb[(static_cast<std::size_t>(y) * width + x) * 3 + c] =
-            static_cast<uint8_t>(std::clamp(std::lround(v), 0L, 255L));
-      }
+    }
   return out;
+}
+
+// Pillow's resize((width, height), LANCZOS, box=(x0, y0, x1, y1)): horizontal pass over the rows
+// the vertical pass needs, then the vertical pass.
+Image resample(const Image& in, double x0, double y0, double x1, double y1, int width, int height) {
+  const auto tx = taps(in.width, x0, x1, width);
+  auto ty = taps(in.height, y0, y1, height);
+  const bool horizontal = width != in.width || x0 != 0 || x1 != width;
+  const bool vertical = height != in.height || y0 != 0 || y1 != height;
+  Image current = in;
+  if (horizontal) {
+    const int firstRow = ty.first.front();
+    const int lastRow = ty.first.back() + static_cast<int>(ty.weights.back().size());
+    Image rows{in.width, lastRow - firstRow, {}};
+    rows.rgb.assign(in.rgb.begin() + std::size_t(firstRow) * in.width * 3, in.rgb.begin() + std::size_t(lastRow) * in.width * 3);
+    for (auto& f : ty.first) f -= firstRow;
+    current = pass(rows, tx, true);
+  }
+  if (vertical) current = pass(current, ty, false);
+  return current;
 }
 
 } // namespace
@@ -90,7 +118,8 @@ Image fitImage(const Image& image, int width, int height, ImageFit fit) {
   double spanX = image.width, spanY = image.height;
   if (spanX / spanY > aspect) spanX = spanY * aspect;
   else spanY = spanX / aspect;
-  return resample(image, (image.width - spanX) / 2, (image.height - spanY) / 2, spanX, spanY, width, height);
+  const double x0 = (image.width - spanX) / 2, y0 = (image.height - spanY) / 2;
+  return resample(image, x0, y0, x0 + spanX, y0 + spanY, width, height);
 }
 
 } // namespace sdxl

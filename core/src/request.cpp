@@ -25,6 +25,15 @@ std::optional<Emphasis> emphasisFromName(const std::string& name) {
   return std::nullopt;
 }
 
+const char* hiresUpscalerName(HiresUpscaler u) { return kHiresUpscalerNames[static_cast<int>(u)].name; }
+const char* hiresUpscalerLabel(HiresUpscaler u) { return kHiresUpscalerNames[static_cast<int>(u)].label; }
+
+std::optional<HiresUpscaler> hiresUpscalerFromName(const std::string& name) {
+  for (const auto& row : kHiresUpscalerNames)
+    if (name == row.name) return row.upscaler;
+  return std::nullopt;
+}
+
 const char* seedModeName(SeedMode mode) { return mode == SeedMode::PerImage ? "per_image" : "batch"; }
 
 std::optional<SeedMode> seedModeFromName(const std::string& name) {
@@ -119,6 +128,21 @@ void validate(const GenerationRequest& r) {
   if (r.clipSkip < 1 || r.clipSkip > 12)
     fail("clip skip must be between 1 (SDXL's own layer) and 12; got " + std::to_string(r.clipSkip));
   validateSourceImages(r);
+  if (r.hires) {
+    const auto& h = *r.hires;
+    if (r.initImage)
+      fail("hires fix draws a new image first; to enlarge an image you have, use img2img at the larger size");
+    if (!(h.scale >= 1 && h.scale <= 4)) fail("the hires fix's scale must be between 1 and 4");
+    if (h.width(r.width) > 4096 || h.height(r.height) > 4096)
+      fail("the hires fix would make " + std::to_string(h.width(r.width)) + "x" + std::to_string(h.height(r.height)) +
+           ", past 4096 pixels a side; lower the scale");
+    if (!(h.strength > 0 && h.strength <= 1)) fail("the hires fix's strength must be above 0 and at most 1");
+    if (h.steps < 0 || h.steps > 1000) fail("the hires fix's steps must be between 0 (as many as the first pass) and 1000");
+    const int steps = h.steps ? h.steps : r.steps;
+    if (static_cast<int>(steps * h.strength) < 1)
+      fail("the hires fix's strength " + std::to_string(h.strength) + " of " + std::to_string(steps) +
+           " steps leaves no step to run");
+  }
   const auto& o = r.optimizations;
   if (o.freeTextEncoders && !o.cachePromptEmbeddings)
     fail("freeing the text encoders needs cached prompt embeddings (otherwise the next prompt has no encoder)");

@@ -84,5 +84,11 @@ grep -q "must be its image's size" "$TMP/err.txt" || { echo "FAIL: the mask size
 printf 'not a png' > "$TMP/junk.png"
 expect 1 "an init image that is not a PNG" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$TMP/junk.png" --out "$TMP/a"
 grep -q "junk.png" "$TMP/err.txt" || { echo "FAIL: the unreadable image is not named"; cat "$TMP/err.txt"; failures=$((failures + 1)); }
+expect 0 "hires fix" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 3 --hires-scale 1.5 --hires-upscaler lanczos --out "$TMP/hires"
+grep -aq "Hires upscale: 1.5, Hires upscaler: Lanczos" "$TMP"/hires/*.png || { echo "FAIL: the hires fix is not in the metadata"; failures=$((failures + 1)); }
+expect 2 "--hires-strength without --hires-scale" -- "$CLI" generate --model builtin:tiny --prompt x --hires-strength 0.5 --out "$TMP/a"
+expect 2 "an unknown hires upscaler" -- "$CLI" generate --model builtin:tiny --prompt x --hires-scale 2 --hires-upscaler esrgan --out "$TMP/a"
+expect 2 "a hires fix past 4096 pixels" -- "$CLI" generate --model builtin:tiny --prompt x --size 2048x2048 --hires-scale 2.5 --out "$TMP/a"
+grep -q "past 4096" "$TMP/err.txt" || { echo "FAIL: the hires size error does not say why"; failures=$((failures + 1)); }
 echo "cli checks failed: $failures"
 exit $((failures > 0))

@@ -1,8 +1,9 @@
-// img2img and inpainting against diffusers' StableDiffusionXLImg2ImgPipeline and
+// img2img, inpainting and the hires fix against diffusers' StableDiffusionXLImg2ImgPipeline and
 // StableDiffusionXLInpaintPipeline on the tiny random-weight model, fp32 on the CPU
 // (tests/fixtures/modes.py): five schedulers, strengths from 0.5 to 1, one generator and per-image
 // generators, guidance on and off, the base model's 4-channel UNet and a 9-channel inpainting
-// UNet, a mask whose edge sits on the 0.5 threshold. Same bounds as the txt2img parity test.
+// UNet, a mask whose edge sits on the 0.5 threshold; the hires fix composed from diffusers' parts
+// with each upscaler; our Lanczos against PIL's. Same bounds as the txt2img parity test.
 #include "parity_support.h"
 #include "sdxl/error.h"
 #include "sdxl/pipeline.h"
@@ -33,9 +34,18 @@ GenerationRequest requestOf(const nlohmann::json& c, const SafetensorsFile& refe
   r.steps = c["steps"];
   r.scheduler = *schedulerFromName(c["scheduler"]);
   r.strength = c["strength"];
+  r.optimizations.precision = Precision::FP32;
+  if (c["mode"] == "hires") {
+    HiresFix h;
+    h.scale = c["hires"]["scale"];
+    h.strength = c["hires"]["strength"];
+    h.steps = c["hires"]["steps"];
+    h.upscaler = *hiresUpscalerFromName(c["hires"]["upscaler"]);
+    r.hires = h;
+    return r;
+  }
   r.initImage = test::imageFromTensor(reference.tensor("init"));
   if (c["mode"] != "img2img") r.mask = test::imageFromTensor(reference.tensor("mask"));
-  r.optimizations.precision = Precision::FP32;
   return r;
 }
 
@@ -49,7 +59,14 @@ TEST(ModesParity, EveryCaseMatchesDiffusers) {
   for (const auto& c : nlohmann::json::parse(in)) {
     const std::string name = c["name"];
     SCOPED_TRACE(name);
-    const auto result = (c["mode"] == "inpaint9" ? inpainting : base).generate(requestOf(c, *reference));
+    const auto request = requestOf(c, *reference);
+    if (request.hires) { // its first pass is txt2img at the request's size
+      auto first = request;
+      first.hires.reset();
+      const double firstRel = test::relativeError(*base.generate(first).finalLatents, reference->tensor(name + ".first_pass"));
+      EXPECT_LE(firstRel, 1e-3) << "the first pass";
+    }
+    const auto result = (c["mode"] == "inpaint9" ? inpainting : base).generate(request);
     const auto want = reference->tensor(name + ".latents");
     ASSERT_EQ(result.finalLatents->sizes(), want.sizes());
     const double rel = test::relativeError(*result.finalLatents, want);
@@ -114,4 +131,24 @@ TEST(ModesParity, AnInpaintingCheckpointFileInpaintsAsItsFolderDoes) {
     return;
   }
   FAIL() << "no inpaint9_dpmpp_2m case";
+}
+
+// Our Lanczos is Pillow's: the same bytes for enlarging, shrinking and a box of fractional edges.
+TEST(ModesParity, LanczosResizesArePillowsToTheByte) {
+  auto reference = SafetensorsFile::open(modes() / "reference.safetensors");
+  const auto init = test::imageFromTensor(reference->tensor("init"));
+  struct Case {
+    const char* name;
+    int width, height;
+    ImageFit fit;
+  };
+  // "crop" cuts 64x64 to 48x64 (box 8..56) and "crop_fraction" to 40x24 (box rows 12.8..51.2).
+  for (const auto& c : {Case{"up", 96, 80, ImageFit::Resize}, Case{"down", 40, 24, ImageFit::Resize},
+                        Case{"crop", 48, 64, ImageFit::Crop}, Case{"crop_fraction", 40, 24, ImageFit::Crop}}) {
+    const auto want = test::imageFromTensor(reference->tensor(std::string("resize.") + c.name));
+    const auto got = fitImage(init, c.width, c.height, c.fit);
+    ASSERT_EQ(got.width, want.width) << c.name;
+    ASSERT_EQ(got.height, want.height) << c.name;
+    EXPECT_EQ(got.rgb, want.rgb) << c.name;
+  }
 }

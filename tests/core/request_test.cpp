@@ -106,6 +106,31 @@ TEST(Metadata, ImageModesRecordTheirInputsInA1111Words) {
   EXPECT_EQ(requestFromJson(json).strength, 0.55);
 }
 
+TEST(Metadata, TheHiresFixIsRecordedAsA1111DoesAndComesBack) {
+  GenerationRequest r;
+  HiresFix h;
+  h.scale = 1.5;
+  h.strength = 0.4;
+  h.steps = 12;
+  h.upscaler = HiresUpscaler::LatentNearest;
+  r.hires = h;
+  const auto parameters = a1111Parameters(r, "m", 0);
+  EXPECT_NE(parameters.find("Denoising strength: 0.4, Hires upscale: 1.5, Hires steps: 12, Hires upscaler: Latent (nearest)"),
+            std::string::npos)
+      << parameters;
+  const auto back = requestFromJson(requestToJson(r, "m", 0));
+  ASSERT_TRUE(back.hires);
+  EXPECT_EQ(back.hires->scale, 1.5);
+  EXPECT_EQ(back.hires->strength, 0.4);
+  EXPECT_EQ(back.hires->steps, 12);
+  EXPECT_EQ(back.hires->upscaler, HiresUpscaler::LatentNearest);
+  EXPECT_FALSE(requestFromJson(requestToJson(GenerationRequest{}, "m", 0)).hires);
+  auto withImage = r;
+  withImage.width = withImage.height = 8;
+  withImage.initImage = Image{8, 8, std::vector<uint8_t>(8 * 8 * 3, 1)};
+  EXPECT_THROW(validate(withImage), Error);
+}
+
 TEST(Metadata, TextThatIsNotUtf8IsStoredReplacedNeverThrown) {
   GenerationRequest r;
   r.prompt = "cat \xff\xfe";

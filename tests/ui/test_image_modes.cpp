@@ -135,6 +135,27 @@ private slots:
     QVERIFY(!generateOnce(*w).isEmpty()); // and img2img from it runs
   }
 
+  void theHiresFixRunsTwoPassesAndIsRecorded() {
+    auto w = window();
+    w->findChild<QCheckBox*>(QStringLiteral("hiresFix"))->setChecked(true);
+    w->findChild<QDoubleSpinBox*>(QStringLiteral("hiresScale"))->setValue(1.5);
+    auto* upscaler = w->findChild<QComboBox*>(QStringLiteral("hiresUpscaler"));
+    upscaler->setCurrentIndex(upscaler->findText(QStringLiteral("Lanczos")));
+    const auto request = w->currentRequest();
+    QVERIFY(request.hires);
+    QCOMPARE(request.hires->width(request.width), 96);
+    const auto parameters = generateOnce(*w);
+    QVERIFY2(parameters.contains(QStringLiteral("Hires upscale: 1.5, Hires upscaler: Lanczos")), qPrintable(parameters));
+    auto* gallery = w->findChild<QListWidget*>(QStringLiteral("gallery"));
+    QCOMPARE(gallery->item(0)->data(Qt::UserRole + 1).value<QImage>().width(), 96); // the enlarged image
+    // Reuse brings the hires fix back.
+    w->findChild<QCheckBox*>(QStringLiteral("hiresFix"))->setChecked(false);
+    gallery->setCurrentRow(0);
+    w->findChild<sdxl::ui::GalleryPanel*>()->reuseSelected();
+    QVERIFY(w->findChild<QCheckBox*>(QStringLiteral("hiresFix"))->isChecked());
+    QCOMPARE(w->findChild<QDoubleSpinBox*>(QStringLiteral("hiresScale"))->value(), 1.5);
+  }
+
   void filesThatCannotBeUsedAreRefusedInWords() {
     auto w = window();
     auto* panel = w->findChild<SourceImagePanel*>();

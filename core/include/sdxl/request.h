@@ -101,6 +101,38 @@ struct SizePreset {
 inline constexpr SizePreset kSizePresets[] = {{1024, 1024}, {1152, 896}, {896, 1152}, {1216, 832},
                                               {832, 1216},  {1344, 768}, {768, 1344}, {1536, 640}, {640, 1536}};
 
+// A1111's hires fix: how the first pass's result is enlarged for the second.
+enum class HiresUpscaler {
+  Latent,        // the latents, bilinear (A1111's "Latent")
+  LatentNearest, // the latents, nearest (A1111's "Latent (nearest)")
+  Lanczos,       // the decoded image, Lanczos, encoded again (A1111's "Lanczos")
+};
+struct HiresUpscalerName {
+  HiresUpscaler upscaler;
+  const char* name;  // the CLI's, the settings' and the metadata's spelling
+  const char* label; // A1111's word
+};
+inline constexpr HiresUpscalerName kHiresUpscalerNames[] = {
+    {HiresUpscaler::Latent, "latent", "Latent"},
+    {HiresUpscaler::LatentNearest, "latent_nearest", "Latent (nearest)"},
+    {HiresUpscaler::Lanczos, "lanczos", "Lanczos"},
+};
+static_assert(sizeof(kHiresUpscalerNames) / sizeof(kHiresUpscalerNames[0]) == static_cast<std::size_t>(HiresUpscaler::Lanczos) + 1);
+const char* hiresUpscalerName(HiresUpscaler upscaler);
+const char* hiresUpscalerLabel(HiresUpscaler upscaler);
+std::optional<HiresUpscaler> hiresUpscalerFromName(const std::string& name);
+
+// Draw at width x height, enlarge by `scale` (to multiples of 8 below), then redo `strength` of
+// `steps` at the larger size from the request's seeds drawn afresh, as A1111's hires fix does.
+struct HiresFix {
+  double scale = 2.0;
+  double strength = 0.55; // A1111's "Denoising strength" of the second pass
+  int steps = 0;          // the second pass's schedule; 0: the request's steps
+  HiresUpscaler upscaler = HiresUpscaler::Latent;
+  int width(int base) const { return static_cast<int>(base * scale) / 8 * 8; }
+  int height(int base) const { return static_cast<int>(base * scale) / 8 * 8; }
+};
+
 // A LoRA merged into the model for a request. A1111's <lora:NAME:W> tag in a prompt is the same
 // with both weights W (<lora:NAME:W_TEXT:W_UNET> gives each its own); the tag's NAME is looked up
 // in GenerationRequest::loraFolder.
@@ -139,6 +171,7 @@ struct GenerationRequest {
   double strength = 0.75;
   // Inpainting (with initImage): white is repainted, black kept; width x height.
   std::optional<Image> mask;
+  std::optional<HiresFix> hires; // txt2img only
 };
 
 // Throws Error(InvalidRequest) naming the first field that cannot be honoured, or the

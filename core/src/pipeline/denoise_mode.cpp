@@ -35,14 +35,16 @@ int firstStepFor(int steps, double strength) {
   return std::max(steps - kept, 0);
 }
 
-std::unique_ptr<DenoiseMode> makeDenoiseMode(SdxlModel& m, const GenerationRequest& r, const nn::ForwardOptions& fwd) {
+std::unique_ptr<DenoiseMode> makeDenoiseMode(SdxlModel& m, const GenerationRequest& r, const nn::ForwardOptions& fwd,
+                                             const ImageSource& source) {
   const bool inpaintingModel = m.unet->config().inChannels == 9;
   if (inpaintingModel && !r.mask)
     throw Error(ErrorKind::InvalidRequest,
                 "this is an inpainting model: it repaints the masked part of an image, so give it an image and a mask "
                 "(or choose a base model to make new images)");
   if (r.mask) return detail::makeInpainting(m, r, fwd);
-  if (r.initImage) return detail::makeImageToImage(m, r, fwd);
+  if (r.initImage || source.latents.defined() || source.pixels.defined())
+    return detail::makeImageToImage(m, r, fwd, source);
   return std::make_unique<TextToImage>(m, r);
 }
 

@@ -28,17 +28,23 @@ public:
   virtual const char* name() const = 0; // "txt2img", "img2img", "inpaint"
 };
 
+// What img2img starts from when it is not the request's initImage (the hires fix's second pass):
+// scaled latents (n, 4, h, w) used as they are, or images (n, 3, H, W) in [-1, 1] to encode.
+struct ImageSource {
+  at::Tensor latents, pixels;
+};
+
 // The mode for `request` on `model`; throws Error(InvalidRequest) when the model cannot do it
 // (an inpainting model without a mask).
 std::unique_ptr<DenoiseMode> makeDenoiseMode(SdxlModel& model, const GenerationRequest& request,
-                                             const nn::ForwardOptions& fwd);
+                                             const nn::ForwardOptions& fwd, const ImageSource& source = {});
 
 // diffusers' get_timesteps: the steps a strength leaves are the last int(steps * strength).
 int firstStepFor(int steps, double strength);
 
 namespace detail {
 std::unique_ptr<DenoiseMode> makeImageToImage(SdxlModel& model, const GenerationRequest& request,
-                                              const nn::ForwardOptions& fwd);
+                                              const nn::ForwardOptions& fwd, const ImageSource& source);
 std::unique_ptr<DenoiseMode> makeInpainting(SdxlModel& model, const GenerationRequest& request,
                                             const nn::ForwardOptions& fwd);
 } // namespace detail

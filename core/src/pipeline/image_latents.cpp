@@ -25,7 +25,7 @@ at::Tensor encodeImage(SdxlModel& m, const at::Tensor& pixels, int images, sched
     std::tie(mean, logvar) = m.vae->encode(input, fwd);
   }
   auto shape = mean.sizes().vec();
-  shape[0] = noise.streams();
+  shape[0] = noise.streams() > 1 ? images : mean.size(0); // one sample per image, or one draw for them all
   const auto eps = noise.randn(shape, mean.scalar_type()).to(m.device);
   const auto sample = (mean + at::exp(0.5 * logvar) * eps).to(m.dtype) * m.vae->config().scalingFactor;
   return sample.size(0) == images ? sample : sample.expand({images, -1, -1, -1}).contiguous();

@@ -15,9 +15,9 @@ at::Tensor imageTensor(const Image& image);
 // processor makes it (PIL's grayscale, then >= 0.5).
 at::Tensor maskTensor(const Image& mask);
 
-// Scaled latents (images, 4, h / 8, w / 8) in the model's dtype of `pixels` (1, 3, h, w): one
-// sample for the whole batch with one generator, one per image with per-image generators, drawn
-// from `noise` wherever the request's streams are.
+// Scaled latents (images, 4, h / 8, w / 8) in the model's dtype of `pixels` (1 or images, 3, h, w):
+// one draw with one generator (of one image, repeated, or of the batch), one per image with
+// per-image generators, from `noise` wherever the request's streams are.
 at::Tensor encodeImage(SdxlModel& model, const at::Tensor& pixels, int images, sched::Noise& noise,
                        const nn::ForwardOptions& fwd);
 

@@ -50,6 +50,12 @@ std::string a1111Parameters(const GenerationRequest& r, const ModelIdentity& mod
   if (r.guidanceRescale > 0) out << ", CFG rescale: " << r.guidanceRescale;
   if (r.initImage) out << ", Denoising strength: " << r.strength << ", Init image hash: " << pixelHash(*r.initImage).substr(0, 10);
   if (r.mask) out << ", Mask hash: " << pixelHash(*r.mask).substr(0, 10);
+  if (r.hires)
+  {
+    out << ", Denoising strength: " << r.hires->strength << ", Hires upscale: " << r.hires->scale;
+    if (r.hires->steps) out << ", Hires steps: " << r.hires->steps;
+    out << ", Hires upscaler: " << hiresUpscalerLabel(r.hires->upscaler);
+  }
   if (r.negativePrompt.empty() && r.encodeEmptyNegative) out << ", Empty negative prompt: encoded";
   out << ", Precision: " << precisionName(r.optimizations.precision) << ", Version: SDXL Studio " << studioVersion();
   return out.str();
@@ -74,6 +80,9 @@ std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model
   for (const auto& l : r.loras) loras.push_back({{"file", l.file}, {"text_weight", l.textWeight}, {"unet_weight", l.unetWeight}});
   j["loras"] = loras;
   j["image_index"] = imageIndex;
+  if (r.hires)
+    j["hires"] = {{"scale", r.hires->scale}, {"strength", r.hires->strength}, {"steps", r.hires->steps},
+                  {"upscaler", hiresUpscalerName(r.hires->upscaler)}};
   if (r.initImage) {
     j["mode"] = r.mask ? "inpaint" : "img2img";
     j["strength"] = r.strength;
@@ -116,6 +125,17 @@ GenerationRequest requestFromJson(const std::string& text) {
     r.seed = j.at("seed").get<uint64_t>();
     r.images = j.value("images", 1);
     r.strength = j.value("strength", r.strength); // the image itself is not stored: reuse it from where it is
+    if (j.contains("hires")) {
+      const auto& h = j.at("hires");
+      HiresFix fix;
+      fix.scale = h.value("scale", fix.scale);
+      fix.strength = h.value("strength", fix.strength);
+      fix.steps = h.value("steps", 0);
+      const auto upscaler = hiresUpscalerFromName(h.value("upscaler", "latent"));
+      if (!upscaler) throw Error(ErrorKind::InvalidRequest, "unknown hires upscaler in saved parameters");
+      fix.upscaler = *upscaler;
+      r.hires = fix;
+    }
     // Images saved before these fields existed were made the only way there was then.
     const auto seedMode = seedModeFromName(j.value("seed_mode", "batch"));
     if (!seedMode) throw Error(ErrorKind::InvalidRequest, "unknown seed mode in saved parameters");

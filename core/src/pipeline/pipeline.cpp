@@ -4,6 +4,7 @@
 #include "pipeline/decoding.h"
 #include "pipeline/denoise_mode.h"
 #include "pipeline/embedding_cache.h"
+#include "pipeline/hires_fix.h"
 #include "pipeline/sdxl_model.h"
 #include "runtime/cancellation.h"
 #include "runtime/step_timer.h"
@@ -15,6 +16,8 @@
 #include <c10/core/CPUAllocator.h>
 
 #include <chrono>
+#include <map>
+#include <optional>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -120,6 +123,10 @@ struct Pipeline::Impl {
   }
 
   GenerationResult run(const GenerationRequest& r, GenerationObserver* observer);
+  // One pass of the denoising loop in `mode`; the hires fix runs two.
+  at::Tensor denoise(pipeline::SdxlModel& m, const GenerationRequest& r, const pipeline::Conditioning& cond,
+                     std::unique_ptr<pipeline::DenoiseMode> mode, const nn::ForwardOptions& fwd,
+                     GenerationObserver* observer, runtime::StepTimer& steps);
 };
 
 Pipeline::Pipeline(ModelSource source, const std::string& device) : m_impl(std::make_unique<Impl>()) {
@@ -188,6 +195,50 @@ GenerationResult Pipeline::generate(const GenerationRequest& request, Generation
   }
 }
 
+at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, const GenerationRequest& r, const pipeline::Conditioning& cond,
+                                  std::unique_ptr<pipeline::DenoiseMode> mode, const nn::ForwardOptions& fwd,
+                                  GenerationObserver* observer, runtime::StepTimer& steps) {
+  const auto& o = r.optimizations;
+  const bool guided = r.guidance > 1.0;
+  auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
+  scheduler->setTimesteps(r.steps);
+  sched::Noise noise(r.seed, r.images, r.seedMode == SeedMode::PerImage); // each pass draws afresh, as A1111's
+  auto [latents, firstStep] = mode->start(*scheduler, noise);
+  pipeline::StageScope unetStage(*m.unetPlacement);
+  // Cross-attention K and V depend on the text alone: once per pass instead of every step.
+  // Not with sequential offload, whose layer-by-layer streaming follows the UNet's own order.
+  nn::CrossAttentionKV crossKV;
+  auto unetFwd = fwd;
+  if (!m.unetPlacement->residency()) {
+    crossKV = m.unet->crossAttentionKV(cond.context, cond.zeroContextRows);
+    unetFwd.crossKV = &crossKV;
+  }
+  steps.mark();
+  const auto loopStart = std::chrono::steady_clock::now();
+  const auto& timesteps = scheduler->timesteps();
+  for (int i = firstStep; i < static_cast<int>(timesteps.size()); ++i) {
+    runtime::cancellationPoint(); // a compiled step replays a graph, which reaches no layer
+    auto input = guided ? at::cat({latents, latents}) : latents;
+    input = mode->unetInput(scheduler->scaleModelInput(input, i), guided ? 2 : 1);
+    const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
+    at::Tensor prediction;
+    if (o.compile) {
+      prediction = unetGraph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
+                                 m.unetPlacement->generation());
+    } else {
+      pipeline::PassScope pass(*m.unetPlacement);
+      prediction = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, unetFwd);
+    }
+    if (guided) prediction = pipeline::applyGuidance(prediction, r.guidance, r.guidanceRescale);
+    latents = scheduler->step(prediction, i, latents, noise);
+    mode->afterStep(latents, i, *scheduler);
+    steps.mark();
+    if (observer)
+      observer->onStep({i + 1 - firstStep, static_cast<int>(timesteps.size()) - firstStep, seconds(loopStart), &latents});
+  }
+  return latents;
+}
+
 GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObserver* observer) {
   c10::InferenceMode inference;
   const auto& o = r.optimizations;
@@ -215,60 +266,31 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   const auto text = pipeline::TextOptions::of(r);
   const std::string keyPrefix = source.key() + "\x1f" + precisionName(o.precision) + "\x1f" + text.key() + "\x1f" +
                                 m.loras.key() + "\x1f";
+  std::map<std::string, pipeline::PromptEmbeddings> thisRequest; // the hires fix's second pass asks again
   auto encode = [&](const std::string& prompt) {
+    if (const auto seen = thisRequest.find(prompt); seen != thisRequest.end()) return seen->second;
     if (o.cachePromptEmbeddings)
       if (const auto* hit = embeddings.find(keyPrefix + prompt)) return *hit;
     auto e = pipeline::encodePrompt(m, prompt, text, fwd);
     if (o.cachePromptEmbeddings) embeddings.insert(keyPrefix + prompt, e);
+    thisRequest.emplace(prompt, e);
     return e;
   };
   const auto cond = pipeline::buildConditioning(m, r, guided, encode);
+  const auto hiresPass = r.hires ? std::optional(pipeline::hiresPassOf(r)) : std::nullopt;
+  const auto hiresCond = hiresPass ? std::optional(pipeline::buildConditioning(m, *hiresPass, guided, encode)) : std::nullopt;
   if (o.freeTextEncoders && m.textEncodersLoaded()) m.releaseTextEncoders();
   stages.mark();
 
-  auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
-  scheduler->setTimesteps(r.steps);
-  sched::Noise noise(r.seed, r.images, r.seedMode == SeedMode::PerImage);
-  const auto mode = pipeline::makeDenoiseMode(m, r, fwd);
-  if (r.initImage) m.ensureVae(m.vaeDtypeFor(o.fp32Vae)); // encodes the image even when TAESD decodes
-  auto [latents, firstStep] = mode->start(*scheduler, noise);
-
+  if (r.initImage || (r.hires && r.hires->upscaler == HiresUpscaler::Lanczos))
+    m.ensureVae(m.vaeDtypeFor(o.fp32Vae)); // encodes images even when TAESD decodes
   if (observer) observer->onStage(Stage::Denoising);
-  runtime::StepTimer steps(device);
-  {
-    pipeline::StageScope unetStage(*m.unetPlacement);
-    // Cross-attention K and V depend on the text alone: once per request instead of every step.
-    // Not with sequential offload, whose layer-by-layer streaming follows the UNet's own order.
-    nn::CrossAttentionKV crossKV;
-    auto unetFwd = fwd;
-    if (!m.unetPlacement->residency()) {
-      crossKV = m.unet->crossAttentionKV(cond.context, cond.zeroContextRows);
-      unetFwd.crossKV = &crossKV;
-    }
-    steps.mark();
-    const auto loopStart = std::chrono::steady_clock::now();
-    const auto& timesteps = scheduler->timesteps();
-    for (int i = firstStep; i < static_cast<int>(timesteps.size()); ++i) {
-      runtime::cancellationPoint(); // a compiled step replays a graph, which reaches no layer
-      auto input = guided ? at::cat({latents, latents}) : latents;
-      input = mode->unetInput(scheduler->scaleModelInput(input, i), guided ? 2 : 1);
-      const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
-      at::Tensor prediction;
-      if (o.compile) {
-        prediction = unetGraph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
-                                   m.unetPlacement->generation());
-      } else {
-        pipeline::PassScope pass(*m.unetPlacement);
-        prediction = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, unetFwd);
-      }
-      if (guided) prediction = pipeline::applyGuidance(prediction, r.guidance, r.guidanceRescale);
-      latents = scheduler->step(prediction, i, latents, noise);
-      mode->afterStep(latents, i, *scheduler);
-      steps.mark();
-      if (observer)
-        observer->onStep({i + 1 - firstStep, static_cast<int>(timesteps.size()) - firstStep, seconds(loopStart), &latents});
-    }
-  }
+  runtime::StepTimer steps(device), hiresSteps(device); // read after the decode: no wait in between
+  auto latents = denoise(m, r, cond, pipeline::makeDenoiseMode(m, r, fwd), fwd, observer, steps);
+  if (hiresPass)
+    latents = denoise(m, *hiresPass, *hiresCond,
+                      pipeline::makeDenoiseMode(m, *hiresPass, fwd, pipeline::hiresSource(m, r, latents, fwd)), fwd,
+                      observer, hiresSteps);
   stages.mark();
 
   if (observer) observer->onStage(Stage::Decoding);
@@ -282,6 +304,8 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   result.denoiseSeconds = stageTimes[1];
   result.decodeSeconds = stageTimes[2];
   result.stepSeconds = steps.intervals();
+  if (hiresPass)
+    for (double s : hiresSteps.intervals()) result.stepSeconds.push_back(s);
   result.graphCaptureSeconds = o.compile ? unetGraph.lastCaptureSeconds() : 0;
   result.totalSeconds = seconds(start);
   if (observer) observer->onStage(Stage::Done);
