@@ -128,11 +128,23 @@ modes() {
   python3 tests/gpu/compare_images.py /tmp/modes "$OUT/modes.json" img2img inpaint
 }
 
+# The hires fix at full size (1024 -> 1536, latent upscaler), fp16, against diffusers' parts
+# composed as A1111 composes them (hires_reference.py); PSNR as schedulers.
+hires() {
+  save_model || return 1
+  rm -rf /tmp/hires && python3 tests/gpu/hires_reference.py "$MODEL" /tmp/hires 2>&1 | grep -v Warning | tail -1 || return 1
+  build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
+    --steps 30 --guidance 5 --seed 0 --hires-scale 1.5 --hires-strength 0.55 --config fp16_vae_fp32 --out /tmp/hires/ours/hires \
+    2>&1 | grep total | tee "$OUT/hires_ours.txt" || return 1
+  cp /tmp/hires/diffusers.jsonl "$OUT/hires_diffusers.jsonl"
+  python3 tests/gpu/compare_images.py /tmp/hires "$OUT/hires.json" hires
+}
+
 # Every GPU check, each in its own process, one line each and a count last; all of them run, and
 # the stage fails if any did. Their output is gathered in $OUT/check.log.
 check() {
   local passed=0 failed=0 name
-  for name in kernels compile cancel prompts loading loras parity schedulers modes; do
+  for name in kernels compile cancel prompts loading loras parity schedulers modes hires; do
     printf '==== %s\n' "$name" >> "$OUT/check.log"
     if ( set -o pipefail; "$name" ) >> "$OUT/check.log" 2>&1; then
       echo "PASS $name"; passed=$((passed + 1))
