@@ -4,6 +4,7 @@
 // Driven through the real window, offscreen, with the built-in tiny model on the CPU.
 #include "gallery_panel.h"
 #include "main_window.h"
+#include "small_studio.h"
 
 #include <c10/util/Exception.h>
 
@@ -33,18 +34,7 @@ class TestFailures final : public QObject {
 
   QTemporaryDir m_output;
 
-  std::unique_ptr<MainWindow> window() {
-    auto w = std::make_unique<MainWindow>();
-    w->setOutputFolder(m_output.path());
-    w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setPlainText(QStringLiteral("a lighthouse"));
-    w->findChild<QSpinBox*>(QStringLiteral("steps"))->setValue(2);
-    w->findChild<QSpinBox*>(QStringLiteral("width"))->setValue(64);
-    w->findChild<QSpinBox*>(QStringLiteral("height"))->setValue(64);
-    auto* precision = w->findChild<QComboBox*>(QStringLiteral("precision"));
-    precision->setCurrentIndex(precision->findText(QStringLiteral("fp32")));
-    w->show();
-    return w;
-  }
+  std::unique_ptr<MainWindow> window() { return sdxl::ui::test::smallStudio(m_output.path(), QStringLiteral("a lighthouse"), 2); }
 
   static void waitForModel(MainWindow& w) {
     QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel*>(QStringLiteral("modelLabel"))->text().contains(QStringLiteral("random weights")),

@@ -5,6 +5,7 @@
 #include "gallery_panel.h"
 #include "main_window.h"
 #include "mask_painter.h"
+#include "small_studio.h"
 #include "source_image_panel.h"
 
 #include <QCheckBox>
@@ -24,6 +25,8 @@
 using sdxl::ui::MainWindow;
 using sdxl::ui::MaskPainter;
 using sdxl::ui::SourceImagePanel;
+using sdxl::ui::test::generateOnce;
+using sdxl::ui::test::smallStudio;
 
 class TestImageModes final : public QObject {
   Q_OBJECT
@@ -31,16 +34,7 @@ class TestImageModes final : public QObject {
   QTemporaryDir m_dir;
 
   std::unique_ptr<MainWindow> window() {
-    auto w = std::make_unique<MainWindow>();
-    w->setOutputFolder(m_dir.filePath(QStringLiteral("out")));
-    w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setPlainText(QStringLiteral("a red fox in the snow"));
-    w->findChild<QSpinBox*>(QStringLiteral("steps"))->setValue(4);
-    w->findChild<QSpinBox*>(QStringLiteral("width"))->setValue(64);
-    w->findChild<QSpinBox*>(QStringLiteral("height"))->setValue(64);
-    auto* precision = w->findChild<QComboBox*>(QStringLiteral("precision"));
-    precision->setCurrentIndex(precision->findText(QStringLiteral("fp32")));
-    w->show();
-    return w;
+    return smallStudio(m_dir.filePath(QStringLiteral("out")), QStringLiteral("a red fox in the snow"), 4);
   }
 
   static QImage picture(int w, int h) {
@@ -50,17 +44,6 @@ class TestImageModes final : public QObject {
     return image;
   }
 
-  static QString generateOnce(MainWindow& w) {
-    QSignalSpy done(&w, &MainWindow::generationFinished);
-    QSignalSpy failed(&w, &MainWindow::generationFailed);
-    w.generate();
-    [&] {
-      QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() || !failed.isEmpty(), 120000);
-      QVERIFY2(failed.isEmpty(), qPrintable(w.lastError()));
-    }();
-    if (done.isEmpty()) return {};
-    return w.findChild<QListWidget*>(QStringLiteral("gallery"))->item(0)->toolTip();
-  }
 
 private slots:
   void initTestCase() {

@@ -6,6 +6,7 @@
 #include "lora_panel.h"
 #include "main_window.h"
 #include "model_bar.h"
+#include "small_studio.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -30,6 +31,8 @@
 
 using sdxl::ui::MainWindow;
 using sdxl::ui::ModelChoice;
+using sdxl::ui::test::generateOnce;
+using sdxl::ui::test::smallStudio;
 
 class TestModels final : public QObject {
   Q_OBJECT
@@ -41,16 +44,8 @@ class TestModels final : public QObject {
   QString inModels(const QString& name) const { return m_models.filePath(name); }
 
   std::unique_ptr<MainWindow> window() {
-    auto w = std::make_unique<MainWindow>();
-    w->setOutputFolder(m_output.path());
+    auto w = smallStudio(m_output.path(), QStringLiteral("a red fox in the snow"), 2);
     w->setModelsFolder(m_models.path());
-    w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setPlainText(QStringLiteral("a red fox in the snow"));
-    w->findChild<QSpinBox*>(QStringLiteral("steps"))->setValue(2);
-    w->findChild<QSpinBox*>(QStringLiteral("width"))->setValue(64);
-    w->findChild<QSpinBox*>(QStringLiteral("height"))->setValue(64);
-    auto* precision = w->findChild<QComboBox*>(QStringLiteral("precision"));
-    precision->setCurrentIndex(precision->findText(QStringLiteral("fp32")));
-    w->show();
     return w;
   }
 
@@ -58,18 +53,6 @@ class TestModels final : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(w.findChild<QLabel*>(QStringLiteral("modelStatus"))->text(), QStringLiteral("ready"), 30000);
   }
 
-  // Generates once and returns the newest image's A1111 parameters.
-  static QString generateOnce(MainWindow& w) {
-    QSignalSpy done(&w, &MainWindow::generationFinished);
-    QSignalSpy failed(&w, &MainWindow::generationFailed);
-    w.generate();
-    [&] {
-      QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() || !failed.isEmpty(), 120000);
-      QVERIFY2(failed.isEmpty(), qPrintable(w.lastError()));
-    }();
-    if (done.isEmpty()) return {};
-    return w.findChild<QListWidget*>(QStringLiteral("gallery"))->item(0)->toolTip(); // newest first
-  }
 
   static int rowOf(QComboBox* combo, const QString& text) {
     for (int i = 0; i < combo->count(); ++i)
