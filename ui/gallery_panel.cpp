@@ -1,5 +1,7 @@
 #include "gallery_panel.h"
 
+#include "generation_worker.h"
+
 #include "sdxl/error.h"
 #include "sdxl/image.h"
 #include "sdxl/metadata.h"
@@ -24,7 +26,6 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-#include <cstring>
 
 namespace sdxl::ui {
 
@@ -142,12 +143,7 @@ bool GalleryPanel::saveItemAs(int row, const QString& target, QString& error) co
     return true;
   }
   // Never saved (the output folder failed): write the pixels with their parameters now.
-  const auto image = item->data(ImageRole).value<QImage>().convertToFormat(QImage::Format_RGB888);
-  sdxl::Image pixels{image.width(), image.height(), {}};
-  pixels.rgb.resize(static_cast<std::size_t>(image.width()) * image.height() * 3);
-  for (int y = 0; y < image.height(); ++y)
-    std::memcpy(pixels.rgb.data() + static_cast<std::size_t>(y) * image.width() * 3, image.constScanLine(y),
-                static_cast<std::size_t>(image.width()) * 3);
+  const auto pixels = fromQImage(item->data(ImageRole).value<QImage>());
   try {
     sdxl::savePng(pixels, target.toStdString(),
                   sdxl::imageTextChunks(item->data(ParametersRole).toString().toStdString(),

@@ -18,6 +18,15 @@ QImage toQImage(const sdxl::Image& image) {
   return out.copy(); // own the pixels
 }
 
+sdxl::Image fromQImage(const QImage& image) {
+  const auto rgb = image.convertToFormat(QImage::Format_RGB888);
+  sdxl::Image out{rgb.width(), rgb.height(), {}};
+  out.rgb.reserve(std::size_t(rgb.width()) * rgb.height() * 3);
+  for (int y = 0; y < rgb.height(); ++y) // rows of a QImage are padded to 4 bytes
+    out.rgb.insert(out.rgb.end(), rgb.constScanLine(y), rgb.constScanLine(y) + std::size_t(rgb.width()) * 3);
+  return out;
+}
+
 namespace {
 
 // Forwards progress to the UI; previews at most every 250 ms, because each one copies latents to

@@ -23,6 +23,7 @@
 namespace sdxl::ui {
 
 QImage toQImage(const sdxl::Image& image);
+sdxl::Image fromQImage(const QImage& image); // as 8-bit RGB
 
 // One finished image with the parameters written into its file ("parameters" and JSON chunks);
 // `path` is empty where the file could not be written.

@@ -133,11 +133,10 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
   m_hiresUpscaler->setToolTip(tr("Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded "
                                  "again."));
   auto* hiresRow = new QHBoxLayout;
-  for (QWidget* w : std::initializer_list<QWidget*>{m_hiresScale, m_hiresStrength, m_hiresSteps, m_hiresUpscaler})
-    hiresRow->addWidget(w);
-  auto enableHires = [this](bool on) {
-    for (QWidget* w : std::initializer_list<QWidget*>{m_hiresScale, m_hiresStrength, m_hiresSteps, m_hiresUpscaler})
-      w->setEnabled(on);
+  const QList<QWidget*> hiresSettings{m_hiresScale, m_hiresStrength, m_hiresSteps, m_hiresUpscaler};
+  for (auto* w : hiresSettings) hiresRow->addWidget(w);
+  auto enableHires = [hiresSettings](bool on) {
+    for (auto* w : hiresSettings) w->setEnabled(on);
   };
   connect(m_hires, &QCheckBox::toggled, this, enableHires);
   enableHires(false);

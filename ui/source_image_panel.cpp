@@ -1,5 +1,6 @@
 #include "source_image_panel.h"
 
+#include "generation_worker.h"
 #include "mask_painter.h"
 
 #include <QApplication>
@@ -23,14 +24,6 @@
 namespace sdxl::ui {
 
 namespace {
-
-sdxl::Image toSdxlImage(const QImage& image) {
-  const auto rgb = image.convertToFormat(QImage::Format_RGB888);
-  sdxl::Image out{rgb.width(), rgb.height(), {}};
-  out.rgb.reserve(std::size_t(rgb.width()) * rgb.height() * 3);
-  for (int y = 0; y < rgb.height(); ++y) out.rgb.insert(out.rgb.end(), rgb.constScanLine(y), rgb.constScanLine(y) + rgb.width() * 3);
-  return out;
-}
 
 QImage readImage(const QString& path, QString& error) {
   QImageReader reader(path);
@@ -210,9 +203,9 @@ void SourceImagePanel::dropEvent(QDropEvent* event) {
 void SourceImagePanel::fill(GenerationRequest& r) const {
   if (!hasImage()) return;
   const auto fit = static_cast<ImageFit>(m_fit->currentData().toInt());
-  r.initImage = fitImage(toSdxlImage(m_painter->image()), r.width, r.height, fit);
+  r.initImage = fitImage(fromQImage(m_painter->image()), r.width, r.height, fit);
   r.strength = m_strength->value() / 100.0;
-  if (m_painter->hasMask()) r.mask = fitImage(toSdxlImage(m_painter->mask()), r.width, r.height, fit);
+  if (m_painter->hasMask()) r.mask = fitImage(fromQImage(m_painter->mask()), r.width, r.height, fit);
 }
 
 void SourceImagePanel::apply(const GenerationRequest& r) { m_strength->setValue(int(std::lround(r.strength * 100))); }

@@ -1,5 +1,6 @@
 #include "pipeline/denoise_mode.h"
 
+#include "pipeline/image_latents.h"
 #include "sdxl/error.h"
 
 #include <algorithm>
@@ -13,15 +14,10 @@ class TextToImage final : public DenoiseMode {
 public:
   TextToImage(SdxlModel& m, const GenerationRequest& r) : m_model(m), m_request(r) {}
   Start start(sched::Scheduler& scheduler, sched::Noise& noise) override {
-    const int factor = m_model.vaeScaleFactor();
     // diffusers' randn_tensor with CPU generators: drawn on the CPU in the run's dtype, then moved.
-    auto latents = noise.randn({m_request.images, m_model.vae->config().latentChannels, m_request.height / factor,
-                                m_request.width / factor},
-                               m_model.dtype)
-                       .to(m_model.device);
+    auto latents = noise.randn(latentShape(m_model, m_request), m_model.dtype).to(m_model.device);
     return {latents * scheduler.initNoiseSigma(), 0};
   }
-  const char* name() const override { return "txt2img"; }
 
 private:
   SdxlModel& m_model;

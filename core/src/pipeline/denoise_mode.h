@@ -25,7 +25,6 @@ public:
   virtual at::Tensor unetInput(const at::Tensor& scaled, int copies) { return scaled; }
   // After step i (inpainting with a 4-channel UNet puts the kept part back at the next step's noise).
   virtual void afterStep(at::Tensor& latents, int stepIndex, sched::Scheduler& scheduler) {}
-  virtual const char* name() const = 0; // "txt2img", "img2img", "inpaint"
 };
 
 // What img2img starts from when it is not the request's initImage (the hires fix's second pass):

@@ -16,24 +16,24 @@ GenerationRequest hiresPassOf(const GenerationRequest& r) {
   return pass;
 }
 
-ImageSource hiresSource(SdxlModel& m, const GenerationRequest& r, const at::Tensor& latents, const nn::ForwardOptions& fwd) {
-  const auto& h = *r.hires;
-  const int width = h.width(r.width), height = h.height(r.height), factor = m.vaeScaleFactor();
+ImageSource hiresSource(SdxlModel& m, const GenerationRequest& pass, HiresUpscaler upscaler, const at::Tensor& latents,
+                        const nn::ForwardOptions& fwd) {
   ImageSource source;
-  if (h.upscaler == HiresUpscaler::Lanczos) {
+  if (upscaler == HiresUpscaler::Lanczos) {
     // The full VAE both ways, whatever decodes the final image: TAESD's images are previews.
     OptimizationOptions exact;
-    exact.vaeTiling = r.optimizations.vaeTiling;
-    exact.vaeSlicing = r.optimizations.vaeSlicing;
+    exact.vaeTiling = pass.optimizations.vaeTiling;
+    exact.vaeSlicing = pass.optimizations.vaeSlicing;
     std::vector<at::Tensor> pixels;
     for (const auto& image : toImages(decodeLatents(m, latents, exact, fwd)))
-      pixels.push_back(imageTensor(fitImage(image, width, height, ImageFit::Resize)));
+      pixels.push_back(imageTensor(fitImage(image, pass.width, pass.height, ImageFit::Resize)));
     source.pixels = at::cat(pixels);
     return source;
   }
   // F.interpolate(latents, size, mode) as A1111 calls it: bilinear without antialiasing, or nearest.
-  const std::vector<int64_t> size{height / factor, width / factor};
-  source.latents = h.upscaler == HiresUpscaler::Latent
+  const auto shape = latentShape(m, pass);
+  const std::vector<int64_t> size{shape[2], shape[3]};
+  source.latents = upscaler == HiresUpscaler::Latent
                        ? at::upsample_bilinear2d(latents, size, /*align_corners=*/false)
                        : at::upsample_nearest2d(latents, size);
   return source;

@@ -11,8 +11,8 @@ namespace sdxl::pipeline {
 // The second pass's request: the enlarged size, its steps and strength, no hires of its own.
 GenerationRequest hiresPassOf(const GenerationRequest& request);
 
-// Where the second pass starts from, made from the first pass's latents.
-ImageSource hiresSource(SdxlModel& model, const GenerationRequest& request, const at::Tensor& latents,
-                        const nn::ForwardOptions& fwd);
+// Where the second pass (hiresPassOf's request) starts from, made from the first pass's latents.
+ImageSource hiresSource(SdxlModel& model, const GenerationRequest& pass, HiresUpscaler upscaler,
+                        const at::Tensor& latents, const nn::ForwardOptions& fwd);
 
 } // namespace sdxl::pipeline

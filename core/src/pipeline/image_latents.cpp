@@ -14,6 +14,11 @@ at::Tensor maskTensor(const Image& mask) {
   return at::from_blob(covered.data(), {1, 1, mask.height, mask.width}, at::kByte).to(at::kFloat);
 }
 
+std::vector<int64_t> latentShape(const SdxlModel& m, const GenerationRequest& r) {
+  const int factor = m.vaeScaleFactor();
+  return {r.images, m.vae->config().latentChannels, r.height / factor, r.width / factor};
+}
+
 at::Tensor encodeImage(SdxlModel& m, const at::Tensor& pixels, int images, sched::Noise& noise,
                        const nn::ForwardOptions& fwd) {
   // The pipelines hand the VAE the image in the run's dtype, which the VAE then upcasts.

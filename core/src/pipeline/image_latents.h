@@ -15,6 +15,9 @@ at::Tensor imageTensor(const Image& image);
 // processor makes it (PIL's grayscale, then >= 0.5).
 at::Tensor maskTensor(const Image& mask);
 
+// The shape of a request's latents: (images, 4, height / 8, width / 8).
+std::vector<int64_t> latentShape(const SdxlModel& model, const GenerationRequest& request);
+
 // Scaled latents (images, 4, h / 8, w / 8) in the model's dtype of `pixels` (1 or images, 3, h, w):
 // one draw with one generator (of one image, repeated, or of the batch), one per image with
 // per-image generators, from `noise` wherever the request's streams are.

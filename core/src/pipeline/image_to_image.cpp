@@ -23,7 +23,6 @@ public:
     const auto drawn = noise.randn(imageLatents.sizes(), m_model.dtype).to(m_model.device);
     return {scheduler.addNoise(imageLatents, drawn, first), first};
   }
-  const char* name() const override { return "img2img"; }
 
 private:
   SdxlModel& m_model;

@@ -22,13 +22,11 @@ public:
     const auto pixels = imageTensor(*r.initImage);
     const auto mask = maskTensor(*r.mask);
     if (!m_nineChannels || !fromNoise) m_imageLatents = encodeImage(m_model, pixels, r.images, noise, m_fwd);
-    const int factor = m_model.vaeScaleFactor();
-    m_noise = noise.randn({r.images, m_model.vae->config().latentChannels, r.height / factor, r.width / factor},
-                          m_model.dtype)
-                  .to(m_model.device);
+    m_noise = noise.randn(latentShape(m_model, r), m_model.dtype).to(m_model.device);
     auto latents = fromNoise ? m_noise * scheduler.initNoiseSigma() : scheduler.addNoise(m_imageLatents, m_noise, first);
 
     // F.interpolate(mask, size) in diffusers: nearest, the kernel that call reaches.
+    const int factor = m_model.vaeScaleFactor();
     m_mask = at::upsample_nearest2d(mask, {r.height / factor, r.width / factor})
                  .to(m_model.device, m_model.dtype)
                  .expand({r.images, 1, -1, -1});
@@ -49,7 +47,6 @@ public:
     latents = (1 - m_mask) * kept + m_mask * latents;
   }
 
-  const char* name() const override { return "inpaint"; }
 
 private:
   SdxlModel& m_model;

@@ -289,7 +289,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   auto latents = denoise(m, r, cond, pipeline::makeDenoiseMode(m, r, fwd), fwd, observer, steps);
   if (hiresPass)
     latents = denoise(m, *hiresPass, *hiresCond,
-                      pipeline::makeDenoiseMode(m, *hiresPass, fwd, pipeline::hiresSource(m, r, latents, fwd)), fwd,
+                      pipeline::makeDenoiseMode(m, *hiresPass, fwd, pipeline::hiresSource(m, *hiresPass, r.hires->upscaler, latents, fwd)), fwd,
                       observer, hiresSteps);
   stages.mark();
 
