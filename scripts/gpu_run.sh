@@ -116,7 +116,7 @@ modes() {
   rm -rf /tmp/modes && python3 tests/gpu/modes_reference.py "$MODEL" /tmp/modes 2>&1 | grep -v Warning | tail -3 || return 1
   local mode extra
   for mode in img2img inpaint; do
-    extra=""; [ "$mode" = inpaint ] && extra="--mask /tmp/modes/mask.png"
+    extra=""; [ "$mode" = inpaint ] && extra="--mask /tmp/modes/mask.png --mask-blur 0"
     for run in warm measured; do
       rm -rf "/tmp/modes/ours/$mode"
       build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
@@ -140,11 +140,52 @@ hires() {
   python3 tests/gpu/compare_images.py /tmp/hires "$OUT/hires.json" hires
 }
 
+# The refiner at full size (the ensemble: base to 0.8, a random-weight refiner from 0.8), fp16,
+# against diffusers' two pipelines (refiner_reference.py); PSNR as schedulers, with each side's
+# time (ours: two runs in fresh processes, loading included) and peak memory.
+refiner() {
+  save_model || return 1
+  rm -rf /tmp/refiner && python3 tests/gpu/refiner_reference.py "$MODEL" /tmp/sdxl-refiner /tmp/refiner 2>&1 | grep -v Warning | tail -1 || return 1
+  for run in warm measured; do
+    rm -rf /tmp/refiner/ours/refiner
+    build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
+      --refiner /tmp/sdxl-refiner --refiner-start 0.8 --steps 30 --guidance 5 --seed 0 --config fp16_vae_fp32 \
+      --out /tmp/refiner/ours/refiner 2>&1 | grep total | sed "s/^/ours refiner $run: /" | tee -a "$OUT/refiner_ours.txt" || return 1
+  done
+  cp /tmp/refiner/diffusers.jsonl "$OUT/refiner_diffusers.jsonl"
+  python3 tests/gpu/compare_images.py /tmp/refiner "$OUT/refiner.json" refiner
+}
+
+# Each creation mode's latency and memory under the benchmark runner (single protocol: 1 image,
+# 1024x1024, 30 steps, seed 0; 2 runs in one process, the second counted), beside diffusers' rows
+# that the modes, hires and refiner stages measured in this call: $OUT/bench_modes.{md,json}.
+modes_bench() {
+  local mode args
+  for mode in txt2img img2img inpaint hires refiner; do
+    case $mode in
+      txt2img) args="" ;;
+      img2img) args="--init-image /tmp/modes/init.png --strength 0.6" ;;
+      inpaint) args="--init-image /tmp/modes/init.png --mask /tmp/modes/mask.png --mask-blur 0 --strength 0.6" ;;
+      hires) args="--hires-scale 1.5 --hires-strength 0.55" ;;
+      refiner) args="--refiner /tmp/sdxl-refiner --refiner-start 0.8" ;;
+    esac
+    { echo "### $mode"; build-gpu/app/sdxl-cli bench --model "$MODEL" --protocol single --configs fp16_vae_fp32 --runs 2 $args \
+        --json "/tmp/bench_mode_$mode.json" --commit "${SDXL_COMMIT:-unknown}"; } >> "$OUT/bench_modes.md" || return 1
+  done
+  cat /tmp/modes/diffusers.jsonl /tmp/hires/diffusers.jsonl /tmp/refiner/diffusers.jsonl > /tmp/bench_modes_diffusers.jsonl
+  python3 - "$OUT/bench_modes.json" <<'PY'
+import json, sys
+ours = {m: json.load(open(f"/tmp/bench_mode_{m}.json")) for m in ("txt2img", "img2img", "inpaint", "hires", "refiner")}
+diffusers = [json.loads(l) for l in open("/tmp/bench_modes_diffusers.jsonl") if l.strip()]
+json.dump({"ours": ours, "diffusers": diffusers}, open(sys.argv[1], "w"), indent=1)
+PY
+}
+
 # Every GPU check, each in its own process, one line each and a count last; all of them run, and
 # the stage fails if any did. Their output is gathered in $OUT/check.log.
 check() {
   local passed=0 failed=0 name
-  for name in kernels compile cancel prompts loading loras parity schedulers modes hires; do
+  for name in kernels compile cancel prompts loading loras parity schedulers modes hires refiner; do
     printf '==== %s\n' "$name" >> "$OUT/check.log"
     if ( set -o pipefail; "$name" ) >> "$OUT/check.log" 2>&1; then
       echo "PASS $name"; passed=$((passed + 1))

@@ -285,4 +285,13 @@ JA = {
     "same steps": "同じステップ数",
     "The second pass's steps; of these it runs the strength's share": "2 回目のパスのステップ数です。このうち強さの割合だけを実行します",
     "Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded again.": "Latent: 潜在表現を拡大します (速い)。Lanczos: デコードした画像を拡大してエンコードし直します。",
+    "Refiner": "リファイナー",
+    "<p>Hand the last part of the steps to an SDXL refiner (diffusers' ensemble of expert denoisers, A1111's refiner). Refiners are found in the models folder.</p>":
+        "<p>ステップの最後の部分を SDXL のリファイナーに任せます (diffusers の ensemble of expert denoisers、A1111 のリファイナー)。リファイナーはモデルフォルダから探します。</p>",
+    "Switch at: the share of the steps the model runs before the refiner takes over":
+        "切り替え点: リファイナーに代わるまでにモデルが行うステップの割合",
+    "no refiner in the models folder": "モデルフォルダにリファイナーがありません",
+    "Blurs the mask before it is read (A1111's mask blur): rounds its corners and lets thin strokes merge. 0 reads it as painted.":
+        "読む前にマスクをぼかします (A1111 のマスクぼかし): 角が丸くなり、細い線がつながります。0 は塗ったとおりに読みます。",
+    "Mask blur": "マスクぼかし",
 }

@@ -873,6 +873,22 @@
         <source>Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded again.</source>
         <translation>Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded again.</translation>
     </message>
+    <message>
+        <source>Refiner</source>
+        <translation>Refiner</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Hand the last part of the steps to an SDXL refiner (diffusers' ensemble of expert denoisers, A1111's refiner). Refiners are found in the models folder.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Hand the last part of the steps to an SDXL refiner (diffusers' ensemble of expert denoisers, A1111's refiner). Refiners are found in the models folder.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Switch at: the share of the steps the model runs before the refiner takes over</source>
+        <translation>Switch at: the share of the steps the model runs before the refiner takes over</translation>
+    </message>
+    <message>
+        <source>no refiner in the models folder</source>
+        <translation>no refiner in the models folder</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::PromptPanel</name>
@@ -1046,6 +1062,14 @@
     <message>
         <source>How much of the image to redo: the share of the steps that run, from the image noised to their level. Low values stay close to the image; 1 redoes it all.</source>
         <translation>How much of the image to redo: the share of the steps that run, from the image noised to their level. Low values stay close to the image; 1 redoes it all.</translation>
+    </message>
+    <message>
+        <source>Blurs the mask before it is read (A1111's mask blur): rounds its corners and lets thin strokes merge. 0 reads it as painted.</source>
+        <translation>Blurs the mask before it is read (A1111's mask blur): rounds its corners and lets thin strokes merge. 0 reads it as painted.</translation>
+    </message>
+    <message>
+        <source>Mask blur</source>
+        <translation>Mask blur</translation>
     </message>
 </context>
 <context>

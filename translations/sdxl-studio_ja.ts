@@ -873,6 +873,22 @@
         <source>Latent: the latents enlarged (fast). Lanczos: the decoded image enlarged and encoded again.</source>
         <translation>Latent: 潜在表現を拡大します (速い)。Lanczos: デコードした画像を拡大してエンコードし直します。</translation>
     </message>
+    <message>
+        <source>Refiner</source>
+        <translation>リファイナー</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Hand the last part of the steps to an SDXL refiner (diffusers' ensemble of expert denoisers, A1111's refiner). Refiners are found in the models folder.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;ステップの最後の部分を SDXL のリファイナーに任せます (diffusers の ensemble of expert denoisers、A1111 のリファイナー)。リファイナーはモデルフォルダから探します。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Switch at: the share of the steps the model runs before the refiner takes over</source>
+        <translation>切り替え点: リファイナーに代わるまでにモデルが行うステップの割合</translation>
+    </message>
+    <message>
+        <source>no refiner in the models folder</source>
+        <translation>モデルフォルダにリファイナーがありません</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::PromptPanel</name>
@@ -1046,6 +1062,14 @@
     <message>
         <source>How much of the image to redo: the share of the steps that run, from the image noised to their level. Low values stay close to the image; 1 redoes it all.</source>
         <translation>画像をどれだけやり直すかです: 実行するステップの割合で、画像にそのステップの分だけノイズを加えてから始めます。小さいほど元の画像に近く、1 ですべてやり直します。</translation>
+    </message>
+    <message>
+        <source>Blurs the mask before it is read (A1111's mask blur): rounds its corners and lets thin strokes merge. 0 reads it as painted.</source>
+        <translation>読む前にマスクをぼかします (A1111 のマスクぼかし): 角が丸くなり、細い線がつながります。0 は塗ったとおりに読みます。</translation>
+    </message>
+    <message>
+        <source>Mask blur</source>
+        <translation>マスクぼかし</translation>
     </message>
 </context>
 <context>

@@ -380,6 +380,7 @@ void MainWindow::rescanModels() {
   QApplication::restoreOverrideCursor();
   m_modelBar->setLibrary(m_library, QSettings().value(QStringLiteral("recentModels")).toStringList());
   m_loras->setLibrary(m_library);
+  m_parameters->setRefiners(m_library);
   const auto models = std::count_if(m_library.begin(), m_library.end(), [](const sdxl::LibraryEntry& e) {
     return e.kind == sdxl::LibraryEntry::Kind::Model && e.usable();
   });

@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -141,6 +142,30 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
   connect(m_hires, &QCheckBox::toggled, this, enableHires);
   enableHires(false);
 
+  // SDXL's refiner: the chosen model stops at the switch point and the refiner runs the rest.
+  m_refiner = new QCheckBox(tr("Refiner"));
+  m_refiner->setObjectName(QStringLiteral("refiner"));
+  m_refiner->setToolTip(tr("<p>Hand the last part of the steps to an SDXL refiner (diffusers' ensemble of expert "
+                           "denoisers, A1111's refiner). Refiners are found in the models folder.</p>"));
+  m_refinerModel = new QComboBox;
+  m_refinerModel->setObjectName(QStringLiteral("refinerModel"));
+  m_refinerStart = new QDoubleSpinBox;
+  m_refinerStart->setObjectName(QStringLiteral("refinerStart"));
+  m_refinerStart->setRange(0.05, 0.95);
+  m_refinerStart->setSingleStep(0.05);
+  m_refinerStart->setValue(0.8);
+  m_refinerStart->setToolTip(tr("Switch at: the share of the steps the model runs before the refiner takes over"));
+  auto* refinerRow = new QHBoxLayout;
+  refinerRow->addWidget(m_refinerModel, 1);
+  refinerRow->addWidget(m_refinerStart);
+  auto enableRefiner = [this](bool on) {
+    m_refinerModel->setEnabled(on);
+    m_refinerStart->setEnabled(on);
+  };
+  connect(m_refiner, &QCheckBox::toggled, this, enableRefiner);
+  enableRefiner(false);
+  setRefiners({});
+
   form->addRow(tr("Si&ze"), m_sizePreset);
   auto* seedLabel = new QLabel(tr("S&eed")); // a row holding a layout gets no buddy by itself
   seedLabel->setBuddy(m_seed);
@@ -154,6 +179,20 @@ ParametersPanel::ParametersPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Clip skip"), m_clipSkip);
   form->addRow(tr("Weights"), m_emphasis);
   form->addRow(m_hires, hiresRow);
+  form->addRow(m_refiner, refinerRow);
+}
+
+void ParametersPanel::setRefiners(const std::vector<LibraryEntry>& library) {
+  const auto current = m_refinerModel->currentData().toString();
+  m_refinerModel->clear();
+  for (const auto& e : library)
+    if (e.kind == LibraryEntry::Kind::Model && e.refiner && e.usable())
+      m_refinerModel->addItem(QString::fromStdString(e.name), QString::fromStdString(e.path.string()));
+  if (m_refinerModel->count() == 0)
+    m_refinerModel->addItem(tr("no refiner in the models folder"), QString());
+  const int keep = m_refinerModel->findData(current);
+  if (keep >= 0) m_refinerModel->setCurrentIndex(keep);
+  m_refiner->setEnabled(!m_refinerModel->itemData(0).toString().isEmpty() || m_refiner->isChecked());
 }
 
 void ParametersPanel::fill(GenerationRequest& r) const {
@@ -176,6 +215,10 @@ void ParametersPanel::fill(GenerationRequest& r) const {
     h.upscaler = static_cast<HiresUpscaler>(m_hiresUpscaler->currentData().toInt());
     r.hires = h;
   }
+  r.refiner.reset();
+  const auto refinerPath = m_refinerModel->currentData().toString();
+  if (m_refiner->isChecked() && !refinerPath.isEmpty())
+    r.refiner = RefinerChoice{refinerPath.toStdString(), m_refinerStart->value()};
 }
 
 void ParametersPanel::setSize(int width, int height) {
@@ -200,6 +243,15 @@ void ParametersPanel::apply(const GenerationRequest& r) {
     m_hiresStrength->setValue(r.hires->strength);
     m_hiresSteps->setValue(r.hires->steps);
     m_hiresUpscaler->setCurrentIndex(m_hiresUpscaler->findData(static_cast<int>(r.hires->upscaler)));
+  }
+  m_refiner->setChecked(r.refiner.has_value());
+  if (r.refiner) {
+    const auto path = QString::fromStdString(r.refiner->model);
+    if (m_refinerModel->findData(path) < 0) // not in the models folder: offered as it was
+      m_refinerModel->addItem(QFileInfo(path).fileName(), path);
+    m_refinerModel->setCurrentIndex(m_refinerModel->findData(path));
+    m_refinerStart->setValue(r.refiner->start);
+    m_refiner->setEnabled(true);
   }
   m_lockSeed->setChecked(true); // reusing parameters means reproducing the image
 }

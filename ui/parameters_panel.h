@@ -1,8 +1,9 @@
 // Size (SDXL's buckets as presets, or custom multiples of 8), steps, guidance, seed (random with
 // one click, or locked), number of images, scheduler, how seeds spread over a batch, clip skip,
-// how prompt weights act, and A1111's hires fix.
+// how prompt weights act, A1111's hires fix, and the refiner that finishes the steps.
 #pragma once
 
+#include "sdxl/model_library.h"
 #include "sdxl/request.h"
 
 #include <QWidget>
@@ -25,6 +26,7 @@ public:
   void nextSeed();                              // after a run, unless the seed is locked
   void randomizeSeed();
   void setSize(int width, int height); // a custom size
+  void setRefiners(const std::vector<LibraryEntry>& library); // the refiners the models folder holds
 
 private:
   QComboBox* m_sizePreset = nullptr;
@@ -40,6 +42,9 @@ private:
   QDoubleSpinBox *m_hiresScale = nullptr, *m_hiresStrength = nullptr;
   QSpinBox* m_hiresSteps = nullptr;
   QComboBox* m_hiresUpscaler = nullptr;
+  QCheckBox* m_refiner = nullptr;
+  QComboBox* m_refinerModel = nullptr;
+  QDoubleSpinBox* m_refinerStart = nullptr;
 };
 
 } // namespace sdxl::ui

@@ -89,6 +89,13 @@ SourceImagePanel::SourceImagePanel(QWidget* parent) : QWidget(parent) {
   m_fit->addItem(tr("Just resize"), static_cast<int>(ImageFit::Resize));
   m_fit->setToolTip(tr("An image of another size than the request's: cut to its aspect ratio and scaled, or "
                        "stretched."));
+  m_maskBlur = new QSpinBox;
+  m_maskBlur->setObjectName(QStringLiteral("maskBlur"));
+  m_maskBlur->setRange(0, 64);
+  m_maskBlur->setValue(4);
+  m_maskBlur->setSuffix(tr(" px"));
+  m_maskBlur->setToolTip(tr("Blurs the mask before it is read (A1111's mask blur): rounds its corners and lets thin "
+                            "strokes merge. 0 reads it as painted."));
   m_mode = new QLabel;
   m_mode->setObjectName(QStringLiteral("imageMode"));
   m_mode->setWordWrap(true);
@@ -96,6 +103,7 @@ SourceImagePanel::SourceImagePanel(QWidget* parent) : QWidget(parent) {
   auto* form = new QFormLayout;
   form->addRow(tr("Strength"), strengthRow);
   form->addRow(tr("Other sizes"), m_fit);
+  form->addRow(tr("Mask blur"), m_maskBlur);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(imageRow);
   layout->addWidget(m_painter, 1);
@@ -206,8 +214,12 @@ void SourceImagePanel::fill(GenerationRequest& r) const {
   r.initImage = fitImage(fromQImage(m_painter->image()), r.width, r.height, fit);
   r.strength = m_strength->value() / 100.0;
   if (m_painter->hasMask()) r.mask = fitImage(fromQImage(m_painter->mask()), r.width, r.height, fit);
+  r.maskBlur = m_maskBlur->value();
 }
 
-void SourceImagePanel::apply(const GenerationRequest& r) { m_strength->setValue(int(std::lround(r.strength * 100))); }
+void SourceImagePanel::apply(const GenerationRequest& r) {
+  m_strength->setValue(int(std::lround(r.strength * 100)));
+  m_maskBlur->setValue(int(std::lround(r.maskBlur)));
+}
 
 } // namespace sdxl::ui

@@ -52,7 +52,7 @@ private:
   QSlider* m_strength = nullptr;
   QLabel *m_strengthValue = nullptr, *m_mode = nullptr;
   QComboBox* m_fit = nullptr;
-  QSpinBox* m_brush = nullptr;
+  QSpinBox *m_brush = nullptr, *m_maskBlur = nullptr;
   QCheckBox* m_eraser = nullptr;
 };
 

@@ -1,8 +1,10 @@
 #include "args.h"
 #include "commands.h"
+#include "mode_options.h"
 
 #include "sdxl/benchmark.h"
 #include "sdxl/error.h"
+#include "sdxl/model_library.h"
 
 #include <cstdio>
 #include <fstream>
@@ -14,11 +16,7 @@ namespace sdxl::cli {
 int runBench(const std::vector<std::string>& argv) {
   std::string defaults;
   for (const auto& n : seedConfigNames()) defaults += (defaults.empty() ? "" : ",") + n;
-  Args args("bench",
-            "Times configurations of the optimization switches on one model with one protocol, the same prompt and "
-            "seed for all, and prints a Markdown table (latency of the counted run, per-stage times, peak allocated "
-            "and reserved memory, time before the first step, PSNR against the fp32 row).",
-            {{"--model", "DIR|builtin[:tiny]", "the model (default builtin: full-size SDXL-base, random weights)"},
+  std::vector<OptionSpec> specs{{"--model", "DIR|builtin[:tiny]", "the model (default builtin: full-size SDXL-base, random weights)"},
              {"--protocol", "seed|single", "seed: 4 images, 50 steps, 1024x1024, 3 runs; single: 1 image, 30 steps"},
              {"--configs", "A,B,...", "configurations, named as diffusers_reference.py names them (default: the seed "
                                       "article's rows: " + defaults + ")"},
@@ -30,7 +28,16 @@ int runBench(const std::vector<std::string>& argv) {
              {"--reference", "FILE", "diffusers' results (JSON lines from diffusers_reference.py) to embed in the JSON"},
              {"--commit", "SHA", "the commit measured, recorded in the JSON"},
              {"--images", "DIR", "save each configuration's first image there"},
-             {"--help", "", "show this help"}});
+             {"--models", "DIR", "where --refiner may be given by name (default: " + defaultModelsFolder().string() + ")"},
+             {"--help", "", "show this help"}};
+  // A creation mode measured as the protocol at its size and steps (an init image is fitted to it).
+  const auto modeSpecs = modeOptionSpecs();
+  specs.insert(specs.end() - 1, modeSpecs.begin(), modeSpecs.end());
+  Args args("bench",
+            "Times configurations of the optimization switches on one model with one protocol, the same prompt and "
+            "seed for all, and prints a Markdown table (latency of the counted run, per-stage times, peak allocated "
+            "and reserved memory, time before the first step, PSNR against the fp32 row).",
+            specs);
   if (auto exit = args.parseOrExit(argv)) return *exit;
   auto protocol = protocolFromName(args.get("--protocol", "seed"));
   if (!protocol) {
@@ -49,6 +56,12 @@ int runBench(const std::vector<std::string>& argv) {
     std::cerr << "sdxl-cli: --steps, --runs and --size take numbers\n";
     return kExitUsage;
   }
+  const std::filesystem::path models = args.get("--models", defaultModelsFolder().string());
+  if (const auto wrong = applyModeOptions(args, models, true, protocol->request); !wrong.empty()) {
+    std::cerr << "sdxl-cli: " << wrong << "\n";
+    return kExitUsage;
+  }
+  validate(protocol->request);
   std::vector<BenchmarkConfig> configs;
   std::stringstream names(args.get("--configs", defaults));
   for (std::string name; std::getline(names, name, ',');) {

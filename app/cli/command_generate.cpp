@@ -1,5 +1,6 @@
 #include "args.h"
 #include "commands.h"
+#include "mode_options.h"
 
 #include "sdxl/benchmark.h"
 #include "sdxl/error.h"
@@ -38,14 +39,6 @@ public:
   bool cancelRequested() override { return g_interrupted.load(); }
 };
 
-// A name that is neither a path nor the built-in model: an entry of that kind in the models folder.
-std::string resolveInLibrary(const std::string& spec, const std::filesystem::path& models, LibraryEntry::Kind kind) {
-  if (spec.rfind("builtin", 0) == 0 || std::filesystem::exists(spec) || spec.find('/') != std::string::npos) return spec;
-  for (const auto& e : scanModelLibrary(models))
-    if (e.kind == kind && e.name == spec) return e.path.string();
-  return spec; // not there either: loading says what is missing
-}
-
 bool parseSize(const std::string& text, int& width, int& height) {
   const auto x = text.find('x');
   if (x == std::string::npos) return false;
@@ -63,10 +56,7 @@ bool parseSize(const std::string& text, int& width, int& height) {
 int runGenerate(const std::vector<std::string>& argv) {
   std::string schedulers;
   for (const auto& s : kSchedulerNames) schedulers += std::string(schedulers.empty() ? "" : ", ") + s.name;
-  Args args("generate",
-            "Generates images from a prompt and saves them as PNG files that carry their parameters (an A1111-style "
-            "'parameters' chunk and the settings as JSON). Existing files are never overwritten.",
-            {{"--model", "DIR|FILE|builtin[:tiny]",
+  std::vector<OptionSpec> specs{{"--model", "DIR|FILE|builtin[:tiny]",
               "a diffusers SDXL folder, a single .safetensors SDXL checkpoint, or the built-in benchmark model (random "
               "weights)", true},
              {"--vae", "FILE|DIR", "another VAE for the model: a .safetensors file or a diffusers VAE folder"},
@@ -87,15 +77,6 @@ int runGenerate(const std::vector<std::string>& argv) {
               "an empty negative prompt as zero conditioning (default, as diffusers) or encoded as text (as A1111 "
               "and ComfyUI)"},
              {"--size", "WxH", "image size, multiples of 8 (default 1024x1024, or the init image's)"},
-             {"--init-image", "PNG", "img2img: start from this image instead of noise"},
-             {"--strength", "S", "img2img and inpainting: how much of the image to redo, above 0 to 1 (default 0.75)"},
-             {"--mask", "PNG", "inpainting: white is repainted, black kept; the init image's size"},
-             {"--hires-scale", "X", "hires fix: draw at --size, enlarge by X (1 to 4), and redo part at that size"},
-             {"--hires-strength", "S", "hires fix: how much of the enlarged image to redo (default 0.55)"},
-             {"--hires-steps", "N", "hires fix: the second pass's steps (default: as many as --steps)"},
-             {"--hires-upscaler", "NAME", "hires fix: latent (default), latent_nearest or lanczos (the decoded image)"},
-             {"--fit", "crop|resize",
-              "an init image of another size than --size: cut to its aspect then scaled (crop, default), or stretched"},
              {"--steps", "N", "denoising steps (default 30)"},
              {"--guidance", "G", "classifier-free guidance scale (default 5.0; 1 turns it off)"},
              {"--guidance-rescale", "R", "diffusers' guidance_rescale, 0..1 (default 0)"},
@@ -117,7 +98,12 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--device", "D", "cuda or cpu (default: cuda when available)"},
              {"--out", "DIR", "folder for the images (created if missing)", true},
              {"--prefix", "NAME", "file name prefix (default sdxl)"},
-             {"--help", "", "show this help"}});
+             {"--help", "", "show this help"}};
+  const auto modeSpecs = modeOptionSpecs();
+  specs.insert(specs.end() - 1, modeSpecs.begin(), modeSpecs.end());
+  Args args("generate",
+            "Generates images from a prompt and saves them as PNG files that carry their parameters (an A1111-style "
+            "'parameters' chunk and the settings as JSON). Existing files are never overwritten.", specs);
   if (auto exit = args.parseOrExit(argv)) return *exit;
   GenerationRequest request;
   request.prompt = args.get("--prompt");
@@ -183,49 +169,10 @@ int runGenerate(const std::vector<std::string>& argv) {
   if (configured && (args.has("--precision") || args.has("--attention")))
     return usage("--config names the precision and attention itself; leave out --precision and --attention");
   if (configured) request.optimizations = configFromName(args.get("--config")).options; // Error: exit 2, says the word
-  const bool hires = args.has("--hires-scale");
-  for (const char* option : {"--hires-strength", "--hires-steps", "--hires-upscaler"})
-    if (args.has(option) && !hires) return usage(std::string(option) + " needs --hires-scale");
-  if (hires) {
-    HiresFix fix;
-    try {
-      fix.scale = std::stod(args.get("--hires-scale"));
-      fix.strength = std::stod(args.get("--hires-strength", "0.55"));
-      fix.steps = std::stoi(args.get("--hires-steps", "0"));
-    } catch (const std::exception&) {
-      return usage("--hires-scale, --hires-strength and --hires-steps take numbers");
-    }
-    const auto upscaler = hiresUpscalerFromName(args.get("--hires-upscaler", "latent"));
-    if (!upscaler) return usage("--hires-upscaler must be latent, latent_nearest or lanczos");
-    fix.upscaler = *upscaler;
-    request.hires = fix;
-  }
-  if (args.has("--mask") && !args.has("--init-image")) return usage("--mask needs --init-image, the image it belongs to");
-  if (args.has("--strength") && !args.has("--init-image")) return usage("--strength needs --init-image");
-  if (args.has("--init-image")) {
-    const auto fit = args.get("--fit", "crop");
-    if (fit != "crop" && fit != "resize") return usage("--fit must be crop or resize");
-    const auto init = loadPng(args.get("--init-image")); // Error: says which file and why
-    if (!args.has("--size")) request.width = init.width / 8 * 8, request.height = init.height / 8 * 8;
-    const auto how = fit == "crop" ? ImageFit::Crop : ImageFit::Resize;
-    request.initImage = fitImage(init, request.width, request.height, how);
-    if (args.has("--mask")) {
-      const auto mask = loadPng(args.get("--mask"));
-      if (mask.width != init.width || mask.height != init.height)
-        return usage("the mask " + args.get("--mask") + " is " + std::to_string(mask.width) + "x" +
-                     std::to_string(mask.height) + " but the image is " + std::to_string(init.width) + "x" +
-                     std::to_string(init.height) + "; a mask must be its image's size");
-      request.mask = fitImage(mask, request.width, request.height, how);
-    }
-    try {
-      request.strength = std::stod(args.get("--strength", "0.75"));
-    } catch (const std::exception&) {
-      return usage("--strength must be a number above 0 and at most 1");
-    }
-  }
+  const std::filesystem::path models = args.get("--models", defaultModelsFolder().string());
+  if (const auto wrong = applyModeOptions(args, models, args.has("--size"), request); !wrong.empty()) return usage(wrong);
   validate(request); // before any loading: a bad request costs nothing
 
-  const std::filesystem::path models = args.get("--models", defaultModelsFolder().string());
   auto source = ModelSource::parse(resolveInLibrary(args.get("--model"), models, LibraryEntry::Kind::Model));
   if (args.has("--vae")) source.vae = resolveInLibrary(args.get("--vae"), models, LibraryEntry::Kind::Vae);
   source.configs = args.get("--model-config");

@@ -103,9 +103,15 @@ void validateSourceImages(const GenerationRequest& r) {
     fail("strength " + std::to_string(r.strength) + " of " + std::to_string(r.steps) +
          " steps leaves no step to run; raise the strength or the steps");
   if (r.mask) {
-    const auto covered = maskCoverage(*r.mask);
-    if (std::find(covered.begin(), covered.end(), 1) == covered.end())
-      fail("the mask is empty: paint white where the image should change");
+    if (!(r.maskBlur >= 0 && r.maskBlur <= 64)) fail("the mask blur must be between 0 and 64 pixels");
+    auto empty = [](const Image& mask) {
+      const auto covered = maskCoverage(mask);
+      return std::find(covered.begin(), covered.end(), 1) == covered.end();
+    };
+    if (empty(*r.mask)) fail("the mask is empty: paint white where the image should change");
+    if (r.maskBlur > 0 && empty(blurMask(*r.mask, r.maskBlur)))
+      fail("the mask blurred by " + std::to_string(static_cast<int>(r.maskBlur)) +
+           " pixels leaves nothing to repaint: paint a larger area or lower the mask blur");
   }
 }
 } // namespace
@@ -143,6 +149,16 @@ void validate(const GenerationRequest& r) {
       fail("the hires fix's strength " + std::to_string(h.strength) + " of " + std::to_string(steps) +
            " steps leaves no step to run");
   }
+  if (r.refiner) {
+    if (r.refiner->model.empty()) fail("the refiner has no model: choose an SDXL refiner, or no refiner");
+    if (!(r.refiner->start > 0 && r.refiner->start < 1))
+      fail("the refiner's switch point must be between 0 and 1 (the share of the steps the first model runs); got " +
+           std::to_string(r.refiner->start));
+    if (r.hires) fail("the refiner and the hires fix together are not offered yet: choose one");
+    if (r.mask) fail("the refiner stage is not offered with inpainting yet: inpaint, then refine the result as img2img");
+  }
+  if (!(r.aestheticScore >= 0 && r.aestheticScore <= 10 && r.negativeAestheticScore >= 0 && r.negativeAestheticScore <= 10))
+    fail("aesthetic scores must be between 0 and 10");
   const auto& o = r.optimizations;
   if (o.freeTextEncoders && !o.cachePromptEmbeddings)
     fail("freeing the text encoders needs cached prompt embeddings (otherwise the next prompt has no encoder)");

@@ -90,5 +90,10 @@ expect 2 "--hires-strength without --hires-scale" -- "$CLI" generate --model bui
 expect 2 "an unknown hires upscaler" -- "$CLI" generate --model builtin:tiny --prompt x --hires-scale 2 --hires-upscaler esrgan --out "$TMP/a"
 expect 2 "a hires fix past 4096 pixels" -- "$CLI" generate --model builtin:tiny --prompt x --size 2048x2048 --hires-scale 2.5 --out "$TMP/a"
 grep -q "past 4096" "$TMP/err.txt" || { echo "FAIL: the hires size error does not say why"; failures=$((failures + 1)); }
+expect 2 "--refiner-start without --refiner" -- "$CLI" generate --model builtin:tiny --prompt x --refiner-start 0.7 --out "$TMP/a"
+expect 2 "a refiner that is not a refiner" -- "$CLI" generate --model builtin:tiny --prompt x --steps 2 --refiner builtin:tiny --out "$TMP/a"
+grep -q "is not a refiner" "$TMP/err.txt" || { echo "FAIL: a base model as the refiner is not refused in words"; cat "$TMP/err.txt"; failures=$((failures + 1)); }
+expect 2 "a refiner switch point of 1" -- "$CLI" generate --model builtin:tiny --prompt x --refiner builtin:tiny --refiner-start 1 --out "$TMP/a"
+expect 2 "--mask-blur without --mask" -- "$CLI" generate --model builtin:tiny --prompt x --mask-blur 2 --out "$TMP/a"
 echo "cli checks failed: $failures"
 exit $((failures > 0))

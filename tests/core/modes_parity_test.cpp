@@ -34,6 +34,7 @@ GenerationRequest requestOf(const nlohmann::json& c, const SafetensorsFile& refe
   r.steps = c["steps"];
   r.scheduler = *schedulerFromName(c["scheduler"]);
   r.strength = c["strength"];
+  r.maskBlur = c.value("mask_blur", 0.0); // 0: diffusers' pipeline as called without mask_processor.blur
   r.optimizations.precision = Precision::FP32;
   if (c["mode"] == "hires") {
     HiresFix h;
@@ -131,6 +132,21 @@ TEST(ModesParity, AnInpaintingCheckpointFileInpaintsAsItsFolderDoes) {
     return;
   }
   FAIL() << "no inpaint9_dpmpp_2m case";
+}
+
+// Our mask blur is Pillow's GaussianBlur (diffusers' mask_processor.blur) to the byte, from half a
+// pixel to a radius wider than the image.
+TEST(ModesParity, MaskBlurIsPillowsGaussianBlurToTheByte) {
+  auto reference = SafetensorsFile::open(modes() / "reference.safetensors");
+  const auto mask = test::imageFromTensor(reference->tensor("mask"));
+  for (const char* radius : {"0.5", "1", "2.5", "4", "10", "40"}) {
+    const auto want = reference->tensor(std::string("blur.") + radius).contiguous();
+    const auto got = blurMask(mask, std::stod(radius));
+    ASSERT_EQ(want.numel(), int64_t{got.width} * got.height) << radius;
+    int differ = 0;
+    for (int64_t p = 0; p < want.numel(); ++p) differ += want.data_ptr<uint8_t>()[p] != got.rgb[3 * p];
+    EXPECT_EQ(differ, 0) << "radius " << radius << ": " << differ << " pixels differ";
+  }
 }
 
 // Our Lanczos is Pillow's: the same bytes for enlarging, shrinking and a box of fractional edges.

@@ -8,7 +8,9 @@
 #include "model_bar.h"
 #include "small_studio.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QCompleter>
 #include <QDir>
 #include <QFile>
@@ -77,9 +79,35 @@ private slots:
                                    std::pair{"single_file/not_sdxl_sd1.safetensors", "old_sd1.safetensors"},
                                    std::pair{"single_file/pickle.safetensors", "pickled.safetensors"},
                                    std::pair{"tiny/pipeline", "tiny_folder"},
+                                   std::pair{"refiner/refiner_pipeline", "refiner_folder"},
                                    std::pair{"lora/kohya.safetensors", "Lora/grain.safetensors"},
                                    std::pair{"lora/peft.safetensors", "Lora/ink.safetensors"}})
       QVERIFY(QFile::link(fixture(QString::fromLatin1(from)), inModels(QString::fromLatin1(to))));
+  }
+
+  // The refiners of the models folder are offered for the refiner row; the image records it, and
+  // reusing its parameters brings it back.
+  void aRefinerFromTheModelsFolderFinishesTheSteps() {
+    auto w = window();
+    auto* refiner = w->findChild<QCheckBox*>(QStringLiteral("refiner"));
+    auto* model = w->findChild<QComboBox*>(QStringLiteral("refinerModel"));
+    QCOMPARE(model->count(), 1); // the base models are not offered as refiners
+    QCOMPARE(model->itemText(0), QStringLiteral("refiner_folder"));
+    QVERIFY(!model->isEnabled());
+    refiner->setChecked(true);
+    QVERIFY(model->isEnabled());
+    w->findChild<QDoubleSpinBox*>(QStringLiteral("refinerStart"))->setValue(0.5);
+    const auto request = w->currentRequest();
+    QVERIFY(request.refiner);
+    QCOMPARE(request.refiner->start, 0.5);
+    const auto parameters = generateOnce(*w);
+    QVERIFY2(parameters.contains(QStringLiteral("Refiner: refiner_folder, Refiner switch at: 0.5")), qPrintable(parameters));
+    refiner->setChecked(false);
+    auto* gallery = w->findChild<QListWidget*>(QStringLiteral("gallery"));
+    gallery->setCurrentRow(0);
+    w->findChild<sdxl::ui::GalleryPanel*>()->reuseSelected();
+    QVERIFY(refiner->isChecked());
+    QCOMPARE(w->findChild<QDoubleSpinBox*>(QStringLiteral("refinerStart"))->value(), 0.5);
   }
 
   void theModelsFolderFillsThePickersWithSearch() {

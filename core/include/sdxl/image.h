@@ -31,6 +31,10 @@ Image fitImage(const Image& image, int width, int height, ImageFit fit);
 // PIL's grayscale of the pixel, at least one half.
 std::vector<uint8_t> maskCoverage(const Image& mask);
 
+// The mask's grayscale blurred as diffusers' mask_processor.blur(mask, radius) blurs it (Pillow's
+// GaussianBlur: three box blurs each way, 8-bit between passes), as gray RGB; A1111's mask blur.
+Image blurMask(const Image& mask, double radius);
+
 // The next free "prefix-00001.png" style name in `dir`.
 std::filesystem::path nextFreeImagePath(const std::filesystem::path& dir, const std::string& prefix);
 

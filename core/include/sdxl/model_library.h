@@ -20,6 +20,7 @@ struct LibraryEntry {
   std::string precision;       // the dtype most of its weights are stored in ("F16", "BF16", ...)
   uint64_t bytes = 0;
   std::string hash;            // A1111's short model hash (8 hex digits); empty for folders
+  bool refiner = false;        // a Model that finishes images (SDXL's refiner) rather than drawing them
   std::vector<std::string> problems; // why it cannot be used as what it is; empty when it can
   bool usable() const { return problems.empty(); }
 };

@@ -144,6 +144,15 @@ struct LoraChoice {
   }
 };
 
+// SDXL's refiner as a second stage: the request's model stops at `start` of the schedule and the
+// refiner denoises the rest on its latents (diffusers' ensemble of expert denoisers: the base's
+// denoising_end, the refiner's denoising_start; A1111's "Refiner switch at").
+struct RefinerChoice {
+  std::string model; // a refiner: a diffusers folder or a single .safetensors file
+  double start = 0.8;
+  bool operator==(const RefinerChoice& o) const { return model == o.model && start == o.start; }
+};
+
 struct GenerationRequest {
   std::string prompt;
   std::string negativePrompt;
@@ -171,7 +180,14 @@ struct GenerationRequest {
   double strength = 0.75;
   // Inpainting (with initImage): white is repainted, black kept; width x height.
   std::optional<Image> mask;
+  // Pixels of Gaussian blur on the mask before it is read (A1111's "Mask blur", default 4; diffusers'
+  // mask_processor.blur): rounds its corners and lets thin strokes merge. 0 reads it as drawn.
+  double maskBlur = 4;
   std::optional<HiresFix> hires; // txt2img only
+  std::optional<RefinerChoice> refiner; // txt2img or img2img
+  // What a refiner is conditioned on besides the text (diffusers' aesthetic_score and
+  // negative_aesthetic_score): for the refiner stage, or a refiner that is the request's model.
+  double aestheticScore = 6.0, negativeAestheticScore = 2.5;
 };
 
 // Throws Error(InvalidRequest) naming the first field that cannot be honoured, or the

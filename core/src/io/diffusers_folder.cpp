@@ -82,7 +82,12 @@ ModelFolderReport inspectModelFolder(const fs::path& dir, const std::string& var
         index[expected.name].size() == 2 && index[expected.name][1].is_string())
       component.className = index[expected.name][1].get<std::string>();
     const auto sub = dir / expected.name;
-    if (!fs::is_directory(sub)) {
+    // [null, null]: a component this pipeline does without (a refiner's first text encoder).
+    const bool without = index.is_object() && index.contains(expected.name) && index[expected.name].is_array() &&
+                         !index[expected.name].empty() && index[expected.name][0].is_null();
+    if (without) {
+      component.required = false;
+    } else if (!fs::is_directory(sub)) {
       component.problems.push_back("folder " + std::string(expected.name) + "/ is missing");
     } else if (expected.weightStem != nullptr) {
       inspectWeights(sub, expected.weightStem, variant, component);

@@ -19,12 +19,20 @@ const char* weightStem(const std::string& component) {
   return component.rfind("text_encoder", 0) == 0 ? "model" : "diffusion_pytorch_model";
 }
 
-bool forceZerosIn(const fs::path& modelIndex) {
+PipelineConfig pipelineConfigIn(const fs::path& modelIndex) {
+  PipelineConfig config;
   std::ifstream in(modelIndex);
   const auto index = nlohmann::json::parse(in, nullptr, false);
-  if (index.is_object() && index.contains("force_zeros_for_empty_prompt") && index["force_zeros_for_empty_prompt"].is_boolean())
-    return index["force_zeros_for_empty_prompt"].get<bool>();
-  return true; // SDXL base's
+  if (!index.is_object()) return config;
+  auto flag = [&](const char* key, bool fallback) {
+    return index.contains(key) && index[key].is_boolean() ? index[key].get<bool>() : fallback;
+  };
+  config.forceZerosForEmptyPrompt = flag("force_zeros_for_empty_prompt", true);
+  config.requiresAestheticsScore = flag("requires_aesthetics_score", false);
+  // diffusers writes [null, null] for a component a pipeline does without (the refiner's text_encoder).
+  config.firstTextEncoder = !(index.contains("text_encoder") && index["text_encoder"].is_array() &&
+                              !index["text_encoder"].empty() && index["text_encoder"][0].is_null());
+  return config;
 }
 
 class FolderFiles final : public ModelFiles {
@@ -42,7 +50,7 @@ public:
   nn::ConfigReader schedulerConfig() const override {
     return nn::ConfigReader::fromFile(m_dir / "scheduler" / "scheduler_config.json");
   }
-  bool forceZerosForEmptyPrompt() const override { return forceZerosIn(m_dir / "model_index.json"); }
+  PipelineConfig pipelineConfig() const override { return pipelineConfigIn(m_dir / "model_index.json"); }
   fs::path tinyAutoencoderDir() const override { return m_dir / "vae_tiny"; }
 
 private:
@@ -51,10 +59,10 @@ private:
 
 class SingleFileFiles final : public ModelFiles {
 public:
-  SingleFileFiles(std::shared_ptr<const SafetensorsFile> file, fs::path configs)
-      : m_file(std::move(file)), m_configs(std::move(configs)) {}
+  SingleFileFiles(std::shared_ptr<const SafetensorsFile> file, fs::path configs, bool refiner)
+      : m_file(std::move(file)), m_configs(std::move(configs)), m_refiner(refiner) {}
   nn::ConfigReader config(const std::string& component) const override {
-    auto config = m_configs.empty() ? builtinConfig("sdxl-base", component)
+    auto config = m_configs.empty() ? builtinConfig(builtinName(), component)
                                     : nn::ConfigReader::fromFile(m_configs / component / "config.json");
     if (component != "unet") return config;
     // An inpainting checkpoint is SDXL-base's UNet with 9 input channels (latents, mask, masked image).
@@ -70,7 +78,8 @@ public:
     if (component == "vae")
       return sgmComponent(m_file, kSgmVae, sgmVaeNames(io::sgmLayoutOf(nn::AutoencoderKLConfig::fromJson(config(component)))));
     if (component == "text_encoder") return sgmComponent(m_file, kSgmClip, sgmClipNames());
-    if (component == "text_encoder_2") return sgmComponent(m_file, kSgmOpenClip, sgmOpenClipNames());
+    if (component == "text_encoder_2")
+      return sgmComponent(m_file, m_refiner ? kSgmRefinerOpenClip : kSgmOpenClip, sgmOpenClipNames());
     throw Error(ErrorKind::Internal, "a single-file checkpoint has no component " + component);
   }
   std::string origin(const std::string& component) const override {
@@ -78,17 +87,22 @@ public:
   }
   fs::path tokenizers() const override { return builtinTokenizerDir(); }
   nn::ConfigReader schedulerConfig() const override {
-    return m_configs.empty() ? builtinConfig("sdxl-base", "scheduler")
+    return m_configs.empty() ? builtinConfig(builtinName(), "scheduler")
                              : nn::ConfigReader::fromFile(m_configs / "scheduler" / "scheduler_config.json");
   }
-  bool forceZerosForEmptyPrompt() const override {
-    return m_configs.empty() || forceZerosIn(m_configs / "model_index.json");
+  PipelineConfig pipelineConfig() const override {
+    if (!m_configs.empty()) return pipelineConfigIn(m_configs / "model_index.json");
+    PipelineConfig config;
+    if (m_refiner) config = {false, true, false}; // the refiner's model_index.json
+    return config;
   }
   fs::path tinyAutoencoderDir() const override { return m_file->path().parent_path() / "vae_tiny"; }
 
 private:
   std::shared_ptr<const SafetensorsFile> m_file;
   fs::path m_configs;
+  bool m_refiner; // one text encoder, stored under the first embedder's name
+  const char* builtinName() const { return m_refiner ? "sdxl-refiner" : "sdxl-base"; } // the configs of a file alone
 };
 
 // A model with another VAE: everything from `base` but the VAE's weights (and, from a folder, its
@@ -99,7 +113,7 @@ public:
     if (!fs::is_directory(m_vae)) {
       m_file = SafetensorsFile::open(m_vae);
       const auto kind = detectCheckpoint(*m_file);
-      if (kind.kind != CheckpointKind::Vae && kind.kind != CheckpointKind::SdxlBase)
+      if (kind.kind != CheckpointKind::Vae && kind.kind != CheckpointKind::SdxlBase && kind.kind != CheckpointKind::SdxlRefiner)
         throw Error(ErrorKind::ModelFormat, m_vae.string() + " is " + kind.description + ", not a VAE");
     }
   }
@@ -128,7 +142,7 @@ public:
   }
   fs::path tokenizers() const override { return m_base->tokenizers(); }
   nn::ConfigReader schedulerConfig() const override { return m_base->schedulerConfig(); }
-  bool forceZerosForEmptyPrompt() const override { return m_base->forceZerosForEmptyPrompt(); }
+  PipelineConfig pipelineConfig() const override { return m_base->pipelineConfig(); }
   fs::path tinyAutoencoderDir() const override { return m_base->tinyAutoencoderDir(); }
 
 private:
@@ -153,10 +167,11 @@ std::unique_ptr<ModelFiles> openWithoutVae(const ModelSource& source, const std:
   if (source.kind == ModelSource::Kind::SingleFile) {
     auto file = SafetensorsFile::open(source.file); // its header read once, for the check and the load
     const auto kind = detectCheckpoint(*file);
-    if (kind.kind != CheckpointKind::SdxlBase && kind.kind != CheckpointKind::SdxlInpainting)
+    if (kind.kind != CheckpointKind::SdxlBase && kind.kind != CheckpointKind::SdxlInpainting &&
+        kind.kind != CheckpointKind::SdxlRefiner)
       throw Error(ErrorKind::ModelFormat, source.file.string() + " cannot be used as an SDXL model:\n  " +
                                               inspectCheckpointFile(source.file).problems.at(0));
-    return std::make_unique<SingleFileFiles>(std::move(file), source.configs);
+    return std::make_unique<SingleFileFiles>(std::move(file), source.configs, kind.kind == CheckpointKind::SdxlRefiner);
   }
   const auto folderReport = inspectModelFolder(source.folder, variant);
   if (!folderReport.usable()) {

@@ -14,6 +14,14 @@
 
 namespace sdxl::io {
 
+// What model_index.json says beyond the components (SDXL base's values for a file without one).
+struct PipelineConfig {
+  bool forceZerosForEmptyPrompt = true;
+  bool requiresAestheticsScore = false; // a refiner's time ids: size, crop, aesthetic score
+  bool firstTextEncoder = true;         // false for a refiner: OpenCLIP's encoder alone
+  bool refiner() const { return !firstTextEncoder; }
+};
+
 class ModelFiles {
 public:
   virtual ~ModelFiles() = default;
@@ -23,7 +31,7 @@ public:
   virtual std::string origin(const std::string& component) const = 0; // for messages: "this folder's unet"
   virtual std::filesystem::path tokenizers() const = 0;                // holds tokenizer/ and tokenizer_2/
   virtual nn::ConfigReader schedulerConfig() const = 0;
-  virtual bool forceZerosForEmptyPrompt() const = 0;
+  virtual PipelineConfig pipelineConfig() const = 0;
   virtual std::filesystem::path tinyAutoencoderDir() const = 0; // TAESDXL in diffusers' format, if the user put one there
 };
 

@@ -54,6 +54,7 @@ LibraryEntry fileEntry(const fs::path& path) {
   switch (report.kind) {
   case CheckpointKind::SdxlBase: case CheckpointKind::SdxlRefiner: case CheckpointKind::SdxlInpainting:
     e.kind = LibraryEntry::Kind::Model;
+    e.refiner = report.kind == CheckpointKind::SdxlRefiner;
     e.problems = report.problems;
     break;
   case CheckpointKind::Vae: e.kind = LibraryEntry::Kind::Vae; break;
@@ -74,12 +75,13 @@ LibraryEntry folderEntry(const fs::path& dir) {
   e.name = dir.filename().string();
   const auto report = inspectModelFolder(dir);
   e.kind = LibraryEntry::Kind::Model;
-  e.description = "a diffusers SDXL folder";
   std::map<std::string, uint64_t> dtypes;
   for (const auto& c : report.components) {
+    if (c.name == "text_encoder" && !c.required) e.refiner = true; // model_index.json: [null, null]
     e.bytes += c.bytes;
     for (const auto& [d, n] : c.dtypes) dtypes[d] += n;
   }
+  e.description = e.refiner ? "a diffusers SDXL refiner folder" : "a diffusers SDXL folder";
   e.precision = mainDtype(dtypes);
   e.problems = report.problems;
   return e;

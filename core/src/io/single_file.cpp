@@ -98,11 +98,7 @@ CheckpointReport inspectCheckpointFile(const std::filesystem::path& path) {
     report.kind = detected.kind;
     report.description = detected.description;
     switch (detected.kind) {
-    case CheckpointKind::SdxlBase: case CheckpointKind::SdxlInpainting: break;
-    case CheckpointKind::SdxlRefiner:
-      report.problems.push_back(path.filename().string() + " is " + detected.description +
-                                ": recognised, but this version does not run refiners yet");
-      break;
+    case CheckpointKind::SdxlBase: case CheckpointKind::SdxlInpainting: case CheckpointKind::SdxlRefiner: break;
     default: report.problems.push_back(path.filename().string() + " is " + detected.description + ".");
     }
   } catch (const Error& e) {

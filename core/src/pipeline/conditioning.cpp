@@ -73,7 +73,14 @@ PromptEmbeddings encodePrompt(SdxlModel& model, const std::string& prompt, const
                               const nn::ForwardOptions& fwd) {
   model.ensureTextEncoders();
   const auto parsed = parsePrompt(prompt);
-  auto first = chunkPrompt(parsed, *model.tokenizer1).chunks, second = chunkPrompt(parsed, *model.tokenizer2).chunks;
+  auto second = chunkPrompt(parsed, *model.tokenizer2).chunks;
+  if (model.textEncoder1.is_empty()) { // a refiner: OpenCLIP's states alone, as diffusers' img2img pipeline
+    const auto b = encodeChunks(model, model.textEncoder2, *model.textEncoder2Placement, std::move(second), text, fwd,
+                                *model.tokenizer2);
+    auto context = b.states.reshape({1, b.states.size(0) * b.states.size(1), b.states.size(2)});
+    return {context.to(model.dtype), b.textEmbeds.slice(0, 0, 1).to(model.dtype)};
+  }
+  auto first = chunkPrompt(parsed, *model.tokenizer1).chunks;
   // The two tokenizers can split a prompt differently ("!" is its own token in the second), so the
   // one with fewer chunks gets empty ones: both encoders' states must line up chunk by chunk.
   while (first.size() < second.size()) first.push_back(emptyChunk(*model.tokenizer1));
@@ -93,15 +100,18 @@ Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, boo
   auto repeat = [n](const at::Tensor& t) {
     return t.dim() == 3 ? t.repeat({1, n, 1}).view({n, t.size(1), t.size(2)}) : t.repeat({1, n}).view({n, -1});
   };
-  // (original size, crop top-left, target size), the same for both halves.
-  auto timeIds = torch::tensor({double(r.height), double(r.width), 0.0, 0.0, double(r.height), double(r.width)},
-                               torch::TensorOptions().dtype(model.dtype))
-                     .unsqueeze(0)
-                     .to(model.device)
-                     .repeat({n, 1});
+  // (original size, crop top-left, target size), the same for both halves; a refiner's end in an
+  // aesthetic score instead of the target size, the negative half's its own.
+  auto timeIdsWith = [&](std::vector<double> last) {
+    std::vector<double> ids{double(r.height), double(r.width), 0.0, 0.0};
+    ids.insert(ids.end(), last.begin(), last.end());
+    return torch::tensor(ids, torch::TensorOptions().dtype(model.dtype)).unsqueeze(0).to(model.device).repeat({n, 1});
+  };
+  const bool aesthetic = model.config.requiresAestheticsScore;
+  const auto timeIds = aesthetic ? timeIdsWith({r.aestheticScore}) : timeIdsWith({double(r.height), double(r.width)});
   if (!guided) return {repeat(positive.context), repeat(positive.pooled), timeIds};
   PromptEmbeddings negative;
-  const bool zeros = r.negativePrompt.empty() && !r.encodeEmptyNegative && model.forceZerosForEmptyPrompt;
+  const bool zeros = r.negativePrompt.empty() && !r.encodeEmptyNegative && model.config.forceZerosForEmptyPrompt;
   if (!zeros) negative = encode(r.negativePrompt);
   const int64_t chunks = std::max(positive.chunks(), zeros ? int64_t{0} : negative.chunks());
   auto padTo = [&](PromptEmbeddings& e) {
@@ -118,7 +128,7 @@ Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, boo
   if (zeros) c.zeroContextRows = n;
   c.context = at::cat({repeat(negative.context), c.context});
   c.pooled = at::cat({repeat(negative.pooled), c.pooled});
-  c.timeIds = at::cat({timeIds, timeIds});
+  c.timeIds = at::cat({aesthetic ? timeIdsWith({r.negativeAestheticScore}) : timeIds, timeIds});
   return c;
 }
 

@@ -4,6 +4,7 @@
 #include "sdxl/error.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sdxl::pipeline {
 
@@ -24,7 +25,31 @@ private:
   const GenerationRequest& m_request;
 };
 
+class Continuation final : public DenoiseMode {
+public:
+  Continuation(at::Tensor latents, double fraction, int trainTimesteps)
+      : m_latents(std::move(latents)), m_fraction(fraction), m_trainTimesteps(trainTimesteps) {}
+  Start start(sched::Scheduler& scheduler, sched::Noise&) override {
+    return {m_latents, stepsAbove(scheduler.timesteps(), m_fraction, m_trainTimesteps)};
+  }
+
+private:
+  at::Tensor m_latents;
+  double m_fraction;
+  int m_trainTimesteps;
+};
+
 } // namespace
+
+int stepsAbove(const std::vector<double>& timesteps, double fraction, int trainTimesteps) {
+  // Python's round(): halves to even, as nearbyint in the default rounding mode.
+  const double cutoff = std::nearbyint(trainTimesteps - fraction * trainTimesteps);
+  return static_cast<int>(std::count_if(timesteps.begin(), timesteps.end(), [cutoff](double t) { return t >= cutoff; }));
+}
+
+std::unique_ptr<DenoiseMode> makeContinuation(const at::Tensor& latents, double fraction, int trainTimesteps) {
+  return std::make_unique<Continuation>(latents, fraction, trainTimesteps);
+}
 
 int firstStepFor(int steps, double strength) {
   const int kept = std::min(static_cast<int>(steps * strength), steps);
@@ -38,6 +63,13 @@ std::unique_ptr<DenoiseMode> makeDenoiseMode(SdxlModel& m, const GenerationReque
     throw Error(ErrorKind::InvalidRequest,
                 "this is an inpainting model: it repaints the masked part of an image, so give it an image and a mask "
                 "(or choose a base model to make new images)");
+  if (m.config.refiner() && !r.initImage && !source.latents.defined() && !source.pixels.defined())
+    throw Error(ErrorKind::InvalidRequest,
+                "this is a refiner: it finishes images rather than drawing new ones. Give it an image to refine "
+                "(img2img, a low strength such as 0.3), or choose it as the refiner of a base model");
+  if (r.mask && m.config.refiner())
+    throw Error(ErrorKind::InvalidRequest, "a refiner does not inpaint here: inpaint with a base or inpainting model, "
+                                           "then refine the result as img2img");
   if (r.mask) return detail::makeInpainting(m, r, fwd);
   if (r.initImage || source.latents.defined() || source.pixels.defined())
     return detail::makeImageToImage(m, r, fwd, source);

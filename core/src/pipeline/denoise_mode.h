@@ -41,6 +41,15 @@ std::unique_ptr<DenoiseMode> makeDenoiseMode(SdxlModel& model, const GenerationR
 // diffusers' get_timesteps: the steps a strength leaves are the last int(steps * strength).
 int firstStepFor(int steps, double strength);
 
+// diffusers' denoising_end and denoising_start: a fraction f of the schedule is the timestep
+// round(T - f * T) of T training steps; the first model runs the steps at or above it, the
+// refiner the rest. Returns how many of `timesteps` (descending) are at or above it.
+int stepsAbove(const std::vector<double>& timesteps, double fraction, int trainTimesteps);
+
+// The refiner's stage of an ensemble: the first model's latents as they are (no noise added), from
+// the first step below `fraction` of its own schedule.
+std::unique_ptr<DenoiseMode> makeContinuation(const at::Tensor& latents, double fraction, int trainTimesteps);
+
 namespace detail {
 std::unique_ptr<DenoiseMode> makeImageToImage(SdxlModel& model, const GenerationRequest& request,
                                               const nn::ForwardOptions& fwd, const ImageSource& source);

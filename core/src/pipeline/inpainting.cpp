@@ -20,7 +20,7 @@ public:
     const int first = firstStepFor(r.steps, r.strength);
     const bool fromNoise = r.strength == 1.0; // diffusers' is_strength_max
     const auto pixels = imageTensor(*r.initImage);
-    const auto mask = maskTensor(*r.mask);
+    const auto mask = maskTensor(r.maskBlur > 0 ? blurMask(*r.mask, r.maskBlur) : *r.mask);
     if (!m_nineChannels || !fromNoise) m_imageLatents = encodeImage(m_model, pixels, r.images, noise, m_fwd);
     m_noise = noise.randn(latentShape(m_model, r), m_model.dtype).to(m_model.device);
     auto latents = fromNoise ? m_noise * scheduler.initNoiseSigma() : scheduler.addNoise(m_imageLatents, m_noise, first);

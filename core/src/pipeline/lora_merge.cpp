@@ -42,7 +42,7 @@ std::map<std::string, Target> targetsOf(torch::nn::Module& component) {
 std::map<std::string, torch::nn::Module*> componentsOf(SdxlModel& m, const std::set<std::string>& wanted) {
   std::map<std::string, torch::nn::Module*> out;
   if (wanted.count("unet")) out["unet"] = m.unet.get();
-  if (wanted.count("text_encoder") && m.textEncodersLoaded()) out["text_encoder"] = m.textEncoder1.get();
+  if (wanted.count("text_encoder") && !m.textEncoder1.is_empty()) out["text_encoder"] = m.textEncoder1.get();
   if (wanted.count("text_encoder_2") && m.textEncodersLoaded()) out["text_encoder_2"] = m.textEncoder2.get();
   return out;
 }

@@ -49,12 +49,17 @@ std::string a1111Parameters(const GenerationRequest& r, const ModelIdentity& mod
   if (r.emphasis == Emphasis::Comfy) out << ", Emphasis: ComfyUI";
   if (r.guidanceRescale > 0) out << ", CFG rescale: " << r.guidanceRescale;
   if (r.initImage) out << ", Denoising strength: " << r.strength << ", Init image hash: " << pixelHash(*r.initImage).substr(0, 10);
-  if (r.mask) out << ", Mask hash: " << pixelHash(*r.mask).substr(0, 10);
+  if (r.mask) out << ", Mask blur: " << r.maskBlur << ", Mask hash: " << pixelHash(*r.mask).substr(0, 10);
   if (r.hires)
   {
     out << ", Denoising strength: " << r.hires->strength << ", Hires upscale: " << r.hires->scale;
     if (r.hires->steps) out << ", Hires steps: " << r.hires->steps;
     out << ", Hires upscaler: " << hiresUpscalerLabel(r.hires->upscaler);
+  }
+  if (r.refiner) {
+    const auto refiner = identityOf(ModelSource::parse(r.refiner->model));
+    out << ", Refiner: " << refiner.name << (refiner.hash.empty() ? "" : " [" + refiner.hash + "]")
+        << ", Refiner switch at: " << r.refiner->start;
   }
   if (r.negativePrompt.empty() && r.encodeEmptyNegative) out << ", Empty negative prompt: encoded";
   out << ", Precision: " << precisionName(r.optimizations.precision) << ", Version: SDXL Studio " << studioVersion();
@@ -83,11 +88,17 @@ std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model
   if (r.hires)
     j["hires"] = {{"scale", r.hires->scale}, {"strength", r.hires->strength}, {"steps", r.hires->steps},
                   {"upscaler", hiresUpscalerName(r.hires->upscaler)}};
+  if (r.refiner) j["refiner"] = {{"model", r.refiner->model}, {"start", r.refiner->start}};
+  j["aesthetic_score"] = r.aestheticScore;
+  j["negative_aesthetic_score"] = r.negativeAestheticScore;
   if (r.initImage) {
     j["mode"] = r.mask ? "inpaint" : "img2img";
     j["strength"] = r.strength;
     j["init_image_sha256"] = pixelHash(*r.initImage);
-    if (r.mask) j["mask_sha256"] = pixelHash(*r.mask);
+    if (r.mask) {
+      j["mask_sha256"] = pixelHash(*r.mask);
+      j["mask_blur"] = r.maskBlur;
+    }
   }
   j["scheduler"] = schedulerName(r.scheduler);
   j["precision"] = precisionName(r.optimizations.precision);
@@ -124,6 +135,7 @@ GenerationRequest requestFromJson(const std::string& text) {
     r.guidanceRescale = j.value("guidance_rescale", 0.0);
     r.seed = j.at("seed").get<uint64_t>();
     r.images = j.value("images", 1);
+    r.maskBlur = j.value("mask_blur", r.maskBlur);
     r.strength = j.value("strength", r.strength); // the image itself is not stored: reuse it from where it is
     if (j.contains("hires")) {
       const auto& h = j.at("hires");
@@ -136,6 +148,12 @@ GenerationRequest requestFromJson(const std::string& text) {
       fix.upscaler = *upscaler;
       r.hires = fix;
     }
+    if (j.contains("refiner")) {
+      const auto& f = j.at("refiner");
+      r.refiner = RefinerChoice{f.at("model").get<std::string>(), f.value("start", 0.8)};
+    }
+    r.aestheticScore = j.value("aesthetic_score", r.aestheticScore);
+    r.negativeAestheticScore = j.value("negative_aesthetic_score", r.negativeAestheticScore);
     // Images saved before these fields existed were made the only way there was then.
     const auto seedMode = seedModeFromName(j.value("seed_mode", "batch"));
     if (!seedMode) throw Error(ErrorKind::InvalidRequest, "unknown seed mode in saved parameters");

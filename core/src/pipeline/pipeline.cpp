@@ -122,11 +122,35 @@ struct Pipeline::Impl {
     return *model;
   }
 
+  // The refiner stage's model, kept between requests as the main one is; its own graph.
+  std::unique_ptr<pipeline::SdxlModel> refiner;
+  runtime::UNetGraph refinerGraph;
+
+  pipeline::SdxlModel& ensureRefiner(const ModelSource& refinerSource, torch::ScalarType dtype, Offload offload,
+                                     GenerationObserver* observer) {
+    if (refiner && refiner->source.key() == refinerSource.key() && refiner->dtype == dtype && refiner->offload == offload)
+      return *refiner;
+    // Checked before anything is loaded: the built-in models have both text encoders.
+    if (refinerSource.isRandom() ||
+        !io::openModelFiles(refinerSource, dtype == torch::kFloat ? "" : "fp16")->pipelineConfig().refiner())
+      throw Error(ErrorKind::InvalidRequest,
+                  refinerSource.describe() + " is not a refiner (it has both text encoders). Choose an SDXL refiner "
+                                             "(stable-diffusion-xl-refiner-1.0), or no refiner.");
+    if (observer) observer->onStage(Stage::Loading);
+    refinerGraph.reset();
+    refiner.reset();
+    releaseCachedMemory();
+    refiner = pipeline::loadSdxlModel(refinerSource, device, dtype, offload, loadProgress);
+    return *refiner;
+  }
+
   GenerationResult run(const GenerationRequest& r, GenerationObserver* observer);
-  // One pass of the denoising loop in `mode`; the hires fix runs two.
-  at::Tensor denoise(pipeline::SdxlModel& m, const GenerationRequest& r, const pipeline::Conditioning& cond,
-                     std::unique_ptr<pipeline::DenoiseMode> mode, const nn::ForwardOptions& fwd,
-                     GenerationObserver* observer, runtime::StepTimer& steps);
+  // One pass of the denoising loop in `mode`, up to `stopAt` of the schedule (diffusers'
+  // denoising_end); the hires fix and the refiner run a second.
+  at::Tensor denoise(pipeline::SdxlModel& m, runtime::UNetGraph& graph, const GenerationRequest& r,
+                     const pipeline::Conditioning& cond, std::unique_ptr<pipeline::DenoiseMode> mode,
+                     const nn::ForwardOptions& fwd, GenerationObserver* observer, runtime::StepTimer& steps,
+                     double stopAt = 1.0);
 };
 
 Pipeline::Pipeline(ModelSource source, const std::string& device) : m_impl(std::make_unique<Impl>()) {
@@ -140,6 +164,8 @@ Pipeline::Pipeline(ModelSource source, const std::string& device) : m_impl(std::
 Pipeline::~Pipeline() {
   // Switching models must give the device its memory back, not keep it cached for a model gone.
   m_impl->unetGraph.reset();
+  m_impl->refinerGraph.reset();
+  m_impl->refiner.reset();
   m_impl->model.reset();
   m_impl->embeddings.clear();
   releaseCachedMemory();
@@ -188,16 +214,19 @@ GenerationResult Pipeline::generate(const GenerationRequest& request, Generation
     return m_impl->run(request, observer);
   } catch (const c10::OutOfMemoryError& e) {
     m_impl->model.reset(); // release everything; the next request loads again
+    m_impl->refiner.reset();
     throw outOfMemory(e.what_without_backtrace(), m_impl->device.is_cuda());
   } catch (const std::bad_alloc&) {
     m_impl->model.reset();
+    m_impl->refiner.reset();
     throw outOfMemory("", false);
   }
 }
 
-at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, const GenerationRequest& r, const pipeline::Conditioning& cond,
-                                  std::unique_ptr<pipeline::DenoiseMode> mode, const nn::ForwardOptions& fwd,
-                                  GenerationObserver* observer, runtime::StepTimer& steps) {
+at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& graph, const GenerationRequest& r,
+                                   const pipeline::Conditioning& cond, std::unique_ptr<pipeline::DenoiseMode> mode,
+                                   const nn::ForwardOptions& fwd, GenerationObserver* observer,
+                                   runtime::StepTimer& steps, double stopAt) {
   const auto& o = r.optimizations;
   const bool guided = r.guidance > 1.0;
   auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
@@ -216,14 +245,22 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, const GenerationReque
   steps.mark();
   const auto loopStart = std::chrono::steady_clock::now();
   const auto& timesteps = scheduler->timesteps();
-  for (int i = firstStep; i < static_cast<int>(timesteps.size()); ++i) {
+  const int end = stopAt < 1.0 ? pipeline::stepsAbove(timesteps, stopAt, m.schedulerConfig.numTrainTimesteps)
+                               : static_cast<int>(timesteps.size());
+  if (firstStep >= end) // only an ensemble's stages can be left without a step (validate() sees to the rest)
+    throw Error(ErrorKind::InvalidRequest,
+                stopAt < 1.0 ? "the refiner's switch point comes before the first step the strength leaves: raise the "
+                               "switch point or the strength"
+                             : "with " + std::to_string(r.steps) + " steps the refiner's switch point leaves the refiner "
+                               "no step: lower the switch point or raise the steps");
+  for (int i = firstStep; i < end; ++i) {
     runtime::cancellationPoint(); // a compiled step replays a graph, which reaches no layer
     auto input = guided ? at::cat({latents, latents}) : latents;
     input = mode->unetInput(scheduler->scaleModelInput(input, i), guided ? 2 : 1);
     const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
     at::Tensor prediction;
     if (o.compile) {
-      prediction = unetGraph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
+      prediction = graph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
                                  m.unetPlacement->generation());
     } else {
       pipeline::PassScope pass(*m.unetPlacement);
@@ -234,7 +271,7 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, const GenerationReque
     mode->afterStep(latents, i, *scheduler);
     steps.mark();
     if (observer)
-      observer->onStep({i + 1 - firstStep, static_cast<int>(timesteps.size()) - firstStep, seconds(loopStart), &latents});
+      observer->onStep({i + 1 - firstStep, end - firstStep, seconds(loopStart), &latents});
   }
   return latents;
 }
@@ -246,8 +283,6 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
     throw Error(ErrorKind::InvalidRequest, "compile captures CUDA graphs; it needs a CUDA device");
   const auto start = std::chrono::steady_clock::now();
   auto& m = ensureModel(toScalarType(o.precision), o.offload, observer);
-  if (o.tinyAutoencoder) m.ensureTinyAutoencoder();
-  else m.ensureVae(m.vaeDtypeFor(o.fp32Vae));
 #ifdef SDXL_WITH_CUDA
   // Autotuned convolutions and GEMMs at the fixed shapes of a compiled run. (Measured on the H200
   // without cuDNN's benchmark mode too: no consistent difference, 5.59 s against 5.54 s for the
@@ -260,41 +295,68 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   runtime::StepTimer stages(device);
   stages.mark();
 
+  // The refiner stage's model, loaded beside the first (with model offload, each UNet is on the
+  // GPU only while it runs); the image is decoded by the model that denoised last, as diffusers.
+  pipeline::SdxlModel* refinerModel = nullptr;
+  if (r.refiner) {
+    if (m.config.refiner())
+      throw Error(ErrorKind::InvalidRequest, "the model is itself a refiner: choose a base model to refine after, or no refiner");
+    refinerModel = &ensureRefiner(ModelSource::parse(r.refiner->model), m.dtype, o.offload, observer);
+  }
+  auto& decoder = refinerModel ? *refinerModel : m;
+  if (o.tinyAutoencoder) decoder.ensureTinyAutoencoder();
+  else decoder.ensureVae(decoder.vaeDtypeFor(o.fp32Vae));
+
   if (observer) observer->onStage(Stage::Encoding);
   const bool guided = r.guidance > 1.0;
   m.loras.apply(m, pipeline::lorasOf(r)); // merged, or restored, before anything reads the weights
   const auto text = pipeline::TextOptions::of(r);
-  const std::string keyPrefix = source.key() + "\x1f" + precisionName(o.precision) + "\x1f" + text.key() + "\x1f" +
-                                m.loras.key() + "\x1f";
-  std::map<std::string, pipeline::PromptEmbeddings> thisRequest; // the hires fix's second pass asks again
-  auto encode = [&](const std::string& prompt) {
-    if (const auto seen = thisRequest.find(prompt); seen != thisRequest.end()) return seen->second;
-    if (o.cachePromptEmbeddings)
-      if (const auto* hit = embeddings.find(keyPrefix + prompt)) return *hit;
-    auto e = pipeline::encodePrompt(m, prompt, text, fwd);
-    if (o.cachePromptEmbeddings) embeddings.insert(keyPrefix + prompt, e);
-    thisRequest.emplace(prompt, e);
-    return e;
+  // Each model's prompts once a request (the hires fix's second pass asks again), and across
+  // requests with the cache.
+  std::map<std::string, pipeline::PromptEmbeddings> seenByModel, seenByRefiner;
+  auto encoderFor = [&](pipeline::SdxlModel& model, std::map<std::string, pipeline::PromptEmbeddings>& seen) {
+    const std::string keyPrefix = model.source.key() + "\x1f" + precisionName(o.precision) + "\x1f" + text.key() +
+                                  "\x1f" + model.loras.key() + "\x1f";
+    return pipeline::PromptEncoder([&, keyPrefix](const std::string& prompt) {
+      if (const auto hit = seen.find(prompt); hit != seen.end()) return hit->second;
+      if (o.cachePromptEmbeddings)
+        if (const auto* hit = embeddings.find(keyPrefix + prompt)) return *hit;
+      auto e = pipeline::encodePrompt(model, prompt, text, fwd);
+      if (o.cachePromptEmbeddings) embeddings.insert(keyPrefix + prompt, e);
+      seen.emplace(prompt, e);
+      return e;
+    });
   };
+  const auto encode = encoderFor(m, seenByModel);
   const auto cond = pipeline::buildConditioning(m, r, guided, encode);
   const auto hiresPass = r.hires ? std::optional(pipeline::hiresPassOf(r)) : std::nullopt;
   const auto hiresCond = hiresPass ? std::optional(pipeline::buildConditioning(m, *hiresPass, guided, encode)) : std::nullopt;
-  if (o.freeTextEncoders && m.textEncodersLoaded()) m.releaseTextEncoders();
+  const auto refinerCond = refinerModel ? std::optional(pipeline::buildConditioning(
+                                              *refinerModel, r, guided, encoderFor(*refinerModel, seenByRefiner)))
+                                        : std::nullopt;
+  for (auto* model : {&m, refinerModel})
+    if (model && o.freeTextEncoders && model->textEncodersLoaded()) model->releaseTextEncoders();
   stages.mark();
 
   if (r.initImage || (r.hires && r.hires->upscaler == HiresUpscaler::Lanczos))
     m.ensureVae(m.vaeDtypeFor(o.fp32Vae)); // encodes images even when TAESD decodes
   if (observer) observer->onStage(Stage::Denoising);
-  runtime::StepTimer steps(device), hiresSteps(device); // read after the decode: no wait in between
-  auto latents = denoise(m, r, cond, pipeline::makeDenoiseMode(m, r, fwd), fwd, observer, steps);
+  runtime::StepTimer steps(device), secondSteps(device); // read after the decode: no wait in between
+  auto latents = denoise(m, unetGraph, r, cond, pipeline::makeDenoiseMode(m, r, fwd), fwd, observer, steps,
+                         r.refiner ? r.refiner->start : 1.0);
   if (hiresPass)
-    latents = denoise(m, *hiresPass, *hiresCond,
-                      pipeline::makeDenoiseMode(m, *hiresPass, fwd, pipeline::hiresSource(m, *hiresPass, r.hires->upscaler, latents, fwd)), fwd,
-                      observer, hiresSteps);
+    latents = denoise(m, unetGraph, *hiresPass, *hiresCond,
+                      pipeline::makeDenoiseMode(m, *hiresPass, fwd,
+                                                pipeline::hiresSource(m, *hiresPass, r.hires->upscaler, latents, fwd)),
+                      fwd, observer, secondSteps);
+  if (refinerModel)
+    latents = denoise(*refinerModel, refinerGraph, r, *refinerCond,
+                      pipeline::makeContinuation(latents, r.refiner->start, refinerModel->schedulerConfig.numTrainTimesteps),
+                      fwd, observer, secondSteps);
   stages.mark();
 
   if (observer) observer->onStage(Stage::Decoding);
-  const auto decoded = pipeline::decodeLatents(m, latents, o, fwd);
+  const auto decoded = pipeline::decodeLatents(decoder, latents, o, fwd);
   result.images = pipeline::toImages(decoded); // copies to the host: the one synchronisation of a run
   stages.mark();
   result.finalLatents = std::make_shared<at::Tensor>(latents.to(torch::kCPU).to(torch::kFloat));
@@ -304,9 +366,9 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   result.denoiseSeconds = stageTimes[1];
   result.decodeSeconds = stageTimes[2];
   result.stepSeconds = steps.intervals();
-  if (hiresPass)
-    for (double s : hiresSteps.intervals()) result.stepSeconds.push_back(s);
-  result.graphCaptureSeconds = o.compile ? unetGraph.lastCaptureSeconds() : 0;
+  for (double s : secondSteps.intervals()) result.stepSeconds.push_back(s);
+  result.graphCaptureSeconds =
+      o.compile ? unetGraph.lastCaptureSeconds() + (refinerModel ? refinerGraph.lastCaptureSeconds() : 0) : 0;
   result.totalSeconds = seconds(start);
   if (observer) observer->onStage(Stage::Done);
   return result;

@@ -38,9 +38,11 @@ io::ComponentSpec specFor(const SdxlModel& m, const std::string& component) {
 
 std::pair<std::shared_ptr<const ClipTokenizer>, std::shared_ptr<const ClipTokenizer>>
 loadTokenizers(const ModelSource& source) {
-  // Single files carry no tokenizer: theirs is SDXL-base's, the built-in model's.
+  // Single files carry no tokenizer: theirs is SDXL-base's, the built-in model's. A refiner's folder
+  // has only the second; the first (SDXL-base's) still counts a prompt's tokens for people.
   const fs::path dir = source.kind == ModelSource::Kind::Folder ? source.folder : builtinTokenizerDir();
-  return {ClipTokenizer::fromFolder(dir / "tokenizer"), ClipTokenizer::fromFolder(dir / "tokenizer_2")};
+  const fs::path first = fs::exists(dir / "tokenizer") ? dir / "tokenizer" : builtinTokenizerDir() / "tokenizer";
+  return {ClipTokenizer::fromFolder(first), ClipTokenizer::fromFolder(dir / "tokenizer_2")};
 }
 
 void SdxlModel::ensureTextEncoders() {
@@ -51,14 +53,16 @@ void SdxlModel::ensureTextEncoders() {
     first = io::randomClipTextModel(builtinName(source), "text_encoder", specFor(*this, "text_encoder"), kSeedTextEncoder1);
     second = io::randomClipTextModel(builtinName(source), "text_encoder_2", specFor(*this, "text_encoder_2"), kSeedTextEncoder2);
   } else {
-    first = io::loadClipTextModel(*files, "text_encoder", specFor(*this, "text_encoder"));
+    if (config.firstTextEncoder) first = io::loadClipTextModel(*files, "text_encoder", specFor(*this, "text_encoder"));
     second = io::loadClipTextModel(*files, "text_encoder_2", specFor(*this, "text_encoder_2"));
   }
-  textEncoder1Placement = makePlacement(offload, *first, device);
+  if (!first.is_empty()) {
+    textEncoder1Placement = makePlacement(offload, *first, device);
+    textLayers["text_encoder"] = loraLayerNames(*first);
+  }
   textEncoder2Placement = makePlacement(offload, *second, device);
   textEncoder1 = first;
   textEncoder2 = second;
-  textLayers["text_encoder"] = loraLayerNames(*first);
   textLayers["text_encoder_2"] = loraLayerNames(*second);
   loras.textEncodersReloaded(*this); // fresh weights are the model's own: the current LoRAs go back in
 }
@@ -126,7 +130,10 @@ std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Devic
   m.dtype = dtype;
   m.offload = offload;
   m.progress = progress;
-  if (!source.isRandom()) m.files = io::openModelFiles(source, dtype == torch::kFloat ? "" : "fp16");
+  if (!source.isRandom()) {
+    m.files = io::openModelFiles(source, dtype == torch::kFloat ? "" : "fp16");
+    m.config = m.files->pipelineConfig();
+  }
   std::tie(m.tokenizer1, m.tokenizer2) = loadTokenizers(source);
   m.ensureTextEncoders();
   if (source.isRandom()) {
@@ -135,7 +142,6 @@ std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Devic
   } else {
     m.unet = io::loadUNet(*m.files, specFor(m, "unet"));
     m.schedulerConfig = sched::SchedulerConfig::fromJson(m.files->schedulerConfig());
-    m.forceZerosForEmptyPrompt = m.files->forceZerosForEmptyPrompt();
   }
   // SDXL's VAE overflows in fp16 (black or NaN images): see vaeDtypeFor().
   m.vaeDtype = dtype;

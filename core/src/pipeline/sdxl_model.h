@@ -22,13 +22,13 @@ struct SdxlModel {
   ModelSource source;
   std::unique_ptr<io::ModelFiles> files; // a model on disk (null for the built-in one)
   std::shared_ptr<const ClipTokenizer> tokenizer1, tokenizer2;
-  text::ClipTextModel textEncoder1{nullptr}, textEncoder2{nullptr};
+  text::ClipTextModel textEncoder1{nullptr}, textEncoder2{nullptr}; // a refiner has only the second
   nn::UNet2DConditionModel unet{nullptr};
   nn::AutoencoderKL vae{nullptr};
   nn::AutoencoderTiny vaeTiny{nullptr};
   std::unique_ptr<Placement> textEncoder1Placement, textEncoder2Placement, unetPlacement, vaePlacement, vaeTinyPlacement;
   sched::SchedulerConfig schedulerConfig;
-  bool forceZerosForEmptyPrompt = true;
+  io::PipelineConfig config; // forced zeros for an empty prompt, a refiner's aesthetic score
   torch::ScalarType dtype = torch::kFloat;    // of the text encoders, the UNet and TAESD
   torch::ScalarType vaeDtype = torch::kFloat; // see vaeDtypeFor()
   torch::Device device = torch::kCPU;
@@ -38,7 +38,7 @@ struct SdxlModel {
   std::map<std::string, std::vector<std::string>> textLayers; // the text encoders' layer names, kept while they are freed
 
   int vaeScaleFactor() const { return 1 << (static_cast<int>(vae->config().blockOutChannels.size()) - 1); }
-  bool textEncodersLoaded() const { return !textEncoder1.is_empty(); }
+  bool textEncodersLoaded() const { return !textEncoder2.is_empty(); }
   void ensureTextEncoders();   // loads them again after releaseTextEncoders()
   void releaseTextEncoders();  // frees their memory
   void ensureTinyAutoencoder(); // TAESD: built-in random one, or MODEL/vae_tiny (diffusers format)
