@@ -160,16 +160,17 @@ refiner() {
 # 1024x1024, 30 steps, seed 0; 2 runs in one process, the second counted), beside diffusers' rows
 # that the modes, hires and refiner stages measured in this call: $OUT/bench_modes.{md,json}.
 modes_bench() {
-  local mode args
+  local mode args configs
   for mode in txt2img img2img inpaint hires refiner; do
+    configs=fp16_vae_fp32
     case $mode in
       txt2img) args="" ;;
       img2img) args="--init-image /tmp/modes/init.png --strength 0.6" ;;
       inpaint) args="--init-image /tmp/modes/init.png --mask /tmp/modes/mask.png --mask-blur 0 --strength 0.6" ;;
       hires) args="--hires-scale 1.5 --hires-strength 0.55" ;;
-      refiner) args="--refiner /tmp/sdxl-refiner --refiner-start 0.8" ;;
+      refiner) args="--refiner /tmp/sdxl-refiner --refiner-start 0.8"; configs=fp16_vae_fp32,fp16_model_offload_vae_fp32 ;;
     esac
-    { echo "### $mode"; build-gpu/app/sdxl-cli bench --model "$MODEL" --protocol single --configs fp16_vae_fp32 --runs 2 $args \
+    { echo "### $mode"; build-gpu/app/sdxl-cli bench --model "$MODEL" --protocol single --configs $configs --runs 2 $args \
         --json "/tmp/bench_mode_$mode.json" --commit "${SDXL_COMMIT:-unknown}"; } >> "$OUT/bench_modes.md" || return 1
   done
   cat /tmp/modes/diffusers.jsonl /tmp/hires/diffusers.jsonl /tmp/refiner/diffusers.jsonl > /tmp/bench_modes_diffusers.jsonl

@@ -294,4 +294,10 @@ JA = {
     "Blurs the mask before it is read (A1111's mask blur): rounds its corners and lets thin strokes merge. 0 reads it as painted.":
         "読む前にマスクをぼかします (A1111 のマスクぼかし): 角が丸くなり、細い線がつながります。0 は塗ったとおりに読みます。",
     "Mask blur": "マスクぼかし",
+    "Resize and fill": "リサイズして余白を埋める",
+    "Only masked": "マスク部分のみ",
+    "Inpaint only the area around the mask, at the full size set in Parameters, and paste it back (A1111's \"Only masked\"): more detail for a small area. The image keeps its size.":
+        "マスクの周りだけをパラメータで設定した大きさで描き直して貼り戻します (A1111 の「Only masked」): 小さな部分がより細かくなります。画像の大きさは変わりません。",
+    "Pixels of the image around the mask that the area takes in": "範囲に含める、マスクの周りの画像のピクセル数",
+    "Inpaint area": "描き直す範囲",
 }

@@ -1071,6 +1071,26 @@
         <source>Mask blur</source>
         <translation>Mask blur</translation>
     </message>
+    <message>
+        <source>Resize and fill</source>
+        <translation>Resize and fill</translation>
+    </message>
+    <message>
+        <source>Only masked</source>
+        <translation>Only masked</translation>
+    </message>
+    <message>
+        <source>Inpaint only the area around the mask, at the full size set in Parameters, and paste it back (A1111's "Only masked"): more detail for a small area. The image keeps its size.</source>
+        <translation>Inpaint only the area around the mask, at the full size set in Parameters, and paste it back (A1111's "Only masked"): more detail for a small area. The image keeps its size.</translation>
+    </message>
+    <message>
+        <source>Pixels of the image around the mask that the area takes in</source>
+        <translation>Pixels of the image around the mask that the area takes in</translation>
+    </message>
+    <message>
+        <source>Inpaint area</source>
+        <translation>Inpaint area</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::TelemetryPanel</name>

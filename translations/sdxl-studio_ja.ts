@@ -1071,6 +1071,26 @@
         <source>Mask blur</source>
         <translation>マスクぼかし</translation>
     </message>
+    <message>
+        <source>Resize and fill</source>
+        <translation>リサイズして余白を埋める</translation>
+    </message>
+    <message>
+        <source>Only masked</source>
+        <translation>マスク部分のみ</translation>
+    </message>
+    <message>
+        <source>Inpaint only the area around the mask, at the full size set in Parameters, and paste it back (A1111's "Only masked"): more detail for a small area. The image keeps its size.</source>
+        <translation>マスクの周りだけをパラメータで設定した大きさで描き直して貼り戻します (A1111 の「Only masked」): 小さな部分がより細かくなります。画像の大きさは変わりません。</translation>
+    </message>
+    <message>
+        <source>Pixels of the image around the mask that the area takes in</source>
+        <translation>範囲に含める、マスクの周りの画像のピクセル数</translation>
+    </message>
+    <message>
+        <source>Inpaint area</source>
+        <translation>描き直す範囲</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::TelemetryPanel</name>

@@ -87,6 +87,7 @@ SourceImagePanel::SourceImagePanel(QWidget* parent) : QWidget(parent) {
   m_fit->setObjectName(QStringLiteral("fit"));
   m_fit->addItem(tr("Crop and resize"), static_cast<int>(ImageFit::Crop));
   m_fit->addItem(tr("Just resize"), static_cast<int>(ImageFit::Resize));
+  m_fit->addItem(tr("Resize and fill"), static_cast<int>(ImageFit::Fill));
   m_fit->setToolTip(tr("An image of another size than the request's: cut to its aspect ratio and scaled, or "
                        "stretched."));
   m_maskBlur = new QSpinBox;
@@ -96,6 +97,20 @@ SourceImagePanel::SourceImagePanel(QWidget* parent) : QWidget(parent) {
   m_maskBlur->setSuffix(tr(" px"));
   m_maskBlur->setToolTip(tr("Blurs the mask before it is read (A1111's mask blur): rounds its corners and lets thin "
                             "strokes merge. 0 reads it as painted."));
+  m_onlyMasked = new QCheckBox(tr("Only masked"));
+  m_onlyMasked->setObjectName(QStringLiteral("onlyMasked"));
+  m_onlyMasked->setToolTip(tr("Inpaint only the area around the mask, at the full size set in Parameters, and paste it "
+                              "back (A1111's \"Only masked\"): more detail for a small area. The image keeps its size."));
+  m_onlyMaskedPadding = new QSpinBox;
+  m_onlyMaskedPadding->setObjectName(QStringLiteral("onlyMaskedPadding"));
+  m_onlyMaskedPadding->setRange(0, 1024);
+  m_onlyMaskedPadding->setValue(32);
+  m_onlyMaskedPadding->setSuffix(tr(" px"));
+  m_onlyMaskedPadding->setToolTip(tr("Pixels of the image around the mask that the area takes in"));
+  auto* areaRow = new QHBoxLayout;
+  areaRow->addWidget(m_onlyMasked);
+  areaRow->addWidget(m_onlyMaskedPadding);
+  areaRow->addStretch(1);
   m_mode = new QLabel;
   m_mode->setObjectName(QStringLiteral("imageMode"));
   m_mode->setWordWrap(true);
@@ -104,6 +119,7 @@ SourceImagePanel::SourceImagePanel(QWidget* parent) : QWidget(parent) {
   form->addRow(tr("Strength"), strengthRow);
   form->addRow(tr("Other sizes"), m_fit);
   form->addRow(tr("Mask blur"), m_maskBlur);
+  form->addRow(tr("Inpaint area"), areaRow);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(imageRow);
   layout->addWidget(m_painter, 1);
@@ -211,6 +227,14 @@ void SourceImagePanel::dropEvent(QDropEvent* event) {
 void SourceImagePanel::fill(GenerationRequest& r) const {
   if (!hasImage()) return;
   const auto fit = static_cast<ImageFit>(m_fit->currentData().toInt());
+  if (m_painter->hasMask() && m_onlyMasked->isChecked()) { // the image whole: the area is cut from it
+    r.initImage = fromQImage(m_painter->image());
+    r.mask = fromQImage(m_painter->mask());
+    r.onlyMaskedPadding = m_onlyMaskedPadding->value();
+    r.strength = m_strength->value() / 100.0;
+    r.maskBlur = m_maskBlur->value();
+    return;
+  }
   r.initImage = fitImage(fromQImage(m_painter->image()), r.width, r.height, fit);
   r.strength = m_strength->value() / 100.0;
   if (m_painter->hasMask()) r.mask = fitImage(fromQImage(m_painter->mask()), r.width, r.height, fit);
@@ -220,6 +244,8 @@ void SourceImagePanel::fill(GenerationRequest& r) const {
 void SourceImagePanel::apply(const GenerationRequest& r) {
   m_strength->setValue(int(std::lround(r.strength * 100)));
   m_maskBlur->setValue(int(std::lround(r.maskBlur)));
+  m_onlyMasked->setChecked(r.onlyMaskedPadding.has_value());
+  if (r.onlyMaskedPadding) m_onlyMaskedPadding->setValue(*r.onlyMaskedPadding);
 }
 
 } // namespace sdxl::ui

@@ -52,7 +52,8 @@ private:
   QSlider* m_strength = nullptr;
   QLabel *m_strengthValue = nullptr, *m_mode = nullptr;
   QComboBox* m_fit = nullptr;
-  QSpinBox *m_brush = nullptr, *m_maskBlur = nullptr;
+  QSpinBox *m_brush = nullptr, *m_maskBlur = nullptr, *m_onlyMaskedPadding = nullptr;
+  QCheckBox* m_onlyMasked = nullptr;
   QCheckBox* m_eraser = nullptr;
 };
 

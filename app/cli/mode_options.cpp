@@ -10,8 +10,12 @@ std::vector<OptionSpec> modeOptionSpecs() {
       {"--strength", "S", "img2img and inpainting: how much of the image to redo, above 0 to 1 (default 0.75)"},
       {"--mask", "PNG", "inpainting: white is repainted, black kept; the init image's size"},
       {"--mask-blur", "PX", "inpainting: blur the mask by this many pixels before reading it (default 4, as A1111)"},
-      {"--fit", "crop|resize",
-       "an init image of another size than --size: cut to its aspect then scaled (crop, default), or stretched"},
+      {"--only-masked", "PX",
+       "inpainting: only the masked area, with PX pixels around it (A1111 uses 32), at --size, pasted back into the "
+       "image, which keeps its size"},
+      {"--fit", "crop|resize|fill",
+       "an init image of another size than --size: scaled to cover it and cut (crop, default), stretched, or scaled "
+       "to fit inside and the rest filled"},
       {"--hires-scale", "X", "hires fix: draw at --size, enlarge by X (1 to 4), and redo part at that size"},
       {"--hires-strength", "S", "hires fix: how much of the enlarged image to redo (default 0.55)"},
       {"--hires-steps", "N", "hires fix: the second pass's steps (default: as many as --steps)"},
@@ -40,8 +44,9 @@ std::string applyModeOptions(const Args& args, const std::filesystem::path& mode
   if (args.has("--mask") && !args.has("--init-image")) return "--mask needs --init-image, the image it belongs to";
   if (args.has("--strength") && !args.has("--init-image")) return "--strength needs --init-image";
   if (args.has("--mask-blur") && !args.has("--mask")) return "--mask-blur needs --mask";
+  if (args.has("--only-masked") && !args.has("--mask")) return "--only-masked needs --mask";
   const auto fit = args.get("--fit", "crop");
-  if (fit != "crop" && fit != "resize") return "--fit must be crop or resize";
+  if (fit != "crop" && fit != "resize" && fit != "fill") return "--fit must be crop, resize or fill";
   try {
     if (hires) {
       HiresFix fix;
@@ -59,21 +64,24 @@ std::string applyModeOptions(const Args& args, const std::filesystem::path& mode
     request.aestheticScore = std::stod(args.get("--aesthetic-score", "6"));
     request.strength = std::stod(args.get("--strength", "0.75"));
     request.maskBlur = std::stod(args.get("--mask-blur", "4"));
+    if (args.has("--only-masked")) request.onlyMaskedPadding = std::stoi(args.get("--only-masked"));
   } catch (const std::exception&) {
-    return "--strength, --mask-blur, --hires-*, --refiner-start and --aesthetic-score take numbers";
+    return "--strength, --mask-blur, --only-masked, --hires-*, --refiner-start and --aesthetic-score take numbers";
   }
   if (!args.has("--init-image")) return {};
   const auto init = loadPng(args.get("--init-image")); // Error: says which file and why
-  if (!keepSize) request.width = init.width / 8 * 8, request.height = init.height / 8 * 8;
-  const auto how = fit == "crop" ? ImageFit::Crop : ImageFit::Resize;
-  request.initImage = fitImage(init, request.width, request.height, how);
+  // Only the masked area: the image and mask stay whole, the area is worked at the request's size.
+  const bool whole = request.onlyMaskedPadding.has_value();
+  if (!keepSize && !whole) request.width = init.width / 8 * 8, request.height = init.height / 8 * 8;
+  const auto how = fit == "crop" ? ImageFit::Crop : fit == "fill" ? ImageFit::Fill : ImageFit::Resize;
+  request.initImage = whole ? init : fitImage(init, request.width, request.height, how);
   if (args.has("--mask")) {
     const auto mask = loadPng(args.get("--mask"));
     if (mask.width != init.width || mask.height != init.height)
       return "the mask " + args.get("--mask") + " is " + std::to_string(mask.width) + "x" + std::to_string(mask.height) +
              " but the image is " + std::to_string(init.width) + "x" + std::to_string(init.height) +
              "; a mask must be its image's size";
-    request.mask = fitImage(mask, request.width, request.height, how);
+    request.mask = whole ? mask : fitImage(mask, request.width, request.height, how);
   }
   return {};
 }

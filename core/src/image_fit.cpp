@@ -18,6 +18,15 @@ double sinc(double x) {
   return std::sin(px) / px;
 }
 double lanczos3(double x) { return -3.0 <= x && x < 3.0 ? sinc(x) * sinc(x / 3) : 0.0; }
+// Pillow's bicubic (a = -0.5), its resize()'s default: what diffusers' fill bands are stretched with.
+double bicubic(double x) {
+  constexpr double a = -0.5;
+  x = std::abs(x);
+  if (x < 1.0) return ((a + 2.0) * x - (a + 3.0)) * x * x + 1;
+  if (x < 2.0) return (((x - 5) * x + 8) * x - 4) * a;
+  return 0.0;
+}
+enum class Filter { Lanczos, Bicubic };
 
 constexpr int kPrecisionBits = 32 - 8 - 2; // Pillow's fixed point for 8-bit images
 
@@ -27,8 +36,10 @@ struct Taps {
   std::vector<int> first;
   std::vector<std::vector<int32_t>> weights;
 };
-Taps taps(int in, double from, double to, int out) {
-  const double scale = (to - from) / out, filterScale = std::max(scale, 1.0), support = 3 * filterScale;
+Taps taps(int in, double from, double to, int out, Filter filter) {
+  const double scale = (to - from) / out, filterScale = std::max(scale, 1.0);
+  const double support = (filter == Filter::Lanczos ? 3 : 2) * filterScale;
+  const auto kernel = filter == Filter::Lanczos ? lanczos3 : bicubic;
   Taps t;
   for (int o = 0; o < out; ++o) {
     const double centre = from + (o + 0.5) * scale;
@@ -36,7 +47,7 @@ Taps taps(int in, double from, double to, int out) {
     const int hi = std::min(in, static_cast<int>(centre + support + 0.5));
     std::vector<double> w;
     double sum = 0;
-    for (int i = lo; i < hi; ++i) sum += w.emplace_back(lanczos3((i - centre + 0.5) / filterScale));
+    for (int i = lo; i < hi; ++i) sum += w.emplace_back(kernel((i - centre + 0.5) / filterScale));
     std::vector<int32_t> fixed;
     for (double v : w) {
       const double k = (sum != 0 ? v / sum : v) * (1 << kPrecisionBits);
@@ -74,11 +85,12 @@ Image pass(const Image& in, const Taps& t, bool horizontal) {
   return out;
 }
 
-// Pillow's resize((width, height), LANCZOS, box=(x0, y0, x1, y1)): horizontal pass over the rows
+// Pillow's resize((width, height), filter, box=(x0, y0, x1, y1)): horizontal pass over the rows
 // the vertical pass needs, then the vertical pass.
-Image resample(const Image& in, double x0, double y0, double x1, double y1, int width, int height) {
-  const auto tx = taps(in.width, x0, x1, width);
-  auto ty = taps(in.height, y0, y1, height);
+Image resample(const Image& in, double x0, double y0, double x1, double y1, int width, int height,
+               Filter filter = Filter::Lanczos) {
+  const auto tx = taps(in.width, x0, x1, width, filter);
+  auto ty = taps(in.height, y0, y1, height, filter);
   const bool horizontal = width != in.width || x0 != 0 || x1 != width;
   const bool vertical = height != in.height || y0 != 0 || y1 != height;
   Image current = in;
@@ -94,7 +106,46 @@ Image resample(const Image& in, double x0, double y0, double x1, double y1, int 
   return current;
 }
 
+// Pillow's paste of `from` at (x, y) into `into`, clipped to it.
+void paste(Image& into, const Image& from, int x, int y) {
+  for (int row = std::max(0, -y); row < from.height && row + y < into.height; ++row)
+    for (int col = std::max(0, -x); col < from.width && col + x < into.width; ++col)
+      std::copy_n(&from.rgb[(std::size_t(row) * from.width + col) * 3], 3,
+                  &into.rgb[(std::size_t(row + y) * into.width + col + x) * 3]);
+}
+
+Image blank(int width, int height) { return {width, height, std::vector<uint8_t>(std::size_t(width) * height * 3)}; }
+
 } // namespace
+
+Image resizeImage(const Image& image, int width, int height, ImageFit fit) {
+  if (fit == ImageFit::Resize) return resample(image, 0, 0, image.width, image.height, width, height);
+  // diffusers' _resize_and_crop and _resize_and_fill, integer arithmetic and all.
+  const double ratio = double(width) / height, source = double(image.width) / image.height;
+  const bool crop = fit == ImageFit::Crop;
+  const int sw = (crop ? ratio > source : ratio < source) ? width : image.width * height / image.height;
+  const int sh = (crop ? ratio <= source : ratio >= source) ? height : image.height * width / image.width;
+  const auto scaled = resample(image, 0, 0, image.width, image.height, sw, sh);
+  auto out = blank(width, height);
+  paste(out, scaled, width / 2 - sw / 2, height / 2 - sh / 2);
+  if (crop) return out;
+  // The bands left over get the first and last rows (or columns) stretched over them (bicubic:
+  // diffusers leaves that resize at Pillow's default).
+  if (ratio < source) {
+    const int fill = height / 2 - sh / 2;
+    if (fill > 0) {
+      paste(out, resample(scaled, 0, 0, width, 0, width, fill, Filter::Bicubic), 0, 0);
+      paste(out, resample(scaled, 0, scaled.height, width, scaled.height, width, fill, Filter::Bicubic), 0, fill + sh);
+    }
+  } else if (ratio > source) {
+    const int fill = width / 2 - sw / 2;
+    if (fill > 0) {
+      paste(out, resample(scaled, 0, 0, 0, height, fill, height, Filter::Bicubic), 0, 0);
+      paste(out, resample(scaled, scaled.width, 0, scaled.width, height, fill, height, Filter::Bicubic), fill + sw, 0);
+    }
+  }
+  return out;
+}
 
 Image fitImage(const Image& image, int width, int height, ImageFit fit) {
   if (image.width < 1 || image.height < 1 || image.rgb.size() != static_cast<std::size_t>(image.width) * image.height * 3)
@@ -112,14 +163,7 @@ Image fitImage(const Image& image, int width, int height, ImageFit fit) {
     }
     return out;
   }
-  if (fit == ImageFit::Resize) return resample(image, 0, 0, image.width, image.height, width, height);
-  // Crop: the largest centred region of the target's aspect ratio, then scaled to the target.
-  const double aspect = static_cast<double>(width) / height;
-  double spanX = image.width, spanY = image.height;
-  if (spanX / spanY > aspect) spanX = spanY * aspect;
-  else spanY = spanX / aspect;
-  const double x0 = (image.width - spanX) / 2, y0 = (image.height - spanY) / 2;
-  return resample(image, x0, y0, x0 + spanX, y0 + spanY, width, height);
+  return resizeImage(image, width, height, fit);
 }
 
 } // namespace sdxl

@@ -1,3 +1,8 @@
+// What a mask means, as diffusers reads one: its grayscale and threshold, Pillow's GaussianBlur
+// (mask_processor.blur), and A1111's "Only masked" inpainting as diffusers' padding_mask_crop does
+// it (get_crop_region's box, apply_overlay's paste: Pillow's premultiplied paste, its conversion
+// back and its alpha_composite), all to the byte.
+#include "sdxl/error.h"
 #include "sdxl/image.h"
 
 #include <algorithm>
@@ -27,6 +32,11 @@ void boxBlurLine(uint8_t* out, const uint8_t* in, int length, float floatRadius)
     const uint32_t bulk = acc * ww + (at(x - radius - 1) + at(x + radius + 1)) * fw;
     out[x] = static_cast<uint8_t>((bulk + (1u << 23)) >> 24);
   }
+}
+
+uint32_t div255(uint32_t a) { // Pillow's DIV255: a / 255, rounded
+  const uint32_t t = a + 128;
+  return ((t >> 8) + t) >> 8;
 }
 
 } // namespace
@@ -68,6 +78,73 @@ std::vector<uint8_t> maskCoverage(const Image& mask) {
     covered[p] = grayOf(&mask.rgb[3 * p]) >= 128 ? 1 : 0; // diffusers' binarisation at 0.5 (127.5 of 255)
   }
   return covered;
+}
+
+PixelBox maskedArea(const Image& mask, int width, int height, int padding) {
+  const int w = mask.width, h = mask.height;
+  std::vector<bool> anyInColumn(static_cast<std::size_t>(w)), anyInRow(static_cast<std::size_t>(h));
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      if (grayOf(&mask.rgb[(std::size_t(y) * w + x) * 3]) != 0) anyInColumn[std::size_t(x)] = anyInRow[std::size_t(y)] = true;
+  int left = 0, right = 0, top = 0, bottom = 0; // blank columns and rows on each side
+  while (left < w && !anyInColumn[std::size_t(left)]) ++left;
+  while (right < w && !anyInColumn[std::size_t(w - 1 - right)]) ++right;
+  while (top < h && !anyInRow[std::size_t(top)]) ++top;
+  while (bottom < h && !anyInRow[std::size_t(h - 1 - bottom)]) ++bottom;
+  if (left == w) throw Error(ErrorKind::InvalidRequest, "the mask is empty: paint white where the image should change");
+  PixelBox b{std::max(left - padding, 0), std::max(top - padding, 0), std::min(w - right + padding, w),
+             std::min(h - bottom + padding, h)};
+  // Widened to the processing aspect, in get_crop_region's order of steps (Python's int() and //).
+  const double region = double(b.width()) / b.height(), processing = double(width) / height;
+  auto widen = [](int& lo, int& hi, int diff, int limit) {
+    lo -= diff / 2;
+    hi += diff - diff / 2;
+    if (hi >= limit) {
+      const int over = hi - limit;
+      hi -= over;
+      lo -= over;
+    }
+    if (lo < 0) {
+      hi -= lo;
+      lo = 0;
+    }
+    if (hi >= limit) hi = limit;
+  };
+  if (region > processing) widen(b.y0, b.y1, static_cast<int>(b.width() / processing - b.height()), h);
+  else widen(b.x0, b.x1, static_cast<int>(b.height() * processing - b.width()), w);
+  return b;
+}
+
+Image cropImage(const Image& image, const PixelBox& box) {
+  Image out{box.width(), box.height(), {}};
+  for (int y = box.y0; y < box.y1; ++y) {
+    const auto* row = &image.rgb[(std::size_t(y) * image.width + box.x0) * 3];
+    out.rgb.insert(out.rgb.end(), row, row + std::size_t(box.width()) * 3);
+  }
+  return out;
+}
+
+Image pasteMaskedArea(const Image& original, const Image& mask, const Image& result, const PixelBox& box) {
+  // The result scaled to the box (resize_mode "crop") on black, where apply_overlay pastes it.
+  Image out{original.width, original.height, std::vector<uint8_t>(original.rgb.size())};
+  const auto scaled = resizeImage(result, box.width(), box.height(), ImageFit::Crop);
+  for (int y = 0; y < scaled.height; ++y)
+    std::copy_n(&scaled.rgb[std::size_t(y) * scaled.width * 3], std::size_t(scaled.width) * 3,
+                &out.rgb[(std::size_t(y + box.y0) * out.width + box.x0) * 3]);
+  for (std::size_t p = 0; p < std::size_t(original.width) * original.height; ++p) {
+    // The original where the mask is not painted: pasted premultiplied with the inverted gray as
+    // alpha, un-premultiplied, then composited over the result (whose alpha is 255).
+    const uint32_t a = 255 - grayOf(&mask.rgb[3 * p]);
+    if (a == 0) continue;
+    const uint32_t coef1 = a * 255 * 255 * 128 / (a * 255 + 255 * (255 - a)), coef2 = 255 * 128 - coef1;
+    for (int c = 0; c < 3; ++c) {
+      uint32_t src = div255(original.rgb[3 * p + c] * a);
+      if (a != 255) src = std::min<uint32_t>(255 * src / a, 255);
+      const uint32_t t = src * coef1 + out.rgb[3 * p + c] * coef2 + (0x80 << 7);
+      out.rgb[3 * p + c] = static_cast<uint8_t>((((t >> 8) + t) >> 8) >> 7);
+    }
+  }
+  return out;
 }
 
 } // namespace sdxl

@@ -90,7 +90,7 @@ void validateSourceImages(const GenerationRequest& r) {
   for (const Image* image : {&*r.initImage, r.mask ? &*r.mask : nullptr})
     if (image && image->rgb.size() != static_cast<std::size_t>(image->width) * image->height * 3)
       fail("an image's pixels do not match its size " + sizeOf(*image));
-  if (r.initImage->width != r.width || r.initImage->height != r.height)
+  if (!r.onlyMaskedPadding && (r.initImage->width != r.width || r.initImage->height != r.height))
     fail("the init image is " + sizeOf(*r.initImage) + " but the request is " + std::to_string(r.width) + "x" +
          std::to_string(r.height) + "; resize or crop it to that size first");
   if (r.mask && (r.mask->width != r.initImage->width || r.mask->height != r.initImage->height))
@@ -102,6 +102,9 @@ void validateSourceImages(const GenerationRequest& r) {
   if (static_cast<int>(r.steps * r.strength) < 1)
     fail("strength " + std::to_string(r.strength) + " of " + std::to_string(r.steps) +
          " steps leaves no step to run; raise the strength or the steps");
+  if (r.onlyMaskedPadding && !r.mask) fail("\"only masked\" inpaints the masked part of the image: paint a mask");
+  if (r.onlyMaskedPadding && (*r.onlyMaskedPadding < 0 || *r.onlyMaskedPadding > 1024))
+    fail("the masked area's padding must be between 0 and 1024 pixels");
   if (r.mask) {
     if (!(r.maskBlur >= 0 && r.maskBlur <= 64)) fail("the mask blur must be between 0 and 64 pixels");
     auto empty = [](const Image& mask) {

@@ -45,6 +45,17 @@ TEST(ImageFit, ResizingStretchesAndCroppingKeepsTheAspect) {
   for (const auto& fitted : {stretched, cropped}) EXPECT_EQ(pixel(fitted, 10, 10, 2), 77); // a flat channel stays flat
 }
 
+TEST(ImageFit, FillingKeepsTheWholeImageAndStretchesItsEdgesOverTheBands) {
+  const auto image = gradient(200, 100);
+  const auto filled = fitImage(image, 64, 64, ImageFit::Fill);
+  ASSERT_EQ(filled.rgb.size(), 64u * 64 * 3);
+  EXPECT_LE(pixel(filled, 0, 32, 0), 4); // the whole width is there
+  EXPECT_GE(pixel(filled, 63, 32, 0), 251);
+  for (int y = 1; y < 16; ++y) EXPECT_EQ(pixel(filled, 30, y, 1), pixel(filled, 30, 0, 1)) << y; // one band, one row
+  EXPECT_LE(pixel(filled, 30, 0, 1), 8);    // the top edge's green
+  EXPECT_GE(pixel(filled, 30, 63, 1), 247); // the bottom edge's
+}
+
 TEST(ImageFit, EmptyImagesAndImpossibleSizesAreRefused) {
   EXPECT_THROW(fitImage(Image{}, 64, 64, ImageFit::Resize), Error);
   EXPECT_THROW(fitImage(Image{4, 4, std::vector<uint8_t>(5)}, 64, 64, ImageFit::Resize), Error);

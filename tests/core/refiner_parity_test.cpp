@@ -6,6 +6,7 @@
 // txt2img parity test.
 #include "parity_support.h"
 #include "sdxl/error.h"
+#include "sdxl/model_source.h"
 #include "sdxl/pipeline.h"
 #include "sdxl/safetensors.h"
 #include "test_support.h"
@@ -87,7 +88,9 @@ TEST(RefinerParity, EveryCaseMatchesDiffusers) {
 
 TEST(RefinerParity, ARefinerCheckpointFileRefinesAsItsFolderDoes) {
   auto reference = SafetensorsFile::open(refinerDir() / "reference.safetensors");
-  Pipeline file(ModelSource::parse((refinerDir() / "refiner.safetensors").string()), "cpu");
+  auto source = ModelSource::parse((refinerDir() / "refiner.safetensors").string());
+  source.configs = refinerFolder(); // the tiny architecture (a file alone has the real refiner's)
+  Pipeline file(source, "cpu");
   EXPECT_EQ(inspectCheckpointFile(refinerDir() / "refiner.safetensors").kind, CheckpointKind::SdxlRefiner);
   for (const auto& c : cases()) {
     if (c["name"] != "refine_image_euler") continue;
@@ -112,7 +115,19 @@ TEST(RefinerParity, TheEnsembleGivesTheSameImageForTheSameSeed) {
   EXPECT_EQ(base.generate(r).images[1].rgb, batch.images[1].rgb);
   r.images = 1;
   r.seed = 4; // image 1 of the batch, alone
-  EXPECT_EQ(base.generate(r).images[0].rgb, batch.images[1].rgb);
+  // Alone, its batch of one takes other matrix kernels than the batch of two: the same image to
+  // within float rounding, which can move a pixel by one level.
+  const auto alone = base.generate(r).images[0];
+  ASSERT_EQ(alone.rgb.size(), batch.images[1].rgb.size());
+  int worst = 0, differ = 0;
+  for (std::size_t i = 0; i < alone.rgb.size(); ++i) {
+    const int d = std::abs(int(alone.rgb[i]) - int(batch.images[1].rgb[i]));
+    worst = std::max(worst, d);
+    differ += d != 0;
+  }
+  std::printf("image 1 alone against the batch: %d of %zu values differ, by %d at most\n", differ, alone.rgb.size(), worst);
+  EXPECT_LE(worst, 1);
+  EXPECT_LE(differ, int(alone.rgb.size() / 1000));
 }
 
 TEST(RefinerParity, WhatARefinerCannotDoIsRefusedInWords) {
@@ -137,7 +152,7 @@ TEST(RefinerParity, WhatARefinerCannotDoIsRefusedInWords) {
   notARefiner.refiner = RefinerChoice{(test::fixturesDir() / "tiny" / "pipeline").string(), 0.8};
   expectRefused(base, notARefiner, "is not a refiner");
   auto noStepLeft = r;
-  noStepLeft.refiner = RefinerChoice{refinerFolder(), 0.95}; // 4 steps: the base runs them all
+  noStepLeft.refiner = RefinerChoice{refinerFolder(), 0.999}; // the cut-off at timestep 1: the base runs all 4
   expectRefused(base, noStepLeft, "leaves the refiner no step");
   auto twice = r;
   twice.refiner = RefinerChoice{refinerFolder(), 0.8};

@@ -89,6 +89,64 @@ TEST(Request, ImagesAndMasksThatCannotWorkAreRefusedInWords) {
   bad = r;
   bad.initImage->rgb.pop_back();
   refused(bad, "do not match its size");
+  for (double blur : {-1.0, 65.0}) {
+    bad = r;
+    bad.maskBlur = blur;
+    refused(bad, "mask blur must be between 0 and 64");
+  }
+  bad = r; // one white pixel: painted, but nothing is left of it once blurred
+  bad.mask = image(64, 64, 0);
+  bad.mask->rgb[3 * (32 * 64 + 32)] = bad.mask->rgb[3 * (32 * 64 + 32) + 1] = bad.mask->rgb[3 * (32 * 64 + 32) + 2] = 255;
+  refused(bad, "blurred by 4 pixels leaves nothing to repaint");
+  bad.maskBlur = 0;
+  EXPECT_NO_THROW(validate(bad));
+}
+
+TEST(Request, ARefinerThatCannotWorkIsRefusedInWords) {
+  auto refused = [](const GenerationRequest& r, const std::string& words) {
+    try {
+      validate(r);
+      ADD_FAILURE() << "accepted a request that should say: " << words;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    }
+  };
+  GenerationRequest r;
+  r.refiner = RefinerChoice{"refiner.safetensors", 0.8};
+  EXPECT_NO_THROW(validate(r));
+  for (double start : {0.0, 1.0, -0.2, 1.5}) {
+    auto bad = r;
+    bad.refiner->start = start;
+    refused(bad, "switch point must be between 0 and 1");
+  }
+  auto bad = r;
+  bad.refiner->model.clear();
+  refused(bad, "the refiner has no model");
+  bad = r;
+  bad.hires = HiresFix{};
+  refused(bad, "the refiner and the hires fix together");
+  bad = r;
+  bad.width = bad.height = 64;
+  bad.initImage = Image{64, 64, std::vector<uint8_t>(64 * 64 * 3, 9)};
+  bad.mask = Image{64, 64, std::vector<uint8_t>(64 * 64 * 3, 255)};
+  refused(bad, "not offered with inpainting");
+  bad = r;
+  bad.aestheticScore = 11;
+  refused(bad, "aesthetic scores must be between 0 and 10");
+}
+
+TEST(Metadata, TheRefinerIsRecordedAsA1111DoesAndComesBack) {
+  GenerationRequest r;
+  r.refiner = RefinerChoice{"/models/sd_xl_refiner_1.0", 0.7};
+  r.aestheticScore = 7;
+  const auto parameters = a1111Parameters(r, "m", 0);
+  EXPECT_NE(parameters.find("Refiner: sd_xl_refiner_1.0, Refiner switch at: 0.7"), std::string::npos) << parameters;
+  const auto back = requestFromJson(requestToJson(r, "m", 0));
+  ASSERT_TRUE(back.refiner);
+  EXPECT_EQ(*back.refiner, *r.refiner);
+  EXPECT_EQ(back.aestheticScore, 7);
+  EXPECT_EQ(back.negativeAestheticScore, 2.5);
+  EXPECT_FALSE(requestFromJson(requestToJson(GenerationRequest{}, "m", 0)).refiner);
 }
 
 TEST(Metadata, ImageModesRecordTheirInputsInA1111Words) {
@@ -100,7 +158,9 @@ TEST(Metadata, ImageModesRecordTheirInputsInA1111Words) {
   EXPECT_NE(parameters.find("Denoising strength: 0.55, Init image hash: "), std::string::npos) << parameters;
   EXPECT_EQ(parameters.find("Mask hash"), std::string::npos);
   r.mask = Image{8, 8, std::vector<uint8_t>(8 * 8 * 3, 255)};
-  EXPECT_NE(a1111Parameters(r, "m", 0).find("Mask hash: "), std::string::npos);
+  r.maskBlur = 2;
+  EXPECT_NE(a1111Parameters(r, "m", 0).find("Mask blur: 2, Mask hash: "), std::string::npos);
+  EXPECT_EQ(requestFromJson(requestToJson(r, "m", 0)).maskBlur, 2);
   const auto json = requestToJson(r, "m", 0);
   EXPECT_NE(json.find("\"mode\":\"inpaint\""), std::string::npos) << json;
   EXPECT_EQ(requestFromJson(json).strength, 0.55);

@@ -107,6 +107,37 @@ private slots:
     QCOMPARE(w->currentRequest().height, 72);
   }
 
+  // Mask blur and "Only masked" reach the request; the area is worked at the request's size and
+  // the image made keeps the picture's own size, with the inpaint area in its metadata.
+  void onlyTheMaskedAreaIsRepaintedAndTheImageKeepsItsSize() {
+    auto w = window();
+    auto* panel = w->findChild<SourceImagePanel*>();
+    auto* painter = w->findChild<MaskPainter*>();
+    const auto path = m_dir.filePath(QStringLiteral("whole.png"));
+    QVERIFY(picture(96, 72).save(path));
+    QString error;
+    QVERIFY2(panel->openImage(path, error), qPrintable(error));
+    painter->setBrushSize(12);
+    painter->paintStroke({QPoint(30, 30), QPoint(50, 30)});
+    w->findChild<QSpinBox*>(QStringLiteral("maskBlur"))->setValue(3);
+    w->findChild<QCheckBox*>(QStringLiteral("onlyMasked"))->setChecked(true);
+    w->findChild<QSpinBox*>(QStringLiteral("onlyMaskedPadding"))->setValue(16);
+    const auto request = w->currentRequest();
+    QVERIFY(request.onlyMaskedPadding);
+    QCOMPARE(*request.onlyMaskedPadding, 16);
+    QCOMPARE(request.maskBlur, 3.0);
+    QCOMPARE(request.initImage->width, 96); // whole: the area is cut from it
+    QCOMPARE(request.mask->height, 72);
+    const auto parameters = generateOnce(*w);
+    QVERIFY2(parameters.contains(QStringLiteral("Mask blur: 3")), qPrintable(parameters));
+    QVERIFY2(parameters.contains(QStringLiteral("Inpaint area: Only masked, Masked area padding: 16")), qPrintable(parameters));
+    auto* gallery = w->findChild<QListWidget*>(QStringLiteral("gallery"));
+    const auto made = gallery->item(0)->data(Qt::UserRole + 1).value<QImage>();
+    QCOMPARE(made.size(), QSize(96, 72));
+    // Far from the mask, the picture is the original's.
+    QCOMPARE(made.pixelColor(90, 68), picture(96, 72).pixelColor(90, 68));
+  }
+
   void theGallerySendsAnImageToStartFrom() {
     auto w = window();
     QVERIFY(!generateOnce(*w).isEmpty());

@@ -20,12 +20,29 @@ void savePng(const Image& image, const std::filesystem::path& path, const std::m
              bool overwrite = false);
 Image loadPng(const std::filesystem::path& path, std::map<std::string, std::string>* text = nullptr);
 
-// How an image of another size becomes width x height for img2img and inpainting (A1111's
-// "Just resize" and "Crop and resize"): stretched, or cut at the centre to the target's aspect and
-// scaled. Resampling is Lanczos (a = 3), as diffusers' image processor resizes; an image at most 7
-// pixels larger each way is only cut (trimmed to multiples of 8), never resampled.
-enum class ImageFit { Resize, Crop };
+// How an image of another size becomes width x height for img2img and inpainting, as diffusers'
+// image processor resizes (resize_mode "default", "crop", "fill"; A1111's "Just resize", "Crop and
+// resize", "Resize and fill"): stretched; scaled to cover the target and cut at the centre; or
+// scaled to fit inside it, the rest filled with its edges stretched. Lanczos (a = 3) as Pillow's.
+enum class ImageFit { Resize, Crop, Fill };
+// resizeImage, except that an image at most 7 pixels larger each way is only cut (trimmed to
+// multiples of 8), never resampled.
 Image fitImage(const Image& image, int width, int height, ImageFit fit);
+// diffusers' VaeImageProcessor.resize(image, height, width, resize_mode) to the byte.
+Image resizeImage(const Image& image, int width, int height, ImageFit fit);
+
+// A1111's "Only masked" inpainting (diffusers' padding_mask_crop): the box around the mask's
+// painted pixels (any non-black), widened by `padding` and to the aspect of width x height, within
+// the image (diffusers' get_crop_region); then the result, scaled back to the box, pasted over the
+// original where the mask is painted, blended by its gray (diffusers' apply_overlay).
+struct PixelBox {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int width() const { return x1 - x0; }
+  int height() const { return y1 - y0; }
+};
+PixelBox maskedArea(const Image& mask, int width, int height, int padding);
+Image cropImage(const Image& image, const PixelBox& box);
+Image pasteMaskedArea(const Image& original, const Image& mask, const Image& result, const PixelBox& box);
 
 // A mask's pixels that are repainted, 1 each (else 0), as diffusers' mask processor reads a mask:
 // PIL's grayscale of the pixel, at least one half.

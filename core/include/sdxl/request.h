@@ -183,6 +183,10 @@ struct GenerationRequest {
   // Pixels of Gaussian blur on the mask before it is read (A1111's "Mask blur", default 4; diffusers'
   // mask_processor.blur): rounds its corners and lets thin strokes merge. 0 reads it as drawn.
   double maskBlur = 4;
+  // A1111's "Only masked" with its padding in pixels: only the masked part, widened by the padding
+  // and to width x height's aspect, is inpainted, at width x height, and pasted back; the image and
+  // the mask keep their own size, and so does the result. Unset: the whole picture.
+  std::optional<int> onlyMaskedPadding;
   std::optional<HiresFix> hires; // txt2img only
   std::optional<RefinerChoice> refiner; // txt2img or img2img
   // What a refiner is conditioned on besides the text (diffusers' aesthetic_score and

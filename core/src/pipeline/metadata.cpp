@@ -50,6 +50,7 @@ std::string a1111Parameters(const GenerationRequest& r, const ModelIdentity& mod
   if (r.guidanceRescale > 0) out << ", CFG rescale: " << r.guidanceRescale;
   if (r.initImage) out << ", Denoising strength: " << r.strength << ", Init image hash: " << pixelHash(*r.initImage).substr(0, 10);
   if (r.mask) out << ", Mask blur: " << r.maskBlur << ", Mask hash: " << pixelHash(*r.mask).substr(0, 10);
+  if (r.onlyMaskedPadding) out << ", Inpaint area: Only masked, Masked area padding: " << *r.onlyMaskedPadding;
   if (r.hires)
   {
     out << ", Denoising strength: " << r.hires->strength << ", Hires upscale: " << r.hires->scale;
@@ -98,6 +99,7 @@ std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model
     if (r.mask) {
       j["mask_sha256"] = pixelHash(*r.mask);
       j["mask_blur"] = r.maskBlur;
+      if (r.onlyMaskedPadding) j["only_masked_padding"] = *r.onlyMaskedPadding;
     }
   }
   j["scheduler"] = schedulerName(r.scheduler);
@@ -136,6 +138,7 @@ GenerationRequest requestFromJson(const std::string& text) {
     r.seed = j.at("seed").get<uint64_t>();
     r.images = j.value("images", 1);
     r.maskBlur = j.value("mask_blur", r.maskBlur);
+    if (j.contains("only_masked_padding")) r.onlyMaskedPadding = j.at("only_masked_padding").get<int>();
     r.strength = j.value("strength", r.strength); // the image itself is not stored: reuse it from where it is
     if (j.contains("hires")) {
       const auto& h = j.at("hires");

@@ -145,6 +145,7 @@ struct Pipeline::Impl {
   }
 
   GenerationResult run(const GenerationRequest& r, GenerationObserver* observer);
+  GenerationResult runOnlyMasked(const GenerationRequest& r, GenerationObserver* observer);
   // One pass of the denoising loop in `mode`, up to `stopAt` of the schedule (diffusers'
   // denoising_end); the hires fix and the refiner run a second.
   at::Tensor denoise(pipeline::SdxlModel& m, runtime::UNetGraph& graph, const GenerationRequest& r,
@@ -211,7 +212,7 @@ GenerationResult Pipeline::generate(const GenerationRequest& request, Generation
   runtime::CancellationScope cancellation(observer ? std::function<bool()>([observer] { return observer->cancelRequested(); })
                                                    : std::function<bool()>());
   try {
-    return m_impl->run(request, observer);
+    return request.onlyMaskedPadding ? m_impl->runOnlyMasked(request, observer) : m_impl->run(request, observer);
   } catch (const c10::OutOfMemoryError& e) {
     m_impl->model.reset(); // release everything; the next request loads again
     m_impl->refiner.reset();
@@ -274,6 +275,21 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
       observer->onStep({i + 1 - firstStep, end - firstStep, seconds(loopStart), &latents});
   }
   return latents;
+}
+
+// A1111's "Only masked" (diffusers' padding_mask_crop): the area around the mask, resized to fill
+// the request's size, is inpainted there and pasted back over the image.
+GenerationResult Pipeline::Impl::runOnlyMasked(const GenerationRequest& r, GenerationObserver* observer) {
+  const auto mask = r.maskBlur > 0 ? blurMask(*r.mask, r.maskBlur) : *r.mask;
+  const auto box = maskedArea(mask, r.width, r.height, *r.onlyMaskedPadding);
+  auto area = r;
+  area.initImage = resizeImage(cropImage(*r.initImage, box), r.width, r.height, ImageFit::Fill);
+  area.mask = resizeImage(cropImage(mask, box), r.width, r.height, ImageFit::Fill);
+  area.maskBlur = 0;
+  area.onlyMaskedPadding.reset();
+  auto result = run(area, observer);
+  for (auto& image : result.images) image = pasteMaskedArea(*r.initImage, mask, image, box);
+  return result;
 }
 
 GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObserver* observer) {
