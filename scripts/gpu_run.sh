@@ -115,9 +115,13 @@ modes() {
   save_model || return 1
   rm -rf /tmp/modes && python3 tests/gpu/modes_reference.py "$MODEL" /tmp/modes 2>&1 | grep -v Warning | tail -3 || return 1
   local mode extra
-  for mode in img2img inpaint; do
-    extra=""; [ "$mode" = inpaint ] && extra="--mask /tmp/modes/mask.png --mask-blur 0"
-    for run in warm measured; do
+  for mode in img2img inpaint inpaint_only_masked; do
+    case $mode in
+      img2img) extra="" ;;
+      inpaint) extra="--mask /tmp/modes/mask.png --mask-blur 0" ;;
+      inpaint_only_masked) extra="--mask /tmp/modes/mask.png --mask-blur 0 --only-masked 32" ;;
+    esac
+    for run in once; do # the timed runs are modes_bench's
       rm -rf "/tmp/modes/ours/$mode"
       build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
         --init-image /tmp/modes/init.png $extra --strength 0.6 --steps 30 --guidance 5 --seed 0 --config fp16_vae_fp32 \
@@ -125,7 +129,7 @@ modes() {
     done
   done
   cp /tmp/modes/diffusers.jsonl "$OUT/modes_diffusers.jsonl"
-  python3 tests/gpu/compare_images.py /tmp/modes "$OUT/modes.json" img2img inpaint
+  python3 tests/gpu/compare_images.py /tmp/modes "$OUT/modes.json" img2img inpaint inpaint_only_masked
 }
 
 # The hires fix at full size (1024 -> 1536, latent upscaler), fp16, against diffusers' parts
@@ -141,12 +145,11 @@ hires() {
 }
 
 # The refiner at full size (the ensemble: base to 0.8, a random-weight refiner from 0.8), fp16,
-# against diffusers' two pipelines (refiner_reference.py); PSNR as schedulers, with each side's
-# time (ours: two runs in fresh processes, loading included) and peak memory.
+# against diffusers' two pipelines (refiner_reference.py); PSNR as schedulers.
 refiner() {
   save_model || return 1
   rm -rf /tmp/refiner && python3 tests/gpu/refiner_reference.py "$MODEL" /tmp/sdxl-refiner /tmp/refiner 2>&1 | grep -v Warning | tail -1 || return 1
-  for run in warm measured; do
+  for run in once; do # the timed runs are modes_bench's
     rm -rf /tmp/refiner/ours/refiner
     build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
       --refiner /tmp/sdxl-refiner --refiner-start 0.8 --steps 30 --guidance 5 --seed 0 --config fp16_vae_fp32 \

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Full-size img2img and inpainting, diffusers side: a 1024x1024 init image and mask, then
-StableDiffusionXLImg2ImgPipeline and StableDiffusionXLInpaintPipeline (fp16, Euler, 30 steps,
+StableDiffusionXLImg2ImgPipeline and StableDiffusionXLInpaintPipeline, the latter also with
+padding_mask_crop=32 (A1111's "Only masked") (fp16, Euler, 30 steps,
 seed 0) on the random-weight SDXL-base folder; PNGs for the C++ side to compare, and each
 pipeline's time (second of two runs) and peak memory as JSON lines.
 
@@ -31,7 +32,8 @@ mask.save(os.path.join(out, "mask.png"))
 PROMPT = "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k"
 img2img = StableDiffusionXLImg2ImgPipeline.from_pretrained(model, torch_dtype=torch.float16).to("cuda")
 inpaint = StableDiffusionXLInpaintPipeline(**img2img.components)
-for name, pipe, extra in [("img2img", img2img, {}), ("inpaint", inpaint, {"mask_image": mask})]:
+for name, pipe, extra in [("img2img", img2img, {}), ("inpaint", inpaint, {"mask_image": mask}),
+                          ("inpaint_only_masked", inpaint, {"mask_image": mask, "padding_mask_crop": 32})]:
     pipe.set_progress_bar_config(disable=True)
     for run in range(2):  # the first warms up
         torch.cuda.synchronize()
