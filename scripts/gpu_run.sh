@@ -109,27 +109,29 @@ loras() {
   python3 tests/gpu/compare_images.py /tmp/lora "$OUT/loras.json" lora
 }
 
-# img2img and inpainting at full size, fp16, against diffusers' pipelines (PSNR as schedulers),
-# with each side's time and peak memory (modes_reference.py; ours from the CLI's --stats line).
+# img2img and inpainting (base model, only the masked area, a 9-channel inpainting model) at full
+# size, fp16, against diffusers' pipelines (modes_reference.py; PSNR as schedulers).
 modes() {
   save_model || return 1
-  rm -rf /tmp/modes && python3 tests/gpu/modes_reference.py "$MODEL" /tmp/modes 2>&1 | grep -v Warning | tail -3 || return 1
-  local mode extra
-  for mode in img2img inpaint inpaint_only_masked; do
+  rm -rf /tmp/modes && python3 tests/gpu/modes_reference.py "$MODEL" /tmp/modes /tmp/sdxl-inpaint9 2>&1 | grep -v Warning | tail -4 || return 1
+  local mode extra model
+  for mode in img2img inpaint inpaint_only_masked inpaint9; do
+    model="$MODEL"
     case $mode in
       img2img) extra="" ;;
       inpaint) extra="--mask /tmp/modes/mask.png --mask-blur 0" ;;
       inpaint_only_masked) extra="--mask /tmp/modes/mask.png --mask-blur 0 --only-masked 32" ;;
+      inpaint9) extra="--mask /tmp/modes/mask.png --mask-blur 0"; model=/tmp/sdxl-inpaint9 ;;
     esac
     for run in once; do # the timed runs are modes_bench's
       rm -rf "/tmp/modes/ours/$mode"
-      build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
+      build-gpu/app/sdxl-cli generate --model "$model" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
         --init-image /tmp/modes/init.png $extra --strength 0.6 --steps 30 --guidance 5 --seed 0 --config fp16_vae_fp32 \
         --out "/tmp/modes/ours/$mode" 2>&1 | grep "total" | sed "s/^/ours $mode $run: /" | tee -a "$OUT/modes_ours.txt" || return 1
     done
   done
   cp /tmp/modes/diffusers.jsonl "$OUT/modes_diffusers.jsonl"
-  python3 tests/gpu/compare_images.py /tmp/modes "$OUT/modes.json" img2img inpaint inpaint_only_masked
+  python3 tests/gpu/compare_images.py /tmp/modes "$OUT/modes.json" img2img inpaint inpaint_only_masked inpaint9
 }
 
 # The hires fix at full size (1024 -> 1536, latent upscaler), fp16, against diffusers' parts
@@ -162,24 +164,29 @@ refiner() {
 # Each creation mode's latency and memory under the benchmark runner (single protocol: 1 image,
 # 1024x1024, 30 steps, seed 0; 2 runs in one process, the second counted), beside diffusers' rows
 # that the modes, hires and refiner stages measured in this call: $OUT/bench_modes.{md,json}.
+# BENCH_MODES="inpaint9 ..." times some of them only (each needs the stage that makes its inputs).
 modes_bench() {
-  local mode args configs
-  for mode in txt2img img2img inpaint hires refiner; do
+  local mode args configs model
+  for mode in ${BENCH_MODES:-txt2img img2img inpaint inpaint9 hires refiner}; do
     configs=fp16_vae_fp32
+    model="$MODEL"
     case $mode in
       txt2img) args="" ;;
       img2img) args="--init-image /tmp/modes/init.png --strength 0.6" ;;
       inpaint) args="--init-image /tmp/modes/init.png --mask /tmp/modes/mask.png --mask-blur 0 --strength 0.6" ;;
+      inpaint9) args="--init-image /tmp/modes/init.png --mask /tmp/modes/mask.png --mask-blur 0 --strength 0.6"; model=/tmp/sdxl-inpaint9 ;;
       hires) args="--hires-scale 1.5 --hires-strength 0.55" ;;
       refiner) args="--refiner /tmp/sdxl-refiner --refiner-start 0.8"; configs=fp16_vae_fp32,fp16_model_offload_vae_fp32 ;;
     esac
-    { echo "### $mode"; build-gpu/app/sdxl-cli bench --model "$MODEL" --protocol single --configs $configs --runs 2 $args \
+    { echo "### $mode"; build-gpu/app/sdxl-cli bench --model "$model" --protocol single --configs $configs --runs 2 $args \
         --json "/tmp/bench_mode_$mode.json" --commit "${SDXL_COMMIT:-unknown}"; } >> "$OUT/bench_modes.md" || return 1
   done
-  cat /tmp/modes/diffusers.jsonl /tmp/hires/diffusers.jsonl /tmp/refiner/diffusers.jsonl > /tmp/bench_modes_diffusers.jsonl
+  cat /tmp/modes/diffusers.jsonl /tmp/hires/diffusers.jsonl /tmp/refiner/diffusers.jsonl > /tmp/bench_modes_diffusers.jsonl 2>/dev/null || true
   python3 - "$OUT/bench_modes.json" <<'PY'
 import json, sys
-ours = {m: json.load(open(f"/tmp/bench_mode_{m}.json")) for m in ("txt2img", "img2img", "inpaint", "hires", "refiner")}
+import os
+ours = {m: json.load(open(f"/tmp/bench_mode_{m}.json")) for m in ("txt2img", "img2img", "inpaint", "inpaint9", "hires", "refiner")
+        if os.path.exists(f"/tmp/bench_mode_{m}.json")}
 diffusers = [json.loads(l) for l in open("/tmp/bench_modes_diffusers.jsonl") if l.strip()]
 json.dump({"ours": ours, "diffusers": diffusers}, open(sys.argv[1], "w"), indent=1)
 PY

@@ -1,5 +1,7 @@
 #include "parity_support.h"
 
+#include <gtest/gtest.h>
+
 namespace sdxl::test {
 
 double relativeError(const at::Tensor& got, const at::Tensor& want) {
@@ -18,6 +20,19 @@ ImageAgreement compareImages(const std::vector<Image>& ours, const at::Tensor& r
     worst = std::max<int64_t>(worst, diff.max().item<int64_t>());
   }
   return {total ? double(within) / double(total) : 0.0, worst};
+}
+
+void expectSameToOneLevel(const Image& alone, const Image& inBatch) {
+  ASSERT_EQ(alone.rgb.size(), inBatch.rgb.size());
+  int worst = 0, differ = 0;
+  for (std::size_t i = 0; i < alone.rgb.size(); ++i) {
+    const int d = std::abs(int(alone.rgb[i]) - int(inBatch.rgb[i]));
+    worst = std::max(worst, d);
+    differ += d != 0;
+  }
+  std::printf("an image alone against its batch: %d of %zu values differ, by %d at most\n", differ, alone.rgb.size(), worst);
+  EXPECT_LE(worst, 1);
+  EXPECT_LE(differ, int(alone.rgb.size() / 1000));
 }
 
 Image imageFromTensor(const at::Tensor& hwc) {

@@ -21,4 +21,9 @@ ImageAgreement compareImages(const std::vector<Image>& ours, const at::Tensor& r
 
 Image imageFromTensor(const at::Tensor& hwc); // (h, w, 3) uint8
 
+// Image k of a batch made alone: its batch of one takes other matrix kernels than the batch, so
+// the same image to within float rounding, which can move a value by one level. Expects at most
+// one level anywhere and one value in a thousand moved.
+void expectSameToOneLevel(const Image& alone, const Image& inBatch);
+
 } // namespace sdxl::test
