@@ -24,7 +24,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
   m_configs->setObjectName(QStringLiteral("compareConfigs"));
   QStringList names;
   for (const auto& n : sdxl::seedConfigNames()) names << QString::fromStdString(n);
-  names << QStringLiteral("bf16") << QStringLiteral("fp16_vae_tiling") << QStringLiteral("fp16_compile_vae_slicing_cached_embeds");
+  names << QStringLiteral("fp32") << QStringLiteral("bf16") << QStringLiteral("fp16_vae_tiling") << QStringLiteral("fp16_compile_vae_slicing_cached_embeds");
   for (const auto& n : names) {
     auto* item = new QListWidgetItem(n, m_configs);
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
