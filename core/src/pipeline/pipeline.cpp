@@ -314,6 +314,11 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   // The refiner stage's model, loaded beside the first (with model offload, each UNet is on the
   // GPU only while it runs); the image is decoded by the model that denoised last, as diffusers.
   pipeline::SdxlModel* refinerModel = nullptr;
+  if (!r.refiner && refiner) { // a refiner no longer asked for gives its memory back
+    refinerGraph.reset();
+    refiner.reset();
+    releaseCachedMemory();
+  }
   if (r.refiner) {
     if (m.config.refiner())
       throw Error(ErrorKind::InvalidRequest, "the model is itself a refiner: choose a base model to refine after, or no refiner");
