@@ -135,6 +135,22 @@ TEST(Request, ARefinerThatCannotWorkIsRefusedInWords) {
   refused(bad, "aesthetic scores must be between 0 and 10");
 }
 
+// Anyone can edit a PNG's text: numbers that would not convert safely are refused in words (the
+// PNG fuzzer found a seed written as a float past 2^64).
+TEST(Metadata, SavedNumbersOutOfRangeAreRefusedNotConverted) {
+  const std::string base = R"({"prompt":"x","width":64,"height":64,"steps":4,"guidance":5,"seed":)";
+  EXPECT_EQ(requestFromJson(base + "18446744073709551615}").seed, 18446744073709551615ull);
+  for (const char* bad : {"1.8446744073709552e19}", "-1}", "3.5}", "\"7\"}"})
+    try {
+      requestFromJson(base + bad);
+      ADD_FAILURE() << "accepted the seed " << bad;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::InvalidRequest);
+    }
+  EXPECT_THROW(requestFromJson(R"({"prompt":"x","width":1e10,"height":64,"steps":4,"guidance":5,"seed":1})"), Error);
+  EXPECT_THROW(requestFromJson(R"({"prompt":"x","width":64,"height":64,"steps":4,"guidance":5,"seed":1,"images":-3e9})"), Error);
+}
+
 TEST(Metadata, TheRefinerIsRecordedAsA1111DoesAndComesBack) {
   GenerationRequest r;
   r.refiner = RefinerChoice{"/models/sd_xl_refiner_1.0", 0.7};

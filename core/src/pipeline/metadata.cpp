@@ -7,7 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+#include <optional>
 #include <sstream>
+#include <type_traits>
 
 namespace sdxl {
 
@@ -123,6 +126,21 @@ std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+// A whole number of the saved parameters that fits T (anyone can edit a PNG's text, and a number
+// out of range or with a fraction would not convert safely), or `fallback` where the key is absent.
+template <typename T>
+T wholeNumber(const nlohmann::json& j, const char* key, std::optional<T> fallback = std::nullopt) {
+  if (!j.contains(key) && fallback) return *fallback;
+  const auto& v = j.at(key);
+  if (v.is_number_unsigned() && v.get<uint64_t>() <= uint64_t(std::numeric_limits<T>::max())) return static_cast<T>(v.get<uint64_t>());
+  if (v.is_number_integer() && !v.is_number_unsigned() && std::is_signed_v<T> &&
+      v.get<int64_t>() >= int64_t(std::numeric_limits<T>::min()) && v.get<int64_t>() <= int64_t(std::numeric_limits<T>::max()))
+    return static_cast<T>(v.get<int64_t>());
+  throw Error(ErrorKind::InvalidRequest, std::string("the saved parameters' ") + key + " is not a whole number in range");
+}
+} // namespace
+
 GenerationRequest requestFromJson(const std::string& text) {
   GenerationRequest r;
   try {
@@ -130,22 +148,22 @@ GenerationRequest requestFromJson(const std::string& text) {
     r.prompt = j.at("prompt").get<std::string>();
     r.negativePrompt = j.value("negative_prompt", "");
     r.encodeEmptyNegative = j.value("empty_negative_prompt", "zeros") == "encoded";
-    r.width = j.at("width").get<int>();
-    r.height = j.at("height").get<int>();
-    r.steps = j.at("steps").get<int>();
+    r.width = wholeNumber<int>(j, "width");
+    r.height = wholeNumber<int>(j, "height");
+    r.steps = wholeNumber<int>(j, "steps");
     r.guidance = j.at("guidance").get<double>();
     r.guidanceRescale = j.value("guidance_rescale", 0.0);
-    r.seed = j.at("seed").get<uint64_t>();
-    r.images = j.value("images", 1);
+    r.seed = wholeNumber<uint64_t>(j, "seed");
+    r.images = wholeNumber<int>(j, "images", 1);
     r.maskBlur = j.value("mask_blur", r.maskBlur);
-    if (j.contains("only_masked_padding")) r.onlyMaskedPadding = j.at("only_masked_padding").get<int>();
+    if (j.contains("only_masked_padding")) r.onlyMaskedPadding = wholeNumber<int>(j, "only_masked_padding");
     r.strength = j.value("strength", r.strength); // the image itself is not stored: reuse it from where it is
     if (j.contains("hires")) {
       const auto& h = j.at("hires");
       HiresFix fix;
       fix.scale = h.value("scale", fix.scale);
       fix.strength = h.value("strength", fix.strength);
-      fix.steps = h.value("steps", 0);
+      fix.steps = wholeNumber<int>(h, "steps", 0);
       const auto upscaler = hiresUpscalerFromName(h.value("upscaler", "latent"));
       if (!upscaler) throw Error(ErrorKind::InvalidRequest, "unknown hires upscaler in saved parameters");
       fix.upscaler = *upscaler;
@@ -161,7 +179,7 @@ GenerationRequest requestFromJson(const std::string& text) {
     const auto seedMode = seedModeFromName(j.value("seed_mode", "batch"));
     if (!seedMode) throw Error(ErrorKind::InvalidRequest, "unknown seed mode in saved parameters");
     r.seedMode = *seedMode;
-    r.clipSkip = j.value("clip_skip", 1);
+    r.clipSkip = wholeNumber<int>(j, "clip_skip", 1);
     const auto emphasis = emphasisFromName(j.value("emphasis", "a1111"));
     if (!emphasis) throw Error(ErrorKind::InvalidRequest, "unknown emphasis in saved parameters");
     r.emphasis = *emphasis;

@@ -1,0 +1,63 @@
+// libFuzzer target for what a PNG dropped on the studio brings: our loader over libpng on any
+// bytes (a file libpng refuses must come back as an Error, never a crash, a leak or a longjmp out
+// of C++), its text chunks, and our parameters (the "sdxl-studio" JSON) read back into a request,
+// validated and written again. The input is tried both as the file and as the JSON itself.
+#include "sdxl/error.h"
+#include "sdxl/image.h"
+#include "sdxl/metadata.h"
+#include "sdxl/model_library.h"
+#include "sdxl/version.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <unistd.h>
+
+// The writers name models through parts of the core that need LibTorch; reading a request never
+// does. These stand in for them so that the reader can be fuzzed alone.
+namespace sdxl {
+ModelSource ModelSource::parse(const std::string& spec) {
+  ModelSource s;
+  s.folder = spec;
+  return s;
+}
+std::string ModelSource::describe() const { return folder.string(); }
+std::string shortModelHash(const std::filesystem::path&) { return {}; }
+std::string studioVersion() { return "fuzz"; }
+} // namespace sdxl
+
+namespace {
+void check(bool ok) {
+  if (!ok) std::abort();
+}
+
+void readParameters(const std::string& json) {
+  sdxl::GenerationRequest request;
+  try {
+    request = sdxl::requestFromJson(json);
+  } catch (const sdxl::Error& e) {
+    check(e.kind() == sdxl::ErrorKind::InvalidRequest);
+    return;
+  }
+  try {
+    sdxl::validate(request);
+  } catch (const sdxl::Error& e) {
+    check(e.kind() == sdxl::ErrorKind::InvalidRequest);
+  }
+  check(!sdxl::requestToJson(request, "m", 0).empty());
+  check(!sdxl::a1111Parameters(request, "m", 0).empty());
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const std::string path = "/tmp/sdxl-fuzz-png-" + std::to_string(getpid()) + ".png";
+  std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), std::streamsize(size));
+  std::map<std::string, std::string> text;
+  try {
+    const auto image = sdxl::loadPng(path, &text);
+    check(image.rgb.size() == std::size_t(image.width) * std::size_t(image.height) * 3);
+  } catch (const sdxl::Error&) {
+  }
+  for (const auto& [key, value] : text) readParameters(value);
+  readParameters(std::string(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
