@@ -161,6 +161,21 @@ refiner() {
   python3 tests/gpu/compare_images.py /tmp/refiner "$OUT/refiner.json" refiner
 }
 
+# The refiner stage under compile (its own CUDA graph) and model offload (one UNet on the GPU at a
+# time), each against diffusers' image of the refiner stage (run it first).
+refiner_switches() {
+  local config name
+  for config in fp16_compile_vae_fp32 fp16_model_offload_vae_fp32; do
+    name="refiner_$config"
+    rm -rf "/tmp/refiner/ours/$name"
+    build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "Astronaut in a jungle, cold color palette, muted colors, detailed, 8k" \
+      --refiner /tmp/sdxl-refiner --refiner-start 0.8 --steps 30 --guidance 5 --seed 0 --config "$config" \
+      --out "/tmp/refiner/ours/$name" 2>&1 | grep total | sed "s/^/ours $name: /" | tee -a "$OUT/refiner_ours.txt" || return 1
+    cp /tmp/refiner/diffusers/refiner.png "/tmp/refiner/diffusers/$name.png"
+  done
+  python3 tests/gpu/compare_images.py /tmp/refiner "$OUT/refiner_switches.json" refiner_fp16_compile_vae_fp32 refiner_fp16_model_offload_vae_fp32
+}
+
 # Each creation mode's latency and memory under the benchmark runner (single protocol: 1 image,
 # 1024x1024, 30 steps, seed 0; 2 runs in one process, the second counted), beside diffusers' rows
 # that the modes, hires and refiner stages measured in this call: $OUT/bench_modes.{md,json}.
