@@ -22,20 +22,9 @@ namespace {
 std::filesystem::path modes() { return test::fixturesDir() / "modes"; }
 
 GenerationRequest requestOf(const nlohmann::json& c, const SafetensorsFile& reference) {
-  GenerationRequest r;
-  r.prompt = c["prompt"];
-  r.negativePrompt = c["negative"];
-  r.width = c["width"];
-  r.height = c["height"];
-  r.images = c["images"];
-  r.guidance = c["guidance"];
-  r.seed = c["seed"];
-  r.seedMode = *seedModeFromName(c["seed_mode"]);
-  r.steps = c["steps"];
-  r.scheduler = *schedulerFromName(c["scheduler"]);
+  auto r = test::requestOfCase(c);
   r.strength = c["strength"];
   r.maskBlur = c.value("mask_blur", 0.0); // 0: diffusers' pipeline as called without mask_processor.blur
-  r.optimizations.precision = Precision::FP32;
   if (c["mode"] == "hires") {
     HiresFix h;
     h.scale = c["hires"]["scale"];

@@ -35,6 +35,22 @@ void expectSameToOneLevel(const Image& alone, const Image& inBatch) {
   EXPECT_LE(differ, int(alone.rgb.size() / 1000));
 }
 
+GenerationRequest requestOfCase(const nlohmann::json& c) {
+  GenerationRequest r;
+  r.prompt = c["prompt"];
+  r.negativePrompt = c["negative"];
+  r.width = c["width"];
+  r.height = c["height"];
+  r.images = c["images"];
+  r.guidance = c["guidance"];
+  r.seed = c["seed"];
+  r.seedMode = *seedModeFromName(c["seed_mode"]);
+  r.steps = c["steps"];
+  r.scheduler = *schedulerFromName(c["scheduler"]);
+  r.optimizations.precision = Precision::FP32;
+  return r;
+}
+
 Image imageFromTensor(const at::Tensor& hwc) {
   const auto bytes = hwc.contiguous();
   Image image{static_cast<int>(bytes.size(1)), static_cast<int>(bytes.size(0)), {}};

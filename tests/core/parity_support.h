@@ -3,6 +3,9 @@
 #pragma once
 
 #include "sdxl/image.h"
+#include "sdxl/request.h"
+
+#include <nlohmann/json.hpp>
 
 #include <torch/torch.h>
 
@@ -20,6 +23,9 @@ struct ImageAgreement {
 ImageAgreement compareImages(const std::vector<Image>& ours, const at::Tensor& reference);
 
 Image imageFromTensor(const at::Tensor& hwc); // (h, w, 3) uint8
+
+// The fields every fixture case of cases.json has (prompt, size, seed, scheduler...), fp32.
+GenerationRequest requestOfCase(const nlohmann::json& c);
 
 // Image k of a batch made alone: its batch of one takes other matrix kernels than the batch, so
 // the same image to within float rounding, which can move a value by one level. Expects at most

@@ -29,18 +29,7 @@ nlohmann::json cases() {
 }
 
 GenerationRequest requestOf(const nlohmann::json& c, const SafetensorsFile& reference) {
-  GenerationRequest r;
-  r.prompt = c["prompt"];
-  r.negativePrompt = c["negative"];
-  r.width = c["width"];
-  r.height = c["height"];
-  r.images = c["images"];
-  r.guidance = c["guidance"];
-  r.seed = c["seed"];
-  r.seedMode = *seedModeFromName(c["seed_mode"]);
-  r.steps = c["steps"];
-  r.scheduler = *schedulerFromName(c["scheduler"]);
-  r.optimizations.precision = Precision::FP32;
+  auto r = test::requestOfCase(c);
   if (c["first"] != "txt2img") r.initImage = test::imageFromTensor(reference.tensor("init"));
   if (c["first"] == "none") r.strength = c["switch"]; // the refiner alone, as img2img
   else r.refiner = RefinerChoice{refinerFolder(), c["switch"]};
