@@ -1,5 +1,6 @@
 #include "args.h"
 #include "commands.h"
+#include "memory_options.h"
 #include "mode_options.h"
 
 #include "sdxl/benchmark.h"
@@ -29,7 +30,11 @@ int runBench(const std::vector<std::string>& argv) {
              {"--commit", "SHA", "the commit measured, recorded in the JSON"},
              {"--images", "DIR", "save each configuration's first image there"},
              {"--models", "DIR", "where --refiner may be given by name (default: " + defaultModelsFolder().string() + ")"},
+             {"--fit", "", "also find each configuration's smallest hard limit that it completes under (bisection)"},
+             {"--fit-step", "GiB", "the bisection's resolution (default 0.25; smaller for the tiny model)"},
              {"--help", "", "show this help"}};
+  const auto memorySpecs = memoryOptionSpecs();
+  specs.insert(specs.end() - 1, memorySpecs.begin(), memorySpecs.end());
   // A creation mode measured as the protocol at its size and steps (an init image is fitted to it).
   const auto modeSpecs = modeOptionSpecs();
   specs.insert(specs.end() - 1, modeSpecs.begin(), modeSpecs.end());
@@ -61,6 +66,26 @@ int runBench(const std::vector<std::string>& argv) {
     std::cerr << "sdxl-cli: " << wrong << "\n";
     return kExitUsage;
   }
+  MemoryOptions memory;
+  if (const auto wrong = readMemoryOptions(args, memory); !wrong.empty()) {
+    std::cerr << "sdxl-cli: " << wrong << "\n";
+    return kExitUsage;
+  }
+  BenchmarkSettings settings;
+  settings.limitGB = memory.limitGiB;
+  settings.budget = memory.budget;
+  settings.fit = args.has("--fit");
+  if (args.has("--fit-step")) {
+    try {
+      settings.fitStepGB = std::stod(args.get("--fit-step"));
+    } catch (const std::exception&) {
+      settings.fitStepGB = 0;
+    }
+    if (!(settings.fitStepGB > 0 && settings.fitStepGB <= 64)) {
+      std::cerr << "sdxl-cli: --fit-step takes GiB (e.g. 0.25, or 0.001 for the tiny model)\n";
+      return kExitUsage;
+    }
+  }
   validate(protocol->request);
   std::vector<BenchmarkConfig> configs;
   std::stringstream names(args.get("--configs", defaults));
@@ -71,10 +96,12 @@ int runBench(const std::vector<std::string>& argv) {
   }
   validate(protocol->request);
 
-  BenchmarkRunner runner(ModelSource::parse(args.get("--model", "builtin")), args.get("--device"));
+  BenchmarkRunner runner(ModelSource::parse(args.get("--model", "builtin")), args.get("--device"), settings);
   const auto report = runner.run(*protocol, configs, [&](std::size_t c, int run) {
-    std::fprintf(stderr, "[bench] %s run %d/%d\n", configs[c].name.c_str(), run + 1,
-                 configs[c].runs > 0 ? configs[c].runs : protocol->runs);
+    if (run < 0) std::fprintf(stderr, "[bench] %s: a run under a trial limit\n", configs[c].name.c_str());
+    else
+      std::fprintf(stderr, "[bench] %s run %d/%d\n", configs[c].name.c_str(), run + 1,
+                   configs[c].runs > 0 ? configs[c].runs : protocol->runs);
   });
   std::cout << report.toMarkdown();
   if (args.has("--json")) {

@@ -1,5 +1,6 @@
 #include "args.h"
 #include "commands.h"
+#include "memory_options.h"
 #include "mode_options.h"
 
 #include "sdxl/benchmark.h"
@@ -7,6 +8,7 @@
 #include "sdxl/metadata.h"
 #include "sdxl/model_library.h"
 #include "sdxl/pipeline.h"
+#include "sdxl/telemetry.h"
 
 #include <atomic>
 #include <csignal>
@@ -36,6 +38,7 @@ public:
     const double eta = rate > 0 ? (e.steps - e.step) / rate : 0;
     std::fprintf(stderr, "\rstep %d/%d  %.2f it/s  ETA %.1f s          ", e.step, e.steps, rate, eta);
   }
+  void onMemory(const MemoryEvent& e) override { std::fprintf(stderr, "\rmemory: %s\n", e.text.c_str()); }
   bool cancelRequested() override { return g_interrupted.load(); }
 };
 
@@ -101,6 +104,8 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--help", "", "show this help"}};
   const auto modeSpecs = modeOptionSpecs();
   specs.insert(specs.end() - 1, modeSpecs.begin(), modeSpecs.end());
+  const auto memorySpecs = memoryOptionSpecs();
+  specs.insert(specs.end() - 1, memorySpecs.begin(), memorySpecs.end());
   Args args("generate",
             "Generates images from a prompt and saves them as PNG files that carry their parameters (an A1111-style "
             "'parameters' chunk and the settings as JSON). Existing files are never overwritten.", specs);
@@ -171,6 +176,9 @@ int runGenerate(const std::vector<std::string>& argv) {
   if (configured) request.optimizations = configFromName(args.get("--config")).options; // Error: exit 2, says the word
   const std::filesystem::path models = args.get("--models", defaultModelsFolder().string());
   if (const auto wrong = applyModeOptions(args, models, args.has("--size"), request); !wrong.empty()) return usage(wrong);
+  MemoryOptions memory;
+  if (const auto wrong = readMemoryOptions(args, memory); !wrong.empty()) return usage(wrong);
+  request.memoryBudget = memory.budget;
   validate(request); // before any loading: a bad request costs nothing
 
   auto source = ModelSource::parse(resolveInLibrary(args.get("--model"), models, LibraryEntry::Kind::Model));
@@ -178,6 +186,7 @@ int runGenerate(const std::vector<std::string>& argv) {
   source.configs = args.get("--model-config");
   Pipeline pipeline(source, args.get("--device"));
   const bool cuda = pipeline.deviceName().rfind("cuda", 0) == 0;
+  if (memory.limitGiB) setMemoryLimit(static_cast<uint64_t>(*memory.limitGiB * 1073741824.0), cuda); // before any weight
   const auto precision = precisionFromName(args.get("--precision", cuda ? "fp16" : "fp32"));
   if (!precision) return usage("--precision must be fp32, fp16 or bf16");
   if (!configured) request.optimizations.precision = *precision;
@@ -188,12 +197,13 @@ int runGenerate(const std::vector<std::string>& argv) {
   std::signal(SIGINT, onInterrupt);
   ProgressLine progress;
   const auto result = pipeline.generate(request, &progress);
+  const auto ran = ranAs(request, result); // what the metadata records: the switches the run used
   // Each image is saved on its own: one that cannot be written does not take the others with it.
   int unsaved = 0;
   for (std::size_t i = 0; i < result.images.size(); ++i) {
     try {
       const auto path = nextFreeImagePath(out, args.get("--prefix", "sdxl"));
-      savePng(result.images[i], path, imageTextChunks(request, identityOf(source), static_cast<int>(i)));
+      savePng(result.images[i], path, imageTextChunks(ran, identityOf(source), static_cast<int>(i)));
       std::cout << path.string() << "\n";
     } catch (const Error& e) {
       std::cerr << "sdxl-cli: image " << i + 1 << " could not be saved: " << e.what() << "\n";

@@ -13,7 +13,7 @@ std::vector<OptionSpec> modeOptionSpecs() {
       {"--only-masked", "PX",
        "inpainting: only the masked area, with PX pixels around it (A1111 uses 32), at --size, pasted back into the "
        "image, which keeps its size"},
-      {"--fit", "crop|resize|fill",
+      {"--resize-mode", "crop|resize|fill",
        "an init image of another size than --size: scaled to cover it and cut (crop, default), stretched, or scaled "
        "to fit inside and the rest filled"},
       {"--hires-scale", "X", "hires fix: draw at --size, enlarge by X (1 to 4), and redo part at that size"},
@@ -45,8 +45,8 @@ std::string applyModeOptions(const Args& args, const std::filesystem::path& mode
   if (args.has("--strength") && !args.has("--init-image")) return "--strength needs --init-image";
   if (args.has("--mask-blur") && !args.has("--mask")) return "--mask-blur needs --mask";
   if (args.has("--only-masked") && !args.has("--mask")) return "--only-masked needs --mask";
-  const auto fit = args.get("--fit", "crop");
-  if (fit != "crop" && fit != "resize" && fit != "fill") return "--fit must be crop, resize or fill";
+  const auto fit = args.get("--resize-mode", "crop");
+  if (fit != "crop" && fit != "resize" && fit != "fill") return "--resize-mode must be crop, resize or fill";
   try {
     if (hires) {
       HiresFix fix;

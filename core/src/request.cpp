@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace sdxl {
 
@@ -173,6 +174,34 @@ void validate(const GenerationRequest& r) {
     if (const auto at = firstInvalidUtf8(*text))
       fail(std::string("the ") + what + " is not valid UTF-8 text (byte " + std::to_string(*at) +
            " cannot start a character); write it in UTF-8, the encoding of every modern terminal and editor");
+}
+
+} // namespace sdxl
+
+namespace sdxl {
+
+std::optional<MemoryBudget> memoryBudgetFromText(const std::string& text) {
+  if (text == "off" || text.empty()) return MemoryBudget{};
+  if (text == "auto") return MemoryBudget{MemoryBudget::Mode::Auto, 0};
+  if (text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
+  try {
+    const double gib = std::stod(text);
+    if (!(gib >= 0.01 && gib <= 4096)) return std::nullopt; // small enough for the tiny model
+    return MemoryBudget::gib(gib);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string memoryBudgetText(const MemoryBudget& budget) {
+  switch (budget.mode) {
+  case MemoryBudget::Mode::Off: return "off";
+  case MemoryBudget::Mode::Auto: return "auto";
+  case MemoryBudget::Mode::Bytes: break;
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", double(budget.bytes) / 1073741824.0);
+  return text;
 }
 
 } // namespace sdxl

@@ -75,10 +75,10 @@ expect 0 "img2img" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --in
 grep -aq "Denoising strength: 0.5, Init image hash: " "$TMP"/i2i/*.png || { echo "FAIL: img2img metadata lacks the strength"; failures=$((failures + 1)); }
 expect 0 "inpainting" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --init-image "$INIT" --mask "$INIT" --steps 4 --out "$TMP/inp"
 grep -aq "Mask hash: " "$TMP"/inp/*.png || { echo "FAIL: inpainting metadata lacks the mask"; failures=$((failures + 1)); }
-expect 0 "an init image fitted to --size" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$OTHER" --size 64x64 --fit resize --steps 2 --out "$TMP/fit"
+expect 0 "an init image fitted to --size" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$OTHER" --size 64x64 --resize-mode resize --steps 2 --out "$TMP/fit"
 expect 2 "--mask without --init-image" -- "$CLI" generate --model builtin:tiny --prompt x --mask "$INIT" --out "$TMP/a"
 expect 2 "a strength past 1" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$INIT" --strength 1.5 --out "$TMP/a"
-expect 2 "an unknown --fit" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$INIT" --fit squash --out "$TMP/a"
+expect 2 "an unknown --resize-mode" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$INIT" --resize-mode squash --out "$TMP/a"
 expect 2 "a mask of another size than its image" -- "$CLI" generate --model builtin:tiny --prompt x --init-image "$INIT" --mask "$OTHER" --out "$TMP/a"
 grep -q "must be its image's size" "$TMP/err.txt" || { echo "FAIL: the mask size error does not say so"; cat "$TMP/err.txt"; failures=$((failures + 1)); }
 printf 'not a png' > "$TMP/junk.png"

@@ -42,6 +42,10 @@ struct BenchmarkRow {
   std::vector<double> allLatencies;
   double encodeSeconds = 0, denoiseSeconds = 0, decodeSeconds = 0;
   double peakAllocatedGB = 0, peakReservedGB = 0; // in the counted run
+  double peakDeviceGB = 0;   // the device's used memory at its highest, context included (0 on the CPU)
+  std::optional<double> fitGB; // with fit: the smallest hard limit (0.25 GiB steps) the configuration completes under
+  std::optional<double> limitGB; // the hard limit the rows ran under, if any
+  std::vector<std::string> memoryNotes; // a budget's plan and any fallback (sdxl/memory_plan.h)
   double firstStepSeconds = 0;                    // first run: from the request to its first finished step
   double graphCaptureSeconds = 0;
   std::optional<double> psnrVsFp32;               // image 0 against the fp32 row's image 0
@@ -56,17 +60,28 @@ struct BenchmarkReport {
   std::string toJson(const std::string& commit, const std::string& referenceJson = "[]") const;
 };
 
+struct BenchmarkSettings {
+  std::optional<double> limitGB; // run every row under this hard limit (setMemoryLimit)
+  bool fit = false;              // and find each row's smallest limit, by bisection
+  double fitStepGB = 0.25;       // to this
+  MemoryBudget budget;           // the rows' memory budget (the planner picks the switches)
+};
+
 class BenchmarkRunner {
 public:
-  BenchmarkRunner(ModelSource source, std::string device = "");
+  BenchmarkRunner(ModelSource source, std::string device = "", BenchmarkSettings settings = {});
   // `progress` gets (configuration index, run index) before each run; `cancel` is polled.
   BenchmarkReport run(const BenchmarkProtocol& protocol, const std::vector<BenchmarkConfig>& configs,
                       const std::function<void(std::size_t, int)>& progress = {},
                       const std::function<bool()>& cancel = {});
 
 private:
+  // One run of `request` in a fresh pipeline under a hard limit, without fallbacks: completes or not.
+  bool completesUnder(double limitGB, const GenerationRequest& request, int runs, const std::function<bool()>& cancel);
+
   ModelSource m_source;
   std::string m_device;
+  BenchmarkSettings m_settings;
 };
 
 // Peak signal-to-noise ratio of two 8-bit images, in dB (infinity when identical).

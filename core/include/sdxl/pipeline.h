@@ -59,12 +59,20 @@ struct StepEvent {
   const at::Tensor* latents = nullptr; // current latents, on the device; valid during the call only
 };
 
+// What a request's memory budget and the fallbacks made of it (sdxl/memory_plan.h).
+struct MemoryEvent {
+  enum class Kind { Plan, Fallback } kind = Kind::Plan;
+  std::string text;    // for people: the plan and why, or what ran out and what the run continues with
+  uint64_t budget = 0; // Plan: the budget in bytes
+};
+
 // Per-request callbacks, called on the thread that runs generate().
 class GenerationObserver {
 public:
   virtual ~GenerationObserver() = default;
   virtual void onStage(Stage) {}
   virtual void onStep(const StepEvent&) {}
+  virtual void onMemory(const MemoryEvent&) {}
   // Polled before every step: true stops the run with Error(Cancelled) within one step.
   virtual bool cancelRequested() { return false; }
 };
@@ -75,7 +83,13 @@ struct GenerationResult {
   double encodeSeconds = 0, denoiseSeconds = 0, decodeSeconds = 0, totalSeconds = 0;
   double graphCaptureSeconds = 0; // compile: time spent capturing the UNet's CUDA graph in this run
   std::shared_ptr<at::Tensor> finalLatents; // (images, 4, h/8, w/8), float32 on the CPU
+  OptimizationOptions optimizations;  // what the run used: the request's, or its budget's plan, after any fallback
+  std::vector<std::string> memoryNotes; // the plan and each fallback, as MemoryEvent's texts
 };
+
+// The request as it ran: its switches those the run used, with the memory notes, for the metadata
+// (reusing it makes the same image).
+GenerationRequest ranAs(const GenerationRequest& request, const GenerationResult& result);
 
 class Pipeline {
 public:

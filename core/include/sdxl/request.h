@@ -153,6 +153,19 @@ struct RefinerChoice {
   bool operator==(const RefinerChoice& o) const { return model == o.model && start == o.start; }
 };
 
+// How much device memory a request may use (sdxl/memory_plan.h): the planner picks the fastest
+// switches that fit, the run is held to it, and whatever still runs out falls back to cheaper
+// switches. Off: the request's own switches, on the whole device.
+struct MemoryBudget {
+  enum class Mode { Off, Auto, Bytes } mode = Mode::Off; // Auto: what the device has free at the start
+  uint64_t bytes = 0;
+  bool operator==(const MemoryBudget& o) const { return mode == o.mode && bytes == o.bytes; }
+  static MemoryBudget gib(double g) { return {Mode::Bytes, static_cast<uint64_t>(g * 1073741824.0)}; }
+};
+// "off", "auto" or a number of GiB ("8", "1.5"); nullopt for anything else.
+std::optional<MemoryBudget> memoryBudgetFromText(const std::string& text);
+std::string memoryBudgetText(const MemoryBudget& budget);
+
 struct GenerationRequest {
   std::string prompt;
   std::string negativePrompt;
@@ -192,6 +205,13 @@ struct GenerationRequest {
   // What a refiner is conditioned on besides the text (diffusers' aesthetic_score and
   // negative_aesthetic_score): for the refiner stage, or a refiner that is the request's model.
   double aestheticScore = 6.0, negativeAestheticScore = 2.5;
+  MemoryBudget memoryBudget;
+  // Out of memory: continue with cheaper switches (the decode sliced, then tiled, from the latents
+  // kept; the denoising from the step it was on) instead of failing. Off for measuring limits.
+  bool memoryFallbacks = true;
+  // What a run's budget plan and fallbacks did (see ranAs() in sdxl/pipeline.h): recorded in the
+  // metadata, ignored by generate().
+  std::vector<std::string> memoryNotes;
 };
 
 // Throws Error(InvalidRequest) naming the first field that cannot be honoured, or the

@@ -119,3 +119,28 @@ nn::AutoencoderTiny randomAutoencoderTiny(const std::string& model, const Compon
 }
 
 } // namespace sdxl::io
+
+namespace sdxl::io {
+
+namespace {
+template <typename Module, typename Config>
+ComponentBytes metaBytes(const nn::ConfigReader& json, torch::ScalarType dtype) {
+  Module meta(Config::fromJson(json), torch::TensorOptions().device(torch::kMeta).dtype(dtype));
+  ComponentBytes bytes;
+  for (const auto& item : meta->named_modules("", /*include_self=*/true)) {
+    uint64_t layer = 0;
+    for (const auto& p : item.value()->parameters(/*recurse=*/false)) layer += p.numel() * p.element_size();
+    bytes.total += layer;
+    bytes.largestLayer = std::max(bytes.largestLayer, layer);
+  }
+  return bytes;
+}
+} // namespace
+
+ComponentBytes componentBytes(const nn::ConfigReader& config, const std::string& component, torch::ScalarType dtype) {
+  if (component == "unet") return metaBytes<nn::UNet2DConditionModel, nn::UNetConfig>(config, dtype);
+  if (component == "vae") return metaBytes<nn::AutoencoderKL, nn::AutoencoderKLConfig>(config, dtype);
+  return metaBytes<text::ClipTextModel, text::ClipTextConfig>(config, dtype);
+}
+
+} // namespace sdxl::io

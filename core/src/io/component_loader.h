@@ -39,4 +39,12 @@ nn::UNet2DConditionModel randomUNet(const std::string& model, const ComponentSpe
 nn::AutoencoderKL randomAutoencoderKL(const std::string& model, const ComponentSpec& spec, uint64_t seed);
 nn::AutoencoderTiny randomAutoencoderTiny(const std::string& model, const ComponentSpec& spec, uint64_t seed);
 
+// A component's weights at `dtype`, known from its config alone (built on the meta device): all of
+// them, and its largest layer (what sequential offload must hold at once). `component` is
+// "text_encoder", "text_encoder_2", "unet" or "vae".
+struct ComponentBytes {
+  uint64_t total = 0, largestLayer = 0;
+};
+ComponentBytes componentBytes(const nn::ConfigReader& config, const std::string& component, torch::ScalarType dtype);
+
 } // namespace sdxl::io

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -26,7 +27,10 @@ public:
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   double firstStep = 0;
   bool measure = false;
+  uint64_t peakDevice = 0;
+  void sampleDevice() { peakDevice = std::max(peakDevice, sampleMemory().deviceUsed); }
   void onStep(const StepEvent& e) override {
+    sampleDevice(); // the caching allocator keeps what it reserved, so the end of a stage shows its peak
     if (measure && e.step == 1) {
       synchronizeDevice();
       firstStep = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -132,7 +136,36 @@ double psnr(const Image& a, const Image& b) {
   return mse == 0 ? std::numeric_limits<double>::infinity() : 10 * std::log10(255.0 * 255.0 / mse);
 }
 
-BenchmarkRunner::BenchmarkRunner(ModelSource source, std::string device) : m_source(std::move(source)), m_device(std::move(device)) {}
+BenchmarkRunner::BenchmarkRunner(ModelSource source, std::string device, BenchmarkSettings settings)
+    : m_source(std::move(source)), m_device(std::move(device)), m_settings(settings) {}
+
+namespace {
+bool onCuda(const std::string& device) {
+  const auto where = device.empty() ? deviceDescription() : device;
+  return where != "CPU" && where != "cpu";
+}
+} // namespace
+
+bool BenchmarkRunner::completesUnder(double limitGB, const GenerationRequest& request, int runs,
+                                     const std::function<bool()>& cancel) {
+  releaseCachedMemory();
+  setMemoryLimit(static_cast<uint64_t>(limitGB * kGB), onCuda(m_device));
+  bool completed = true;
+  try {
+    Pipeline pipeline(m_source, m_device);
+    auto strict = request;
+    strict.memoryFallbacks = false;
+    for (int r = 0; r < runs; ++r) {
+      FirstStepClock clock(cancel);
+      pipeline.generate(strict, &clock);
+    }
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::OutOfMemory) throw;
+    completed = false;
+  }
+  releaseCachedMemory();
+  return completed;
+}
 
 BenchmarkReport BenchmarkRunner::run(const BenchmarkProtocol& protocol, const std::vector<BenchmarkConfig>& configs,
                                      const std::function<void(std::size_t, int)>& progress,
@@ -143,18 +176,24 @@ BenchmarkReport BenchmarkRunner::run(const BenchmarkProtocol& protocol, const st
   report.protocol = protocol.name;
   report.model = m_source.describe();
   std::optional<std::size_t> fp32Row; // the reference image for PSNR
+  const bool cuda = onCuda(m_device);
   for (std::size_t c = 0; c < configs.size(); ++c) {
+    setMemoryLimit(m_settings.limitGB ? std::optional<uint64_t>(static_cast<uint64_t>(*m_settings.limitGB * kGB))
+                                      : std::nullopt,
+                   cuda);
     const auto& config = configs[c];
     BenchmarkRow row;
     row.config = config.name;
     row.options = config.options;
     row.runs = config.runs > 0 ? config.runs : protocol.runs;
     try {
-      // A fresh pipeline per configuration: each row's memory is its own, nothing carried over.
-      Pipeline pipeline(m_source, m_device);
       auto request = protocol.request;
       request.optimizations = config.options;
-      for (int r = 0; r < row.runs; ++r) {
+      request.memoryBudget = m_settings.budget;
+      row.limitGB = m_settings.limitGB;
+      // A fresh pipeline per configuration: each row's memory is its own, nothing carried over.
+      for (Pipeline pipeline(m_source, m_device); static_cast<int>(row.allLatencies.size()) < row.runs;) {
+        const int r = static_cast<int>(row.allLatencies.size());
         if (progress) progress(c, r);
         if (cancel && cancel()) throw Error(ErrorKind::Cancelled, "benchmark cancelled");
         synchronizeDevice();
@@ -163,6 +202,7 @@ BenchmarkReport BenchmarkRunner::run(const BenchmarkProtocol& protocol, const st
         clock.measure = r == 0;
         const auto result = pipeline.generate(request, &clock);
         const double latency = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock.start).count();
+        clock.sampleDevice();
         row.allLatencies.push_back(latency);
         if (r == 0) {
           row.firstStepSeconds = clock.firstStep;
@@ -173,16 +213,35 @@ BenchmarkReport BenchmarkRunner::run(const BenchmarkProtocol& protocol, const st
           row.latencySeconds = latency;
           row.peakAllocatedGB = double(memory.peakAllocated) / kGB;
           row.peakReservedGB = double(memory.peakReserved) / kGB;
+          row.peakDeviceGB = double(clock.peakDevice) / kGB;
+          row.memoryNotes = result.memoryNotes;
+          row.options = result.optimizations; // a budget's plan, after any fallback
           row.encodeSeconds = result.encodeSeconds;
           row.denoiseSeconds = result.denoiseSeconds;
           row.decodeSeconds = result.decodeSeconds;
           row.firstImage = result.images.at(0);
         }
       }
+      if (m_settings.fit) {
+        // A limit below the peak allocated cannot work, and the peak reserved did without one.
+        const double step = m_settings.fitStepGB;
+        double fails = std::floor(row.peakAllocatedGB / step) * step, works = std::ceil(row.peakReservedGB / step) * step + step;
+        auto strict = request;
+        strict.optimizations = row.options;
+        strict.memoryBudget = {};
+        const int trialRuns = std::min(row.runs, 2);
+        while (works - fails > step * 1.001) {
+          const double mid = std::round((fails + works) / 2 / step) * step;
+          if (progress) progress(c, -1);
+          (completesUnder(mid, strict, trialRuns, cancel) ? works : fails) = mid;
+        }
+        row.fitGB = works;
+      }
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::Cancelled) throw;
       row.error = e.what();
     }
+    setMemoryLimit(std::nullopt, cuda);
     releaseCachedMemory();
     report.rows.push_back(std::move(row));
     const auto& added = report.rows.back();
@@ -199,22 +258,37 @@ BenchmarkReport BenchmarkRunner::run(const BenchmarkProtocol& protocol, const st
 std::string BenchmarkReport::toMarkdown() const {
   std::ostringstream out;
   out << std::fixed << std::setprecision(2);
-  out << "protocol " << protocol << " on " << device << ", " << date << ", model: " << model << "\n\n";
-  out << "| configuration | latency (s) | encode / denoise / decode (s) | peak allocated (GB) | peak reserved (GB) | "
-         "before first step (s) | PSNR vs fp32 (dB) |\n|---|---|---|---|---|---|---|\n";
+  out << "protocol " << protocol << " on " << device << ", " << date << ", model: " << model;
+  if (!rows.empty() && rows.front().limitGB) out << ", under a hard limit of " << *rows.front().limitGB << " GiB";
+  out << "\n\n";
+  const bool fitted = std::any_of(rows.begin(), rows.end(), [](const BenchmarkRow& r) { return r.fitGB.has_value(); });
+  out << "| configuration | latency (s) | encode / denoise / decode (s) | peak allocated (GiB) | peak reserved (GiB) | "
+         "device used (GiB) | " << (fitted ? "smallest limit (GiB) | " : "") << "before first step (s) | PSNR vs fp32 (dB) |\n"
+      << "|---|---|---|---|---|---|" << (fitted ? "---|" : "") << "---|---|\n";
   for (const auto& r : rows) {
     if (!r.error.empty()) {
-      out << "| " << r.config << " | failed: " << r.error.substr(0, 120) << " | | | | | |\n";
+      out << "| " << r.config << " | failed: " << r.error.substr(0, 120) << " | | | | | |" << (fitted ? " |" : "") << " |\n";
       continue;
     }
     out << "| " << r.config << " | " << r.latencySeconds << " | " << r.encodeSeconds << " / " << r.denoiseSeconds << " / "
-        << r.decodeSeconds << " | " << r.peakAllocatedGB << " | " << r.peakReservedGB << " | " << r.firstStepSeconds << " | ";
+        << r.decodeSeconds << " | " << r.peakAllocatedGB << " | " << r.peakReservedGB << " | ";
+    if (r.peakDeviceGB > 0) out << r.peakDeviceGB;
+    else out << "-";
+    out << " | ";
+    if (fitted) {
+      if (r.fitGB) out << *r.fitGB;
+      out << " | ";
+    }
+    out << r.firstStepSeconds << " | ";
     if (r.psnrVsFp32) {
       if (std::isinf(*r.psnrVsFp32)) out << "identical";
       else out << *r.psnrVsFp32;
     }
     out << " |\n";
   }
+  for (const auto& r : rows)
+    for (const auto& note : r.memoryNotes) out << "\n- " << r.config << ": " << note;
+  if (std::any_of(rows.begin(), rows.end(), [](const BenchmarkRow& r) { return !r.memoryNotes.empty(); })) out << "\n";
   return out.str();
 }
 
@@ -243,6 +317,10 @@ std::string BenchmarkReport::toJson(const std::string& commit, const std::string
       row["decode_s"] = r.decodeSeconds;
       row["peak_allocated_gb"] = r.peakAllocatedGB;
       row["peak_reserved_gb"] = r.peakReservedGB;
+      row["peak_device_used_gb"] = r.peakDeviceGB;
+      if (r.fitGB) row["smallest_limit_gb"] = *r.fitGB;
+      if (r.limitGB) row["limit_gb"] = *r.limitGB;
+      if (!r.memoryNotes.empty()) row["memory_notes"] = r.memoryNotes;
       row["first_step_s"] = r.firstStepSeconds;
       row["graph_capture_s"] = r.graphCaptureSeconds;
       if (r.psnrVsFp32) row["psnr_vs_fp32_db"] = std::isinf(*r.psnrVsFp32) ? 999.0 : *r.psnrVsFp32;

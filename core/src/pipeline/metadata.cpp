@@ -117,6 +117,8 @@ std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model
   j["free_text_encoders"] = o.freeTextEncoders;
   j["tiny_autoencoder"] = o.tinyAutoencoder;
   j["fp32_vae"] = o.fp32Vae;
+  if (r.memoryBudget.mode != MemoryBudget::Mode::Off) j["memory_budget"] = memoryBudgetText(r.memoryBudget);
+  if (!r.memoryNotes.empty()) j["memory_notes"] = r.memoryNotes;
   j["model"] = model.name;
   if (!model.hash.empty()) j["model_hash"] = model.hash;
   if (!model.vae.empty()) j["vae"] = model.vae;
@@ -201,6 +203,9 @@ GenerationRequest requestFromJson(const std::string& text) {
     o.freeTextEncoders = j.value("free_text_encoders", false) && o.cachePromptEmbeddings;
     o.tinyAutoencoder = j.value("tiny_autoencoder", false);
     o.fp32Vae = j.value("fp32_vae", false);
+    if (const auto budget = memoryBudgetFromText(j.value("memory_budget", "off"))) r.memoryBudget = *budget;
+    for (const auto& note : j.value("memory_notes", nlohmann::json::array()))
+      if (note.is_string()) r.memoryNotes.push_back(note.get<std::string>());
   } catch (const nlohmann::json::exception& e) {
     throw Error(ErrorKind::InvalidRequest, std::string("these are not SDXL Studio parameters (") + e.what() + ")");
   }

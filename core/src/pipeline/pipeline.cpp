@@ -10,8 +10,9 @@
 #include "runtime/step_timer.h"
 #include "runtime/unet_graph.h"
 #include "sched/noise.h"
-#include "sdxl/telemetry.h"
 #include "sdxl/error.h"
+#include "sdxl/memory_plan.h"
+#include "sdxl/telemetry.h"
 
 #include <c10/core/CPUAllocator.h>
 
@@ -144,6 +145,27 @@ struct Pipeline::Impl {
     return *refiner;
   }
 
+  // The run in progress: its switches as fallbacks change them, and what they did.
+  OptimizationOptions active;
+  bool fallbacksAllowed = true;
+  std::vector<std::string> memoryNotes;
+  GenerationObserver* runObserver = nullptr;
+  bool budgetLimitSet = false;                  // the hard limit is a budget's, lifted without one
+  std::map<std::string, ModelMemory> modelSizes; // by model and precision: the planner's weights
+  ModelMemory plannedSizes;                      // the current plan's
+
+  void note(MemoryEvent event) {
+    memoryNotes.push_back(event.text);
+    if (runObserver) runObserver->onMemory(event);
+  }
+  std::optional<MemoryPlan> planFor(const GenerationRequest& r);
+  // A denoising step of `m` ran out: the next rung of the ladder, applied; false when none is left.
+  bool fallBackWhileDenoising(pipeline::SdxlModel& m, runtime::UNetGraph& graph, int step);
+  // The model in the active switches; loading that runs out of memory tries the next offload mode.
+  pipeline::SdxlModel& loadWithin(GenerationObserver* observer);
+  // Latents to images with the active switches; a decode that runs out tries sliced, then tiled.
+  std::vector<Image> decodeWithin(pipeline::SdxlModel& decoder, const at::Tensor& latents, int images);
+
   GenerationResult run(const GenerationRequest& r, GenerationObserver* observer);
   GenerationResult runOnlyMasked(const GenerationRequest& r, GenerationObserver* observer);
   // One pass of the denoising loop in `mode`, up to `stopAt` of the schedule (diffusers'
@@ -211,38 +233,114 @@ GenerationResult Pipeline::generate(const GenerationRequest& request, Generation
   // Cancel reaches every layer and every tensor loaded, not only the step boundaries.
   runtime::CancellationScope cancellation(observer ? std::function<bool()>([observer] { return observer->cancelRequested(); })
                                                    : std::function<bool()>());
+  auto& impl = *m_impl;
+  impl.memoryNotes.clear();
+  impl.runObserver = observer;
+  impl.fallbacksAllowed = request.memoryFallbacks;
+  auto r = request;
+  const auto plan = impl.planFor(request);
+  if (plan) r.optimizations = plan->options;
+  validate(r);
+  impl.active = r.optimizations;
   try {
-    return request.onlyMaskedPadding ? m_impl->runOnlyMasked(request, observer) : m_impl->run(request, observer);
+    auto result = r.onlyMaskedPadding ? impl.runOnlyMasked(r, observer) : impl.run(r, observer);
+    result.optimizations = impl.active;
+    result.memoryNotes = impl.memoryNotes;
+    return result;
   } catch (const c10::OutOfMemoryError& e) {
-    m_impl->model.reset(); // release everything; the next request loads again
-    m_impl->refiner.reset();
-    throw outOfMemory(e.what_without_backtrace(), m_impl->device.is_cuda());
+    impl.unetGraph.reset();
+    impl.refinerGraph.reset();
+    impl.model.reset(); // release everything; the next request loads again
+    impl.refiner.reset();
+    releaseCachedMemory();
+    std::string detail = e.what_without_backtrace();
+    if (plan) {
+      const auto least = leanestPlan(r, impl.plannedSizes, impl.device.is_cuda());
+      detail = "under the memory budget of " + gibText(plan->budget) + " even after every fallback; the least this "
+               "request is estimated to need is " + gibText(least.estimate) + " (" + least.summary + "); " + detail;
+    }
+    throw outOfMemory(detail, impl.device.is_cuda());
   } catch (const std::bad_alloc&) {
-    m_impl->model.reset();
-    m_impl->refiner.reset();
+    impl.model.reset();
+    impl.refiner.reset();
     throw outOfMemory("", false);
   }
+}
+
+GenerationRequest ranAs(const GenerationRequest& request, const GenerationResult& result) {
+  auto r = request;
+  r.optimizations = result.optimizations;
+  r.memoryNotes = result.memoryNotes;
+  return r;
+}
+
+std::optional<MemoryPlan> Pipeline::Impl::planFor(const GenerationRequest& r) {
+  const bool cuda = device.is_cuda();
+  if (r.memoryBudget.mode == MemoryBudget::Mode::Off) {
+    if (budgetLimitSet) setMemoryLimit(std::nullopt, cuda);
+    budgetLimitSet = false;
+    return std::nullopt;
+  }
+  const auto key = source.key() + "\x1f" + precisionName(r.optimizations.precision);
+  auto sizes = modelSizes.find(key);
+  if (sizes == modelSizes.end()) sizes = modelSizes.emplace(key, modelMemory(source, r.optimizations.precision)).first;
+  plannedSizes = sizes->second;
+  const bool fixed = r.memoryBudget.mode == MemoryBudget::Mode::Bytes;
+  // The weights of a model loaded already are part of what is free for it.
+  const uint64_t budget = fixed ? r.memoryBudget.bytes : availableMemory(cuda);
+  auto plan = planMemory(r, budget, sizes->second, cuda);
+  if (fixed) { // held to it as a card of that size would hold it
+    setMemoryLimit(budget, cuda);
+    budgetLimitSet = true;
+  } else if (budgetLimitSet) {
+    setMemoryLimit(std::nullopt, cuda);
+    budgetLimitSet = false;
+  }
+  note({MemoryEvent::Kind::Plan,
+        "memory budget " + (fixed ? gibText(budget) : "auto (" + gibText(budget) + " free)") + ": " + plan.summary +
+            (plan.reason.empty() ? "" : " (" + plan.reason + ")"),
+        budget});
+  return plan;
+}
+
+bool Pipeline::Impl::fallBackWhileDenoising(pipeline::SdxlModel& m, runtime::UNetGraph& graph, int step) {
+  const auto next = fallbacksAllowed ? cheaperDenoising(active, device.is_cuda()) : std::nullopt;
+  if (!next) return false;
+  graph.reset();
+  if (next->options.freeTextEncoders && !active.freeTextEncoders && m.textEncodersLoaded()) m.releaseTextEncoders();
+  if (next->options.offload != active.offload) m.changeOffload(next->options.offload);
+  active = next->options;
+  releaseCachedMemory();
+  note({MemoryEvent::Kind::Fallback,
+        "out of memory at denoising step " + std::to_string(step + 1) + ": continuing from that step with " + next->what});
+  return true;
 }
 
 at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& graph, const GenerationRequest& r,
                                    const pipeline::Conditioning& cond, std::unique_ptr<pipeline::DenoiseMode> mode,
                                    const nn::ForwardOptions& fwd, GenerationObserver* observer,
                                    runtime::StepTimer& steps, double stopAt) {
-  const auto& o = r.optimizations;
   const bool guided = r.guidance > 1.0;
   auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
   scheduler->setTimesteps(r.steps);
   sched::Noise noise(r.seed, r.images, r.seedMode == SeedMode::PerImage); // each pass draws afresh, as A1111's
   auto [latents, firstStep] = mode->start(*scheduler, noise);
-  pipeline::StageScope unetStage(*m.unetPlacement);
+  std::optional<pipeline::StageScope> unetStage;
   // Cross-attention K and V depend on the text alone: once per pass instead of every step.
   // Not with sequential offload, whose layer-by-layer streaming follows the UNet's own order.
   nn::CrossAttentionKV crossKV;
   auto unetFwd = fwd;
-  if (!m.unetPlacement->residency()) {
-    crossKV = m.unet->crossAttentionKV(cond.context, cond.zeroContextRows);
-    unetFwd.crossKV = &crossKV;
-  }
+  auto enterStage = [&] { // again after a fallback moved the weights
+    unetFwd.attention = active.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math;
+    unetStage.emplace(*m.unetPlacement);
+    crossKV = {};
+    unetFwd.crossKV = nullptr;
+    if (!m.unetPlacement->residency()) {
+      crossKV = m.unet->crossAttentionKV(cond.context, cond.zeroContextRows);
+      unetFwd.crossKV = &crossKV;
+    }
+  };
+  enterStage();
   steps.mark();
   const auto loopStart = std::chrono::steady_clock::now();
   const auto& timesteps = scheduler->timesteps();
@@ -260,12 +358,23 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
     input = mode->unetInput(scheduler->scaleModelInput(input, i), guided ? 2 : 1);
     const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
     at::Tensor prediction;
-    if (o.compile) {
-      prediction = graph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
-                                 m.unetPlacement->generation());
-    } else {
-      pipeline::PassScope pass(*m.unetPlacement);
-      prediction = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, unetFwd);
+    try {
+      if (active.compile) {
+        prediction = graph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
+                               m.unetPlacement->generation());
+      } else {
+        pipeline::PassScope pass(*m.unetPlacement);
+        prediction = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, unetFwd);
+      }
+    } catch (const c10::OutOfMemoryError&) {
+      // The latents and the scheduler are as they were before this step: it runs again, cheaper.
+      input = at::Tensor();
+      unetStage.reset();
+      crossKV = {};
+      if (!fallBackWhileDenoising(m, graph, i)) throw;
+      enterStage();
+      --i;
+      continue;
     }
     if (guided) prediction = pipeline::applyGuidance(prediction, r.guidance, r.guidanceRescale);
     latents = scheduler->step(prediction, i, latents, noise);
@@ -275,6 +384,38 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
       observer->onStep({i + 1 - firstStep, end - firstStep, seconds(loopStart), &latents});
   }
   return latents;
+}
+
+pipeline::SdxlModel& Pipeline::Impl::loadWithin(GenerationObserver* observer) {
+  for (;;) {
+    try {
+      return ensureModel(toScalarType(active.precision), active.offload, observer);
+    } catch (const c10::OutOfMemoryError&) {
+      unetGraph.reset();
+      model.reset();
+      releaseCachedMemory();
+      if (!fallbacksAllowed || !device.is_cuda() || active.offload == Offload::Sequential) throw;
+      active.offload = active.offload == Offload::None ? Offload::Model : Offload::Sequential;
+      if (active.offload == Offload::Sequential) active.compile = false;
+      note({MemoryEvent::Kind::Fallback, std::string("out of memory while loading the model: loading it with ") +
+                                             (active.offload == Offload::Model ? "model offload" : "sequential offload")});
+    }
+  }
+}
+
+std::vector<Image> Pipeline::Impl::decodeWithin(pipeline::SdxlModel& decoder, const at::Tensor& latents, int images) {
+  const nn::ForwardOptions fwd{active.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math};
+  for (;;) {
+    try {
+      return pipeline::toImages(pipeline::decodeLatents(decoder, latents, active, fwd));
+    } catch (const c10::OutOfMemoryError&) {
+      releaseCachedMemory();
+      const auto next = fallbacksAllowed ? cheaperDecoding(active, images) : std::nullopt;
+      if (!next) throw;
+      active = next->options;
+      note({MemoryEvent::Kind::Fallback, "out of memory while decoding: decoding the same latents again with " + next->what});
+    }
+  }
 }
 
 // A1111's "Only masked" (diffusers' padding_mask_crop): the area around the mask, resized to fill
@@ -294,11 +435,11 @@ GenerationResult Pipeline::Impl::runOnlyMasked(const GenerationRequest& r, Gener
 
 GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObserver* observer) {
   c10::InferenceMode inference;
-  const auto& o = r.optimizations;
+  const auto& o = active; // the request's switches, as fallbacks change them
   if (o.compile && !device.is_cuda())
     throw Error(ErrorKind::InvalidRequest, "compile captures CUDA graphs; it needs a CUDA device");
   const auto start = std::chrono::steady_clock::now();
-  auto& m = ensureModel(toScalarType(o.precision), o.offload, observer);
+  auto& m = loadWithin(observer);
 #ifdef SDXL_WITH_CUDA
   // Autotuned convolutions and GEMMs at the fixed shapes of a compiled run. (Measured on the H200
   // without cuDNN's benchmark mode too: no consistent difference, 5.59 s against 5.54 s for the
@@ -377,8 +518,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   stages.mark();
 
   if (observer) observer->onStage(Stage::Decoding);
-  const auto decoded = pipeline::decodeLatents(decoder, latents, o, fwd);
-  result.images = pipeline::toImages(decoded); // copies to the host: the one synchronisation of a run
+  result.images = decodeWithin(decoder, latents, r.images); // copies to the host: the one synchronisation of a run
   stages.mark();
   result.finalLatents = std::make_shared<at::Tensor>(latents.to(torch::kCPU).to(torch::kFloat));
 

@@ -121,6 +121,22 @@ void SdxlModel::ensureVae(torch::ScalarType wanted) {
   vaePlacement = makePlacement(offload, *vae, device);
 }
 
+void SdxlModel::changeOffload(Offload to) {
+  if (to == offload) return;
+  auto replace = [&](std::unique_ptr<Placement>& placement, torch::nn::Module* module) {
+    if (!placement || !module) return;
+    placement.reset(); // parameters stay where the old one left them (device or pinned host)
+    placement = makePlacement(to, *module, device);
+  };
+  offload = to;
+  replace(textEncoder1Placement, textEncoder1.is_empty() ? nullptr : textEncoder1.get());
+  replace(textEncoder2Placement, textEncoder2.is_empty() ? nullptr : textEncoder2.get());
+  replace(unetPlacement, unet.get());
+  replace(vaePlacement, vae.is_empty() ? nullptr : vae.get());
+  replace(vaeTinyPlacement, vaeTiny.is_empty() ? nullptr : vaeTiny.get());
+  releaseCachedMemory();
+}
+
 std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Device device, torch::ScalarType dtype,
                                          Offload offload, const LoadProgress& progress) {
   auto model = std::make_unique<SdxlModel>();

@@ -46,6 +46,9 @@ struct SdxlModel {
   // (force_upcast): bf16 on a CUDA device that has it (fp32's range), else fp32 as diffusers.
   torch::ScalarType vaeDtypeFor(bool fp32Vae) const;
   void ensureVae(torch::ScalarType wanted); // the VAE in that precision: loaded, converted or reloaded
+  // Every component to another placement where it is (a fallback from out of memory): no stage
+  // of any component may be running.
+  void changeOffload(Offload to);
 };
 
 // Loads (or, for the built-in model, creates) every component. Throws Error(ModelFormat) with

@@ -1,5 +1,7 @@
 #include "sdxl/telemetry.h"
 
+#include "runtime/memory_limit.h"
+
 #include <torch/torch.h>
 
 #include <fstream>
@@ -43,6 +45,10 @@ bool allocatorReady(int device) {
 MemorySnapshot sampleMemory(int device) {
   MemorySnapshot s;
   s.hostResident = hostResidentBytes();
+  if (uint64_t current = 0, peak = 0; countCpuMemory(current, peak)) {
+    s.allocated = s.reserved = current;
+    s.peakAllocated = s.peakReserved = peak;
+  }
 #ifdef SDXL_WITH_CUDA
   if (haveCuda()) {
     s.cuda = true;
@@ -74,6 +80,7 @@ MemorySnapshot sampleMemory(int device) {
 }
 
 void resetPeakMemory(int device) {
+  resetCpuPeak();
 #ifdef SDXL_WITH_CUDA
   if (haveCuda() && allocatorReady(device))
     c10::cuda::CUDACachingAllocator::resetPeakStats(static_cast<c10::DeviceIndex>(device));

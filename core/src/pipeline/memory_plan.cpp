@@ -1,0 +1,242 @@
+#include "sdxl/memory_plan.h"
+
+#include "io/component_loader.h"
+#include "io/model_files.h"
+#include "sdxl/error.h"
+#include "sdxl/telemetry.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+namespace sdxl {
+
+namespace {
+
+constexpr double kGiB = 1073741824.0;
+constexpr uint64_t kMiB = 1ull << 20;
+
+// The coefficients of the estimate, at 2 bytes an element; measured on the H200 (docs/memory.md).
+constexpr double kUNetBytesPerSamplePixel = 6.7 * 1024;  // UNet activations per sample and latent pixel
+constexpr double kDecodeBytesPerImagePixel = 51 * 1024;  // the VAE decoder's peak, one image
+constexpr double kDecodeBatchShare = 0.4;                // each further image of a batched decode
+constexpr uint64_t kDefaultAttentionCap = 512 * kMiB;    // scores of the default attention, chunked
+constexpr uint64_t kSequentialWindow = 768 * kMiB;       // sequential offload's prefetch budget
+constexpr uint64_t kWorkspace = 256 * kMiB;              // cuBLAS and cuDNN workspaces
+constexpr double kTextActivationShare = 0.05;            // of the text encoders' weights
+constexpr double kFragmentation = 1.15;                  // reserved over allocated at the peak
+constexpr int64_t kTileLatents = 64;                     // decoding.cpp's tiles
+
+torch::ScalarType dtypeOf(Precision p) {
+  return p == Precision::FP32 ? torch::kFloat : p == Precision::FP16 ? torch::kHalf : torch::kBFloat16;
+}
+
+struct Shape {
+  double latentPixels; // of the largest pass (the hires fix's second)
+  int images, samples; // samples: images, twice with guidance
+};
+
+Shape shapeOf(const GenerationRequest& r) {
+  const int w = r.hires ? r.hires->width(r.width) : r.width, h = r.hires ? r.hires->height(r.height) : r.height;
+  const int images = r.images;
+  return {double(w / 8) * double(h / 8), images, images * (r.guidance > 1.0 ? 2 : 1)};
+}
+
+} // namespace
+
+std::string gibText(uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f GiB", double(bytes) / kGiB);
+  return text;
+}
+
+ModelMemory modelMemory(const ModelSource& source, Precision precision) {
+  const auto dtype = dtypeOf(precision);
+  ModelMemory m;
+  auto add = [&](const nn::ConfigReader& config, const std::string& component) {
+    const auto bytes = io::componentBytes(config, component, dtype);
+    (component == "unet" ? m.unet : component == "vae" ? m.vae : m.textEncoders) += bytes.total;
+    m.largestLayer = std::max(m.largestLayer, bytes.largestLayer);
+    if (component == "unet") m.unetWidth = double(config.integers("block_out_channels", 1, 1 << 16).front()) / 320.0;
+    if (component == "vae") m.vaeWidth = double(config.integers("block_out_channels", 1, 1 << 16).back()) / 512.0;
+  };
+  if (source.isRandom()) {
+    const std::string name = source.tiny ? "sdxl-tiny" : "sdxl-base";
+    for (const char* c : {"text_encoder", "text_encoder_2", "unet", "vae"}) add(io::builtinConfig(name, c), c);
+    return m;
+  }
+  const auto files = io::openModelFiles(source, precision == Precision::FP32 ? "" : "fp16");
+  const bool first = files->pipelineConfig().firstTextEncoder;
+  for (const char* c : {"text_encoder", "text_encoder_2", "unet", "vae"})
+    if (first || std::string(c) != "text_encoder") add(files->config(c), c);
+  return m;
+}
+
+uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bool cuda) {
+  const auto& o = r.optimizations;
+  const auto s = shapeOf(r);
+  const double elem = o.precision == Precision::FP32 ? 2.0 : 1.0; // relative to 2 bytes
+  // fp16 runs decode SDXL's VAE in bf16 on CUDA (fp32 on the CPU or when asked): sdxl_model.h.
+  const double vaeElem = (o.precision == Precision::FP32 || o.fp32Vae || (o.precision == Precision::FP16 && !cuda)) ? 2.0 : 1.0;
+  const double vae = double(model.vae) * (o.precision == Precision::FP16 ? vaeElem : 1.0);
+  const double te = double(model.textEncoders), unet = double(model.unet);
+  const double window = double(kSequentialWindow + model.largestLayer);
+
+  auto held = [&](double component, bool afterEncoding) { // weights on the device while `component` runs
+    switch (o.offload) {
+    case Offload::None: return (afterEncoding && o.freeTextEncoders ? 0.0 : te) + unet + vae;
+    case Offload::Model: return component;
+    case Offload::Sequential: return std::min(component, window);
+    }
+    return component;
+  };
+
+  double unetActivations = kUNetBytesPerSamplePixel * model.unetWidth * elem * s.samples * s.latentPixels;
+  if (o.attention == Attention::Default) {
+    const double tokens = s.latentPixels / 4; // the first attention level
+    unetActivations += std::min(double(kDefaultAttentionCap) * elem, 10.0 * s.samples * tokens * tokens * 2 * elem);
+  }
+  if (o.compile) unetActivations *= 2; // the graph's private pool keeps one step's activations
+
+  double decode;
+  if (o.tinyAutoencoder) {
+    decode = 2048.0 * elem * s.latentPixels; // TAESD, image by image
+  } else {
+    const double tilePixels = o.vaeTiling ? std::min(s.latentPixels, double(kTileLatents * kTileLatents)) : s.latentPixels;
+    const double perImage = kDecodeBytesPerImagePixel * model.vaeWidth * vaeElem * tilePixels;
+    const int batch = o.vaeSlicing ? 1 : s.images;
+    decode = perImage * (1.0 + kDecodeBatchShare * (batch - 1));
+    if (o.vaeTiling) decode += 2.0 * 4.0 * 3.0 * 64.0 * s.latentPixels * batch; // fp32 sums and weights
+  }
+  const double peak = std::max({held(te, false) + kTextActivationShare * te, held(unet, true) + unetActivations,
+                                held(vae, true) + decode});
+  return static_cast<uint64_t>((peak + (cuda ? double(kWorkspace) : 0.0)) * kFragmentation);
+}
+
+namespace {
+// Every combination the planner weighs, fastest first.
+std::vector<MemoryPlan> candidatePlans(const GenerationRequest& request, uint64_t budget, const ModelMemory& model,
+                                       bool cuda) {
+  struct Candidate {
+    Offload offload;
+    bool slicing, tiling, freeEncoders;
+    const char* summary;
+  };
+  static const Candidate candidates[] = {
+      {Offload::None, false, false, false, "everything resident"},
+      {Offload::None, true, false, false, "everything resident, VAE slicing"},
+      {Offload::None, true, false, true, "resident, text encoders freed after encoding, VAE slicing"},
+      {Offload::Model, true, false, false, "model offload, VAE slicing"},
+      {Offload::Model, true, true, false, "model offload, VAE slicing and tiling"},
+      {Offload::Sequential, true, false, false, "sequential offload, VAE slicing"},
+      {Offload::Sequential, true, true, false, "sequential offload, VAE slicing and tiling"},
+      {Offload::Sequential, true, true, true, "sequential offload, text encoders freed, VAE slicing and tiling"},
+  };
+  std::vector<MemoryPlan> plans;
+  for (const auto& c : candidates) {
+    if (c.offload != Offload::None && !cuda) continue; // offload moves weights between host and GPU
+    if (request.images == 1 && c.slicing && !c.tiling && !c.freeEncoders && c.offload == Offload::None) continue;
+    for (const bool compile : {true, false}) {
+      if (compile && (!request.optimizations.compile || c.offload == Offload::Sequential)) continue;
+      auto r = request;
+      auto& o = r.optimizations;
+      o.compile = compile;
+      o.offload = c.offload;
+      o.vaeSlicing = o.vaeSlicing || (c.slicing && request.images > 1);
+      o.vaeTiling = o.vaeTiling || c.tiling;
+      if (c.freeEncoders) o.cachePromptEmbeddings = o.freeTextEncoders = true;
+      MemoryPlan plan;
+      plan.budget = budget;
+      plan.options = o;
+      plan.estimate = estimateMemory(r, model, cuda);
+      plan.summary = std::string(c.summary) + (request.optimizations.compile && !compile ? ", compile off" : "");
+      plans.push_back(plan);
+    }
+  }
+  return plans;
+}
+
+std::string about(const MemoryPlan& plan) { return plan.summary + ", about " + gibText(plan.estimate); }
+} // namespace
+
+MemoryPlan planMemory(const GenerationRequest& request, uint64_t budget, const ModelMemory& model, bool cuda) {
+  const auto plans = candidatePlans(request, budget, model, cuda);
+  std::string tried;
+  for (auto plan : plans) {
+    if (plan.estimate <= budget) {
+      plan.reason = tried.empty() ? "the fastest combination fits" : "too big: " + tried;
+      plan.summary = about(plan);
+      return plan;
+    }
+    tried += (tried.empty() ? "" : "; ") + about(plan);
+  }
+  const auto least = leanestPlan(request, model, cuda);
+  throw Error(ErrorKind::OutOfMemory, "nothing fits in a memory budget of " + gibText(budget) + ": this request needs about " +
+                                          gibText(least.estimate) + " at the least (" + least.summary +
+                                          "). Raise the budget to that, or ask for fewer images or a smaller size.");
+}
+
+MemoryPlan leanestPlan(const GenerationRequest& request, const ModelMemory& model, bool cuda) {
+  const auto plans = candidatePlans(request, 0, model, cuda);
+  return *std::min_element(plans.begin(), plans.end(),
+                           [](const MemoryPlan& a, const MemoryPlan& b) { return a.estimate < b.estimate; });
+}
+
+uint64_t availableMemory(bool cuda) {
+  const auto m = sampleMemory();
+  if (cuda && m.cuda && m.deviceTotal > m.deviceUsed) return m.deviceTotal - m.deviceUsed + m.reserved;
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key;
+  uint64_t kib = 0;
+  while (meminfo >> key >> kib) {
+    if (key == "MemAvailable:") return kib * 1024 + m.reserved;
+    meminfo.ignore(256, '\n');
+  }
+  return 0;
+}
+
+std::optional<Fallback> cheaperDenoising(const OptimizationOptions& options, bool cuda) {
+  auto o = options;
+  if (o.compile) {
+    o.compile = false;
+    return Fallback{o, "compile off (the CUDA graph's memory freed)"};
+  }
+  if (o.attention == Attention::Default) {
+    o.attention = Attention::Sdpa;
+    return Fallback{o, "SDPA attention instead of the default"};
+  }
+  if (!o.freeTextEncoders && o.offload == Offload::None) {
+    o.cachePromptEmbeddings = o.freeTextEncoders = true;
+    return Fallback{o, "text encoders freed"};
+  }
+  if (!cuda) return std::nullopt;
+  if (o.offload == Offload::None) {
+    o.offload = Offload::Model;
+    return Fallback{o, "model offload"};
+  }
+  if (o.offload == Offload::Model) {
+    o.offload = Offload::Sequential;
+    return Fallback{o, "sequential offload"};
+  }
+  return std::nullopt;
+}
+
+std::optional<Fallback> cheaperDecoding(const OptimizationOptions& options, int images) {
+  auto o = options;
+  if (o.tinyAutoencoder) return std::nullopt; // already image by image, and small
+  if (!o.vaeSlicing && images > 1) {
+    o.vaeSlicing = true;
+    return Fallback{o, "VAE slicing (one image at a time)"};
+  }
+  if (o.attention == Attention::Default) { // the VAE's attention materialises its scores too
+    o.attention = Attention::Sdpa;
+    return Fallback{o, "SDPA attention instead of the default"};
+  }
+  if (!o.vaeTiling) {
+    o.vaeTiling = true;
+    return Fallback{o, "VAE tiling"};
+  }
+  return std::nullopt;
+}
+
+} // namespace sdxl
