@@ -302,3 +302,19 @@ TEST(MemoryBaseline, TwentyMixedRequestsGiveTheirMemoryBack) {
   EXPECT_LE(double(after), double(baseline) * 1.05) << "baseline " << baseline << ", after " << after;
   EXPECT_GE(double(after), double(baseline) * 0.95) << "baseline " << baseline << ", after " << after;
 }
+
+TEST(MemoryPlan, TheIssuesTargetBudgetsEachGetAPlan) {
+  const auto m = sdxlBase();
+  const auto seed = seedRequest();
+  const auto at = [&](const GenerationRequest& r, double gib) { return planMemory(r, uint64_t(gib * kGiB), m, true); };
+  EXPECT_EQ(at(seed, 12).options.offload, Offload::None);
+  EXPECT_NE(at(seed, 8).options.offload, Offload::Sequential); // the faster placements still fit 8 GiB
+  EXPECT_NE(at(seed, 4).options.offload, Offload::None);
+  EXPECT_EQ(at(seed, 2).options.offload, Offload::Sequential);
+  auto single = seed;
+  single.images = 1;
+  single.steps = 30;
+  EXPECT_EQ(at(single, 1.5).options.offload, Offload::Sequential);
+  for (double gib : {12.0, 8.0, 4.0, 2.0}) std::printf("seed %.1f GiB: %s\n", gib, at(seed, gib).summary.c_str());
+  std::printf("single 1.5 GiB: %s\n", at(single, 1.5).summary.c_str());
+}

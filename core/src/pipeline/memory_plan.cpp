@@ -2,6 +2,7 @@
 
 #include "io/component_loader.h"
 #include "io/model_files.h"
+#include "pipeline/placement.h"
 #include "sdxl/error.h"
 #include "sdxl/telemetry.h"
 
@@ -21,7 +22,6 @@ constexpr double kUNetBytesPerSamplePixel = 6.7 * 1024;  // UNet activations per
 constexpr double kDecodeBytesPerImagePixel = 51 * 1024;  // the VAE decoder's peak, one image
 constexpr double kDecodeBatchShare = 0.4;                // each further image of a batched decode
 constexpr uint64_t kDefaultAttentionCap = 512 * kMiB;    // scores of the default attention, chunked
-constexpr uint64_t kSequentialWindow = 768 * kMiB;       // sequential offload's prefetch budget
 constexpr uint64_t kWorkspace = 256 * kMiB;              // cuBLAS and cuDNN workspaces
 constexpr double kTextActivationShare = 0.05;            // of the text encoders' weights
 constexpr double kFragmentation = 1.15;                  // reserved over allocated at the peak
@@ -80,7 +80,8 @@ uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bo
   const double vaeElem = (o.precision == Precision::FP32 || o.fp32Vae || (o.precision == Precision::FP16 && !cuda)) ? 2.0 : 1.0;
   const double vae = double(model.vae) * (o.precision == Precision::FP16 ? vaeElem : 1.0);
   const double te = double(model.textEncoders), unet = double(model.unet);
-  const double window = double(kSequentialWindow + model.largestLayer);
+  const uint64_t limit = r.memoryBudget.mode == MemoryBudget::Mode::Bytes ? r.memoryBudget.bytes : 0;
+  const double window = double(pipeline::prefetchBytes(limit) + model.largestLayer);
 
   auto held = [&](double component, bool afterEncoding) { // weights on the device while `component` runs
     switch (o.offload) {
@@ -114,23 +115,33 @@ uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bo
 }
 
 namespace {
+std::string summaryOf(const OptimizationOptions& o, bool compileDropped) {
+  std::string s = o.offload == Offload::Model        ? "model offload"
+                  : o.offload == Offload::Sequential ? "sequential offload"
+                                                     : "everything resident";
+  if (o.freeTextEncoders) s += ", text encoders freed after encoding";
+  if (o.vaeSlicing) s += ", VAE slicing";
+  if (o.vaeTiling) s += ", VAE tiling";
+  if (compileDropped) s += ", compile off";
+  return s;
+}
+
 // Every combination the planner weighs, fastest first.
 std::vector<MemoryPlan> candidatePlans(const GenerationRequest& request, uint64_t budget, const ModelMemory& model,
                                        bool cuda) {
   struct Candidate {
     Offload offload;
     bool slicing, tiling, freeEncoders;
-    const char* summary;
   };
   static const Candidate candidates[] = {
-      {Offload::None, false, false, false, "everything resident"},
-      {Offload::None, true, false, false, "everything resident, VAE slicing"},
-      {Offload::None, true, false, true, "resident, text encoders freed after encoding, VAE slicing"},
-      {Offload::Model, true, false, false, "model offload, VAE slicing"},
-      {Offload::Model, true, true, false, "model offload, VAE slicing and tiling"},
-      {Offload::Sequential, true, false, false, "sequential offload, VAE slicing"},
-      {Offload::Sequential, true, true, false, "sequential offload, VAE slicing and tiling"},
-      {Offload::Sequential, true, true, true, "sequential offload, text encoders freed, VAE slicing and tiling"},
+      {Offload::None, false, false, false},
+      {Offload::None, true, false, false},
+      {Offload::None, true, false, true},
+      {Offload::Model, true, false, false},
+      {Offload::Model, true, true, false},
+      {Offload::Sequential, true, false, false},
+      {Offload::Sequential, true, true, false},
+      {Offload::Sequential, true, true, true},
   };
   std::vector<MemoryPlan> plans;
   for (const auto& c : candidates) {
@@ -145,11 +156,12 @@ std::vector<MemoryPlan> candidatePlans(const GenerationRequest& request, uint64_
       o.vaeSlicing = o.vaeSlicing || (c.slicing && request.images > 1);
       o.vaeTiling = o.vaeTiling || c.tiling;
       if (c.freeEncoders) o.cachePromptEmbeddings = o.freeTextEncoders = true;
+      r.memoryBudget = {MemoryBudget::Mode::Bytes, budget}; // sequential offload's window follows the budget
       MemoryPlan plan;
       plan.budget = budget;
       plan.options = o;
       plan.estimate = estimateMemory(r, model, cuda);
-      plan.summary = std::string(c.summary) + (request.optimizations.compile && !compile ? ", compile off" : "");
+      plan.summary = summaryOf(o, request.optimizations.compile && !compile);
       plans.push_back(plan);
     }
   }
@@ -157,6 +169,7 @@ std::vector<MemoryPlan> candidatePlans(const GenerationRequest& request, uint64_
 }
 
 std::string about(const MemoryPlan& plan) { return plan.summary + ", about " + gibText(plan.estimate); }
+
 } // namespace
 
 MemoryPlan planMemory(const GenerationRequest& request, uint64_t budget, const ModelMemory& model, bool cuda) {
@@ -177,7 +190,7 @@ MemoryPlan planMemory(const GenerationRequest& request, uint64_t budget, const M
 }
 
 MemoryPlan leanestPlan(const GenerationRequest& request, const ModelMemory& model, bool cuda) {
-  const auto plans = candidatePlans(request, 0, model, cuda);
+  const auto plans = candidatePlans(request, 1, model, cuda); // the smallest prefetch window
   return *std::min_element(plans.begin(), plans.end(),
                            [](const MemoryPlan& a, const MemoryPlan& b) { return a.estimate < b.estimate; });
 }

@@ -1,6 +1,9 @@
 #include "pipeline/placement.h"
 
 #include "sdxl/error.h"
+#include "sdxl/telemetry.h"
+
+#include <algorithm>
 
 #include <unordered_map>
 
@@ -11,6 +14,11 @@
 #endif
 
 namespace sdxl::pipeline {
+
+uint64_t prefetchBytes(uint64_t memoryLimit) {
+  constexpr uint64_t kMost = 768ull << 20, kLeast = 128ull << 20;
+  return memoryLimit == 0 ? kMost : std::clamp(memoryLimit / 8, kLeast, kMost);
+}
 
 namespace {
 
@@ -52,7 +60,8 @@ private:
 class SequentialOffload final : public Placement, public nn::WeightResidency {
 public:
   SequentialOffload(torch::nn::Module& module, torch::Device device)
-      : m_device(device), m_copyStream(c10::cuda::getStreamFromPool(false, device.index())) {
+      : m_device(device), m_copyStream(c10::cuda::getStreamFromPool(false, device.index())),
+        m_prefetchBytes(prefetchBytes(memoryLimit().value_or(0))) {
     for (const auto& item : module.named_modules("", /*include_self=*/true)) {
       auto* leaf = item.value().get();
       auto params = leaf->parameters(/*recurse=*/false);
@@ -169,7 +178,7 @@ private:
   }
 
   void prefetch() {
-    while (m_prefetched < m_order.size() && m_aheadBytes < kPrefetchBytes) {
+    while (m_prefetched < m_order.size() && m_aheadBytes < m_prefetchBytes) {
       auto& leaf = m_leaves[m_order[m_prefetched++]];
       if (leaf.state == State::Host) {
         fetch(leaf);
@@ -178,9 +187,9 @@ private:
     }
   }
 
-  static constexpr uint64_t kPrefetchBytes = 768ull << 20; // enough to hide PCIe latency, small next to VRAM
   torch::Device m_device;
   c10::cuda::CUDAStream m_copyStream;
+  uint64_t m_prefetchBytes;
   std::vector<Leaf> m_leaves;
   std::unordered_map<const torch::nn::Module*, std::size_t> m_index;
   std::vector<std::size_t> m_order; // leaves in the order of the first pass

@@ -31,6 +31,10 @@ public:
   virtual uint64_t generation() const { return 0; }
 };
 
+// How far sequential offload copies ahead of the layer running: enough to hide the bus's latency,
+// and under a hard memory limit (a small card) no more than an eighth of it.
+uint64_t prefetchBytes(uint64_t memoryLimit);
+
 // `module` must already be on `device` for Resident, or on the CPU for the offload modes.
 std::unique_ptr<Placement> makePlacement(Offload mode, torch::nn::Module& module, torch::Device device);
 
