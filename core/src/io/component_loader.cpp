@@ -99,7 +99,7 @@ namespace {
 template <typename Module, typename Config>
 Module randomComponent(const std::string& model, const std::string& component, const ComponentSpec& spec, uint64_t seed) {
   auto module = build<Module>(Config::fromJson(builtinConfig(model, component)), spec, component);
-  fillRandom(*module, seed);
+  fillRandom(*module, seed, spec.randomOn.value_or(spec.device));
   return module;
 }
 } // namespace

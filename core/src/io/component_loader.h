@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 
 namespace sdxl::io {
 
@@ -16,6 +17,7 @@ struct ComponentSpec {
   torch::Device device = torch::kCPU;
   torch::ScalarType dtype = torch::kFloat;
   std::string variant;                                   // preferred weight variant ("fp16"), if present
+  std::optional<torch::Device> randomOn;                 // random weights: drawn there (default: device)
   std::function<void(uint64_t, uint64_t)> progress;      // bytes copied, bytes total
 };
 

@@ -115,16 +115,12 @@ void checkParameterBudget(const torch::nn::Module& metaModule, const std::string
                                             std::to_string(kMaxComponentParameters) + "); refusing to allocate it");
 }
 
-void fillRandom(torch::nn::Module& module, uint64_t seed) {
+void fillRandom(torch::nn::Module& module, uint64_t seed, torch::Device drawOn) {
   torch::NoGradGuard noGrad;
   auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
-  // On CUDA the device's default generator draws in place (fast); seeded here, so the
-  // benchmark model is the same on every run of one device.
-  for (const auto& p : module.parameters(true))
-    if (p.is_cuda()) {
-      torch::cuda::manual_seed_all(seed);
-      break;
-    }
+  // On CUDA the device's default generator draws (fast); seeded here, so the benchmark model is
+  // the same on every run of one device.
+  if (drawOn.is_cuda()) torch::cuda::manual_seed_all(seed);
   for (const auto& p : module.named_parameters(true)) {
     runtime::cancellationPoint();
     auto t = p.value();
@@ -137,6 +133,7 @@ void fillRandom(torch::nn::Module& module, uint64_t seed) {
     } else {
       const double std = 1.0 / std::sqrt(static_cast<double>(t.numel() / t.size(0)));
       if (t.is_cuda()) t.normal_(0.0, std);
+      else if (drawOn.is_cuda()) t.copy_(at::empty(t.sizes(), t.options().device(drawOn)).normal_(0.0, std));
       else if (t.scalar_type() == at::kFloat) t.normal_(0.0, std, generator);
       else t.copy_(at::empty(t.sizes(), at::TensorOptions().dtype(at::kFloat)).normal_(0.0, std, generator));
     }

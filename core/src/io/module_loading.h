@@ -38,6 +38,9 @@ void checkParameterBudget(const torch::nn::Module& metaModule, const std::string
 
 // Seeded random weights for the built-in benchmark model: N(0, 1/sqrt(fan_in)) for weights,
 // zero biases, unit norm scales. Timing and memory do not depend on the values.
-void fillRandom(torch::nn::Module& module, uint64_t seed);
+// `drawOn`: where the values are drawn (CUDA's generator for a module the CPU holds, tensor by
+// tensor, so that an offloaded built-in model never needs a whole component on the GPU and draws
+// the same values as one generated there).
+void fillRandom(torch::nn::Module& module, uint64_t seed, torch::Device drawOn);
 
 } // namespace sdxl::io

@@ -22,8 +22,9 @@ std::string builtinName(const ModelSource& s) { return s.tiny ? "sdxl-tiny" : "s
 io::ComponentSpec specFor(const SdxlModel& m, const std::string& component) {
   io::ComponentSpec spec;
   // Offloaded components are read into host memory and pinned there by their placement; the
-  // built-in model is generated on the GPU (fast) and moved to pinned memory the same way.
-  spec.device = (m.offload == Offload::None || m.source.isRandom()) ? m.device : torch::Device(torch::kCPU);
+  // built-in model's are drawn on the GPU tensor by tensor (fast) into host memory the same way.
+  spec.device = m.offload == Offload::None ? m.device : torch::Device(torch::kCPU);
+  spec.randomOn = m.device;
   spec.dtype = m.dtype;
   spec.variant = m.dtype == torch::kFloat ? "" : "fp16";
   if (m.progress) {
@@ -165,7 +166,7 @@ std::unique_ptr<SdxlModel> loadSdxlModel(const ModelSource& source, torch::Devic
   m.ensureVae(m.vaeDtypeFor(false));
   if (nn::channelsLastOn(device)) nn::convertToChannelsLast(*m.unet);
   m.unetPlacement = makePlacement(offload, *m.unet, device);
-  if (offload != Offload::None) releaseCachedMemory(); // the built-in model was generated on the GPU
+  if (offload != Offload::None) releaseCachedMemory(); // the built-in model's draws
   if (progress) progress("done", 1.0);
   return model;
 }
