@@ -259,28 +259,28 @@ bench() {
 memory() {
   local cli=build-gpu/app/sdxl-cli dir=/tmp/memory commit="${SDXL_COMMIT:-unknown}"
   rm -rf "$dir"; mkdir -p "$dir"
-  local fit="${MEMORY_FIT:-fp16,fp16_compile,fp16_seq_offload,fp16_vae_slicing_seq_offload}"
+  local fit="${MEMORY_FIT-fp16,fp16_compile,fp16_seq_offload,fp16_vae_slicing_seq_offload}"
   if [ -n "$fit" ]; then
     log "smallest limits of $fit"
     $cli bench --protocol seed --runs 1 --configs "$fit" --fit --json "$dir/fit.json" --commit "$commit" 2>&1 |
       grep -v '^\[bench\]' | tee "$OUT/memory.md" || log "a fit row failed"
   fi
-  for pair in ${MEMORY_HOLD:-}; do
+  for pair in ${MEMORY_HOLD-}; do
     local config="${pair%%:*}" gib="${pair##*:}"
     rm -f "$dir/ready"
     python3 tests/gpu/hold_memory.py "$gib" "$dir/ready" & local holder=$!
     for _ in $(seq 120); do [ -f "$dir/ready" ] && break; sleep 0.5; done
     log "second process holds all but $gib GiB: $(cat "$dir/ready" 2>/dev/null)"
-    $cli bench --protocol seed --runs 1 --configs "$config" --json "$dir/hold_${config}_$gib.json" --commit "$commit" \
+    $cli bench --protocol seed --runs 1 --configs "$config" --no-fallbacks --json "$dir/hold_${config}_$gib.json" --commit "$commit" \
       2>&1 | grep "^| $config" | cut -c1-160 | sed "s/^/held to $gib GiB: /" | tee -a "$OUT/memory.md" || true
     kill "$holder"; wait "$holder" 2>/dev/null || true
   done
-  for budget in ${MEMORY_BUDGETS:-12 8 4 2}; do
+  for budget in ${MEMORY_BUDGETS-12 8 4 2}; do
     log "seed protocol under a budget of $budget GiB"
     $cli bench --protocol seed --runs 2 --configs "${MEMORY_BUDGET_CONFIG:-fp16}" --vram-budget "$budget" \
       --json "$dir/budget_$budget.json" --commit "$commit" 2>&1 | grep -v '^\[bench\]' | tee -a "$OUT/memory.md" || true
   done
-  for budget in ${MEMORY_SINGLE_BUDGETS:-1.5}; do
+  for budget in ${MEMORY_SINGLE_BUDGETS-1.5}; do
     log "single protocol under a budget of $budget GiB"
     $cli bench --protocol single --runs 2 --configs fp16 --vram-budget "$budget" --json "$dir/single_budget_$budget.json" \
       --commit "$commit" 2>&1 | grep -v '^\[bench\]' | tee -a "$OUT/memory.md" || true
@@ -290,7 +290,7 @@ memory() {
     $cli bench --protocol seed --runs 2 --configs "$MEMORY_LIMIT_CONFIGS" --vram-limit "${MEMORY_LIMIT:-8}" \
       --json "$dir/limit.json" --commit "$commit" 2>&1 | grep -v '^\[bench\]' | tee -a "$OUT/memory.md" || true
   fi
-  for protocol in ${MEMORY_REFERENCE:-seed:fp16,fp16_compile single:fp16}; do
+  for protocol in ${MEMORY_REFERENCE-seed:fp16,fp16_compile single:fp16}; do
     log "without a limit: $protocol"
     $cli bench --protocol "${protocol%%:*}" --runs 2 --configs "${protocol##*:}" --json "$dir/reference_${protocol%%:*}.json" \
       --commit "$commit" 2>&1 | grep -v '^\[bench\]' | tee -a "$OUT/memory.md" || true

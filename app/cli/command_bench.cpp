@@ -30,6 +30,7 @@ int runBench(const std::vector<std::string>& argv) {
              {"--commit", "SHA", "the commit measured, recorded in the JSON"},
              {"--images", "DIR", "save each configuration's first image there"},
              {"--models", "DIR", "where --refiner may be given by name (default: " + defaultModelsFolder().string() + ")"},
+             {"--no-fallbacks", "", "fail a configuration that runs out of memory instead of continuing cheaper"},
              {"--fit", "", "also find each configuration's smallest hard limit that it completes under (bisection)"},
              {"--fit-step", "GiB", "the bisection's resolution (default 0.25; smaller for the tiny model)"},
              {"--help", "", "show this help"}};
@@ -75,6 +76,7 @@ int runBench(const std::vector<std::string>& argv) {
   settings.limitGB = memory.limitGiB;
   settings.budget = memory.budget;
   settings.fit = args.has("--fit");
+  protocol->request.memoryFallbacks = !args.has("--no-fallbacks");
   if (args.has("--fit-step")) {
     try {
       settings.fitStepGB = std::stod(args.get("--fit-step"));
