@@ -308,6 +308,10 @@ TEST(MemoryPlan, TheIssuesTargetBudgetsEachGetAPlan) {
   const auto seed = seedRequest();
   const auto at = [&](const GenerationRequest& r, double gib) { return planMemory(r, uint64_t(gib * kGiB), m, true); };
   EXPECT_EQ(at(seed, 12).options.offload, Offload::None);
+  auto compiled = seed;
+  compiled.optimizations.compile = true;
+  EXPECT_TRUE(at(compiled, 12).options.compile); // measured: compile needs 11.75 GiB under a hard limit
+  EXPECT_FALSE(at(compiled, 11).options.compile);
   EXPECT_NE(at(seed, 8).options.offload, Offload::Sequential); // the faster placements still fit 8 GiB
   EXPECT_NE(at(seed, 4).options.offload, Offload::None);
   EXPECT_EQ(at(seed, 2).options.offload, Offload::Sequential);

@@ -19,7 +19,8 @@ constexpr uint64_t kMiB = 1ull << 20;
 
 // The coefficients of the estimate, at 2 bytes an element; measured on the H200 (docs/memory.md).
 constexpr double kUNetBytesPerSamplePixel = 6.7 * 1024;  // UNet activations per sample and latent pixel
-constexpr double kDecodeBytesPerImagePixel = 51 * 1024;  // the VAE decoder's peak, one image
+constexpr double kDecodeBytesPerImagePixel = 61 * 1024;  // the VAE decoder's peak, one image
+constexpr double kGraphPoolShare = 1.8;                  // compile: the graph's pool, of one step's activations
 constexpr double kDecodeBatchShare = 0.4;                // each further image of a batched decode
 constexpr uint64_t kDefaultAttentionCap = 512 * kMiB;    // scores of the default attention, chunked
 constexpr uint64_t kWorkspace = 256 * kMiB;              // cuBLAS and cuDNN workspaces
@@ -97,7 +98,8 @@ uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bo
     const double tokens = s.latentPixels / 4; // the first attention level
     unetActivations += std::min(double(kDefaultAttentionCap) * elem, 10.0 * s.samples * tokens * tokens * 2 * elem);
   }
-  if (o.compile) unetActivations *= 2; // the graph's private pool keeps one step's activations
+  // The graph's private pool keeps a step's activations, and stays reserved through the decode.
+  const double graphPool = o.compile ? kGraphPoolShare * unetActivations : 0.0;
 
   double decode;
   if (o.tinyAutoencoder) {
@@ -109,8 +111,8 @@ uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bo
     decode = perImage * (1.0 + kDecodeBatchShare * (batch - 1));
     if (o.vaeTiling) decode += 2.0 * 4.0 * 3.0 * 64.0 * s.latentPixels * batch; // fp32 sums and weights
   }
-  const double peak = std::max({held(te, false) + kTextActivationShare * te, held(unet, true) + unetActivations,
-                                held(vae, true) + decode});
+  const double peak = std::max({held(te, false) + kTextActivationShare * te, held(unet, true) + unetActivations + graphPool,
+                                held(vae, true) + decode + graphPool});
   return static_cast<uint64_t>((peak + (cuda ? double(kWorkspace) : 0.0)) * kFragmentation);
 }
 
