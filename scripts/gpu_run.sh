@@ -211,7 +211,7 @@ PY
 # the stage fails if any did. Their output is gathered in $OUT/check.log.
 check() {
   local passed=0 failed=0 name
-  for name in kernels compile cancel prompts loading loras parity schedulers modes hires refiner; do
+  for name in kernels compile cancel prompts loading loras parity schedulers modes hires refiner fallbacks; do
     printf '==== %s\n' "$name" >> "$OUT/check.log"
     if ( set -o pipefail; "$name" ) >> "$OUT/check.log" 2>&1; then
       echo "PASS $name"; passed=$((passed + 1))
@@ -250,6 +250,21 @@ bench() {
   fi
   python3 tests/gpu/merge_bench.py "$OUT/bench_$protocol.json" "$protocol" "${SDXL_COMMIT:-unknown}" /tmp/bench \
     "$images" /tmp/bench/reference_$protocol.jsonl
+}
+
+# The fallbacks on the GPU: hard limits under which a UNet step runs out (and frees the text
+# encoders), and under which the model does not load resident (model offload, then sequential);
+# each run must complete and say which fallback it took.
+fallbacks() {
+  local cli=build-gpu/app/sdxl-cli rc=0 case limit config want
+  for case in "7.6:fp16_vae_slicing:text encoders freed" "6:fp16:model offload" "2.5:fp16:sequential offload"; do
+    IFS=: read -r limit config want <<< "$case"
+    $cli generate --model builtin --prompt "a lighthouse" --images 4 --steps 6 --config "$config" --vram-limit "$limit" \
+      --out /tmp/fallbacks 2> /tmp/fallbacks.log > /dev/null || { cat /tmp/fallbacks.log | tail -3; rc=1; continue; }
+    grep -a -o "memory:.*" /tmp/fallbacks.log
+    grep -a -q "memory:.*$want" /tmp/fallbacks.log || { echo "under $limit GiB, $config did not fall back to $want"; rc=1; }
+  done
+  return $rc
 }
 
 # What a card must have (docs/benchmarks.md, "Memory"): each configuration's smallest hard limit

@@ -300,4 +300,10 @@ JA = {
         "マスクの周りだけをパラメータで設定した大きさで描き直して貼り戻します (A1111 の「Only masked」): 小さな部分がより細かくなります。画像の大きさは変わりません。",
     "Pixels of the image around the mask that the area takes in": "範囲に含める、マスクの周りの画像のピクセル数",
     "Inpaint area": "描き直す範囲",
+    "Off: the switches below": "オフ: 下の設定のまま",
+    "Auto: what the device has free": "自動: デバイスの空き容量",
+    "%1 GiB": "%1 GiB",
+    "<p>How much GPU memory a run may use. The planner picks the fastest offload, VAE slicing and tiling, and text encoder settings that fit, and holds the run to it. Whatever still runs out continues with cheaper settings instead of failing; the telemetry shows the plan and every fallback, and the image's metadata records them. Measured on an H200: the seed protocol runs in 8 GiB as fast as without a limit, and in 2 GiB at 1.2 times the time.</p>": "<p>1 回の生成が使ってよい GPU メモリの量です。収まる中で最も速いオフロード、VAE スライシングとタイル分割、テキストエンコーダの設定をプランナーが選び、実行をその量に抑えます。それでも足りなくなった処理は失敗せず、より軽い設定で続行します。プランと各フォールバックはテレメトリに表示され、画像のメタデータにも記録されます。H200 での測定: シードプロトコルは 8 GiB で制限なしと同じ速さ、2 GiB で 1.2 倍の時間で動きます。</p>",
+    "VRAM &budget": "VRAM 予算(&B)",
+    "fallback": "フォールバック",
 }

@@ -754,6 +754,26 @@
         <source>SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory.</source>
         <translation>SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory.</translation>
     </message>
+    <message>
+        <source>Off: the switches below</source>
+        <translation>Off: the switches below</translation>
+    </message>
+    <message>
+        <source>Auto: what the device has free</source>
+        <translation>Auto: what the device has free</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;How much GPU memory a run may use. The planner picks the fastest offload, VAE slicing and tiling, and text encoder settings that fit, and holds the run to it. Whatever still runs out continues with cheaper settings instead of failing; the telemetry shows the plan and every fallback, and the image's metadata records them. Measured on an H200: the seed protocol runs in 8 GiB as fast as without a limit, and in 2 GiB at 1.2 times the time.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;How much GPU memory a run may use. The planner picks the fastest offload, VAE slicing and tiling, and text encoder settings that fit, and holds the run to it. Whatever still runs out continues with cheaper settings instead of failing; the telemetry shows the plan and every fallback, and the image's metadata records them. Measured on an H200: the seed protocol runs in 8 GiB as fast as without a limit, and in 2 GiB at 1.2 times the time.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>VRAM &amp;budget</source>
+        <translation>VRAM &amp;budget</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::ParametersPanel</name>
@@ -1165,6 +1185,10 @@ peak %5 GB</translation>
     <message>
         <source>last run: %1 s</source>
         <translation>last run: %1 s</translation>
+    </message>
+    <message>
+        <source>fallback</source>
+        <translation>fallback</translation>
     </message>
 </context>
 </TS>

@@ -754,6 +754,26 @@
         <source>SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory.</source>
         <translation>SDXL の VAE は fp16 ではオーバーフローするため、fp16 の実行では bf16 (fp32 と同じ範囲、メモリは半分) でデコードします。これを選ぶと diffusers と同じく fp32 でデコードします。正確ですが、デコードのメモリは 2 倍になります。</translation>
     </message>
+    <message>
+        <source>Off: the switches below</source>
+        <translation>オフ: 下の設定のまま</translation>
+    </message>
+    <message>
+        <source>Auto: what the device has free</source>
+        <translation>自動: デバイスの空き容量</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;How much GPU memory a run may use. The planner picks the fastest offload, VAE slicing and tiling, and text encoder settings that fit, and holds the run to it. Whatever still runs out continues with cheaper settings instead of failing; the telemetry shows the plan and every fallback, and the image's metadata records them. Measured on an H200: the seed protocol runs in 8 GiB as fast as without a limit, and in 2 GiB at 1.2 times the time.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;1 回の生成が使ってよい GPU メモリの量です。収まる中で最も速いオフロード、VAE スライシングとタイル分割、テキストエンコーダの設定をプランナーが選び、実行をその量に抑えます。それでも足りなくなった処理は失敗せず、より軽い設定で続行します。プランと各フォールバックはテレメトリに表示され、画像のメタデータにも記録されます。H200 での測定: シードプロトコルは 8 GiB で制限なしと同じ速さ、2 GiB で 1.2 倍の時間で動きます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>VRAM &amp;budget</source>
+        <translation>VRAM 予算(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::ParametersPanel</name>
@@ -1165,6 +1185,10 @@ peak %5 GB</source>
     <message>
         <source>last run: %1 s</source>
         <translation>前回: %1 秒</translation>
+    </message>
+    <message>
+        <source>fallback</source>
+        <translation>フォールバック</translation>
     </message>
 </context>
 </TS>

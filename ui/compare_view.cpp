@@ -94,11 +94,11 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
   left->addWidget(m_status);
   for (auto* b : {exportCsvButton, exportJsonButton, exportPngButton}) left->addWidget(b);
 
-  m_table = new QTableWidget(0, 9);
+  m_table = new QTableWidget(0, 10);
   m_table->setObjectName(QStringLiteral("compareTable"));
   m_table->setHorizontalHeaderLabels({tr("configuration"), tr("latency (s)"), tr("encode (s)"), tr("denoise (s)"),
                                       tr("decode (s)"), tr("peak allocated (GB)"), tr("peak reserved (GB)"),
-                                      tr("speed-up"), tr("memory saved (GB)")});
+                                      tr("device used (GB)"), tr("speed-up"), tr("memory saved (GB)")});
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_latencyChart = new QCustomPlot;
@@ -197,9 +197,10 @@ void CompareView::refill() {
     cell(4, QString::number(r.decodeSeconds, 'f', 3));
     cell(5, QString::number(r.peakAllocatedGB, 'f', 2));
     cell(6, QString::number(r.peakReservedGB, 'f', 2));
+    cell(7, r.peakDeviceGB > 0 ? QString::number(r.peakDeviceGB, 'f', 2) : QStringLiteral("–"));
     if (haveBase) {
-      cell(7, QStringLiteral("%1×").arg(rows[base].latencySeconds / r.latencySeconds, 0, 'f', 2));
-      cell(8, QString::number(rows[base].peakAllocatedGB - r.peakAllocatedGB, 'f', 2));
+      cell(8, QStringLiteral("%1×").arg(rows[base].latencySeconds / r.latencySeconds, 0, 'f', 2));
+      cell(9, QString::number(rows[base].peakAllocatedGB - r.peakAllocatedGB, 'f', 2));
     }
     ticks << i + 1;
     latency << r.latencySeconds;
@@ -224,10 +225,12 @@ bool CompareView::exportCsv(const QString& path) const {
   QFile file(path);
   if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
   QTextStream out(&file);
-  out << "config,latency_s,encode_s,denoise_s,decode_s,peak_allocated_gb,peak_reserved_gb,first_step_s,error\n";
+  out << "config,latency_s,encode_s,denoise_s,decode_s,peak_allocated_gb,peak_reserved_gb,peak_device_used_gb,first_step_s,"
+         "error\n";
   for (const auto& r : m_report.rows)
     out << QString::fromStdString(r.config) << ',' << r.latencySeconds << ',' << r.encodeSeconds << ',' << r.denoiseSeconds
-        << ',' << r.decodeSeconds << ',' << r.peakAllocatedGB << ',' << r.peakReservedGB << ',' << r.firstStepSeconds << ",\""
+        << ',' << r.decodeSeconds << ',' << r.peakAllocatedGB << ',' << r.peakReservedGB << ',' << r.peakDeviceGB << ','
+        << r.firstStepSeconds << ",\""
         << QString::fromStdString(r.error).replace('"', QStringLiteral("\"\"")) << "\"\n";
   return true;
 }

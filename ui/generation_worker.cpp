@@ -52,6 +52,9 @@ public:
     }
     emit m_worker.stepDone(e.step, e.steps, e.elapsedSeconds, preview);
   }
+  void onMemory(const sdxl::MemoryEvent& e) override {
+    emit m_worker.memoryEvent(static_cast<int>(e.kind), QString::fromStdString(e.text), double(e.budget));
+  }
   bool cancelRequested() override { return m_cancelled(); }
 
 private:
@@ -146,8 +149,9 @@ void GenerationWorker::generate(const sdxl::GenerationRequest& request, quint64 
         });
     sdxl::resetPeakMemory();
     const auto result = m_pipeline->generate(request, &observer);
+    const auto ran = sdxl::ranAs(request, result); // the switches a budget or a fallback chose: what made the images
     QVector<FinishedImage> images;
-    const auto saveErrors = saveImages(request, result, images);
+    const auto saveErrors = saveImages(ran, result, images);
     GenerationStats stats;
     stats.encodeSeconds = result.encodeSeconds;
     stats.denoiseSeconds = result.denoiseSeconds;
@@ -155,7 +159,7 @@ void GenerationWorker::generate(const sdxl::GenerationRequest& request, quint64 
     stats.totalSeconds = result.totalSeconds;
     stats.stepSeconds = QVector<double>(result.stepSeconds.begin(), result.stepSeconds.end());
     stats.peakAllocatedGB = double(sdxl::sampleMemory().peakAllocated) / (1024.0 * 1024.0 * 1024.0);
-    emit finished(request, images, stats, saveErrors);
+    emit finished(ran, images, stats, saveErrors);
   });
 }
 

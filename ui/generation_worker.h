@@ -68,6 +68,8 @@ signals:
   void finished(const sdxl::GenerationRequest& request, const QVector<sdxl::ui::FinishedImage>& images,
                 const sdxl::ui::GenerationStats& stats, const QStringList& saveErrors);
   void failed(int errorKind, const QString& message); // sdxl::ErrorKind
+  // A memory budget's plan (kind 0, with the budget in bytes) or a fallback (kind 1): sdxl::MemoryEvent.
+  void memoryEvent(int kind, const QString& text, double budgetBytes);
   void benchmarkProgress(int config, int run);
   void benchmarkFinished(const sdxl::BenchmarkReport& report);
 

@@ -185,6 +185,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(m_worker, &GenerationWorker::stepDone, this, &MainWindow::onStep);
   connect(m_worker, &GenerationWorker::finished, this, &MainWindow::onFinished);
   connect(m_worker, &GenerationWorker::failed, this, &MainWindow::onFailed);
+  connect(m_worker, &GenerationWorker::memoryEvent, this, [this](int kind, const QString& text, double budgetBytes) {
+    if (kind == static_cast<int>(sdxl::MemoryEvent::Kind::Plan))
+      m_telemetry->showPlan(budgetBytes / (1024.0 * 1024.0 * 1024.0), text);
+    else
+      m_telemetry->addFallback(text);
+    statusBar()->showMessage(text, 10000);
+  });
   connect(m_compare, &CompareView::runRequested, this,
           [this](const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs) {
             if (m_busy) {
@@ -272,6 +279,7 @@ void MainWindow::applyRequest(const sdxl::GenerationRequest& r) {
   m_parameters->apply(r);
   m_source->apply(r);
   m_optimizations->setOptions(r.optimizations);
+  m_optimizations->setBudget(r.memoryBudget);
   m_loras->setLoras(r.loras);
 }
 
@@ -283,6 +291,7 @@ sdxl::GenerationRequest MainWindow::currentRequest() const {
   m_parameters->fill(r);
   m_source->fill(r); // after the size: the image is fitted to it
   r.optimizations = m_optimizations->options();
+  r.memoryBudget = m_optimizations->budget();
   r.loras = m_loras->loras();
   r.loraFolder = m_modelsFolder.toStdString();
   return r;
@@ -309,6 +318,7 @@ void MainWindow::startNext() {
   if (m_queue.isEmpty()) return;
   const auto request = m_queue.dequeue();
   m_telemetry->clearSteps();
+  m_telemetry->clearMemoryNotes();
   setBusy(true);
   m_progress->setRange(0, request.steps);
   m_progress->setValue(0);

@@ -74,6 +74,18 @@ OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
   m_fp32Vae->setToolTip(tr("SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the "
                            "memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory."));
 
+  m_budget = new QComboBox;
+  m_budget->setObjectName(QStringLiteral("vramBudget"));
+  m_budget->addItem(tr("Off: the switches below"), QStringLiteral("off"));
+  m_budget->addItem(tr("Auto: what the device has free"), QStringLiteral("auto"));
+  for (const char* gib : {"1.5", "2", "3", "4", "6", "8", "10", "12", "16", "24"})
+    m_budget->addItem(tr("%1 GiB").arg(QString::fromLatin1(gib)), QString::fromLatin1(gib));
+  m_budget->setToolTip(tr("<p>How much GPU memory a run may use. The planner picks the fastest offload, VAE slicing and "
+                          "tiling, and text encoder settings that fit, and holds the run to it. Whatever still runs out "
+                          "continues with cheaper settings instead of failing; the telemetry shows the plan and every "
+                          "fallback, and the image's metadata records them. Measured on an H200: the seed protocol "
+                          "runs in 8 GiB as fast as without a limit, and in 2 GiB at 1.2 times the time.</p>"));
+  form->addRow(tr("VRAM &budget"), m_budget);
   form->addRow(tr("Pr&eset"), m_preset);
   form->addRow(tr("Precision"), m_precision);
   form->addRow(tr("Attention"), m_attention);
@@ -113,6 +125,16 @@ void OptimizationsPanel::setOptions(const OptimizationOptions& o) {
   m_free->setChecked(o.freeTextEncoders);
   m_tiny->setChecked(o.tinyAutoencoder);
   m_fp32Vae->setChecked(o.fp32Vae);
+}
+
+MemoryBudget OptimizationsPanel::budget() const {
+  return memoryBudgetFromText(m_budget->currentData().toString().toStdString()).value_or(MemoryBudget{});
+}
+
+void OptimizationsPanel::setBudget(const MemoryBudget& budget) {
+  const auto text = QString::fromStdString(memoryBudgetText(budget));
+  if (m_budget->findData(text) < 0) m_budget->addItem(tr("%1 GiB").arg(text), text);
+  m_budget->setCurrentIndex(m_budget->findData(text));
 }
 
 OptimizationOptions OptimizationsPanel::preset(Preset p) {

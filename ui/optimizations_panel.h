@@ -17,11 +17,14 @@ public:
   explicit OptimizationsPanel(QWidget* parent = nullptr);
   OptimizationOptions options() const;
   void setOptions(const OptimizationOptions& options);
+  // The VRAM budget: off, auto, or GiB (the planner then chooses the memory switches).
+  MemoryBudget budget() const;
+  void setBudget(const MemoryBudget& budget);
   enum class Preset { Fastest, LeastVram, Balanced, AsDiffusers };
   static OptimizationOptions preset(Preset preset);
 
 private:
-  QComboBox *m_preset = nullptr, *m_precision = nullptr, *m_attention = nullptr, *m_offload = nullptr;
+  QComboBox *m_preset = nullptr, *m_precision = nullptr, *m_attention = nullptr, *m_offload = nullptr, *m_budget = nullptr;
   QCheckBox *m_compile = nullptr, *m_slicing = nullptr, *m_tiling = nullptr, *m_cache = nullptr, *m_free = nullptr,
             *m_tiny = nullptr, *m_fp32Vae = nullptr;
 };

@@ -47,9 +47,15 @@ TelemetryPanel::TelemetryPanel(QWidget* parent) : QWidget(parent) {
   m_now->setObjectName(QStringLiteral("memoryNow"));
   m_last = new QLabel(tr("last run: —"));
   m_last->setObjectName(QStringLiteral("lastRun"));
+  m_plan = new QLabel;
+  m_plan->setObjectName(QStringLiteral("memoryPlan"));
+  m_plan->setWordWrap(true);
+  m_plan->setMaximumWidth(320);
+  m_plan->setVisible(false);
   auto* numbers = new QVBoxLayout;
   numbers->addWidget(m_now);
   numbers->addWidget(m_last);
+  numbers->addWidget(m_plan);
   numbers->addStretch(1);
   auto* layout = new QHBoxLayout(this);
   layout->addWidget(m_memory, 3);
@@ -83,6 +89,7 @@ void TelemetryPanel::sample() {
   for (int i = 0; i < m_memory->graphCount(); ++i) m_memory->graph(i)->data()->removeBefore(t - kWindowSeconds);
   m_memory->yAxis->rescale(true); // y follows the data; x is the sliding window
   m_memory->yAxis->setRangeLower(0);
+  if (m_budgetGB > 0) m_memory->yAxis->setRangeUpper(std::max(m_memory->yAxis->range().upper, m_budgetGB * 1.05));
   m_memory->xAxis->setRange(std::max(0.0, t - kWindowSeconds), std::max(10.0, t));
   if (isVisible()) m_memory->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -99,6 +106,36 @@ void TelemetryPanel::markStage(const QString& name) {
   label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
   label->setText(name);
   label->setFont(QFont(font().family(), 7));
+}
+
+void TelemetryPanel::showPlan(double budgetGB, const QString& plan) {
+  if (!m_budgetLine) {
+    m_budgetLine = new QCPItemStraightLine(m_memory);
+    m_budgetLine->setPen(QPen(QColor(192, 57, 43), 1.5, Qt::DashLine));
+  }
+  m_budgetLine->point1->setCoords(0, budgetGB);
+  m_budgetLine->point2->setCoords(1, budgetGB);
+  m_budgetLine->setVisible(budgetGB > 0);
+  m_budgetGB = budgetGB;
+  m_plan->setText(plan);
+  m_plan->setToolTip(plan);
+  m_plan->setVisible(!plan.isEmpty());
+  m_memory->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TelemetryPanel::addFallback(const QString& what) {
+  markStage(tr("fallback"));
+  const auto text = m_plan->text().isEmpty() ? what : m_plan->text() + QStringLiteral("\n") + what;
+  m_plan->setText(text);
+  m_plan->setToolTip(text);
+  m_plan->setVisible(true);
+}
+
+void TelemetryPanel::clearMemoryNotes() {
+  if (m_budgetLine) m_budgetLine->setVisible(false);
+  m_budgetGB = 0;
+  m_plan->clear();
+  m_plan->setVisible(false);
 }
 
 void TelemetryPanel::clearSteps() {

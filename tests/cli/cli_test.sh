@@ -34,6 +34,15 @@ expect 0 "a second run does not overwrite" -- "$CLI" generate --model builtin:ti
 grep -a -q "Steps: 3, Sampler: Euler" "$TMP/gen/sdxl-00001.png" || { echo "FAIL: no parameters chunk"; failures=$((failures + 1)); }
 expect 0 "generate with switches named as in bench" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --images 2 --config fp32_vae_slicing_cached_embeds --device cpu --out "$TMP/cfg"
 grep -a -q '"vae_slicing":true' "$TMP/cfg/sdxl-00001.png" || { echo "FAIL: --config did not reach the request"; failures=$((failures + 1)); }
+expect 2 "a budget that is not GiB" -- "$CLI" generate --model builtin:tiny --prompt x --vram-budget 8GB --out "$TMP/a"
+expect 2 "a limit beside a budget" -- "$CLI" generate --model builtin:tiny --prompt x --vram-budget 1 --vram-limit 1 --out "$TMP/a"
+expect 0 "generate under a memory budget" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --device cpu --precision fp32 --vram-budget 1 --out "$TMP/budget"
+grep -q "memory: memory budget 1.00 GiB" "$TMP/err.txt" || { echo "FAIL: the plan was not said"; failures=$((failures + 1)); }
+grep -a -q '"memory_budget":"1"' "$TMP/budget/sdxl-00001.png" || { echo "FAIL: the budget is not in the PNG"; failures=$((failures + 1)); }
+expect 1 "a budget nothing fits in names the least" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --device cpu --precision fp32 --vram-budget 0.01 --out "$TMP/budget"
+grep -q "at the least" "$TMP/err.txt" || { echo "FAIL: the refusal names no budget"; failures=$((failures + 1)); }
+expect 0 "bench --fit finds a smallest limit" -- "$CLI" bench --model builtin:tiny --device cpu --protocol single --configs fp32 --size 64x64 --steps 2 --runs 1 --fit --fit-step 0.001 --json "$TMP/fit.json"
+grep -q '"smallest_limit_gb"' "$TMP/fit.json" && grep -q "smallest limit (GiB)" "$TMP/out.txt" || { echo "FAIL: no smallest limit"; failures=$((failures + 1)); }
 expect 2 "an unknown switch word" -- "$CLI" generate --model builtin:tiny --prompt x --config fp16_turbo --out "$TMP/a"
 expect 2 "--config with --precision" -- "$CLI" generate --model builtin:tiny --prompt x --config fp32 --precision fp16 --out "$TMP/a"
 expect 2 "a prompt that is not UTF-8 is refused before any work" -- "$CLI" generate --model builtin:tiny --prompt $'cat \xff\xfe' --size 64x64 --steps 2 --out "$TMP/utf8"

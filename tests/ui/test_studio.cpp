@@ -6,6 +6,13 @@
 #include "main_window.h"
 #include "optimizations_panel.h"
 #include "seed_spin_box.h"
+#include "telemetry_panel.h"
+
+#include <qcustomplot.h>
+
+#include "sdxl/image.h"
+#include "sdxl/metadata.h"
+#include "sdxl/telemetry.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -98,6 +105,57 @@ private slots:
     QVERIFY(gallery->item(0)->toolTip().contains(QStringLiteral("Steps: 3, Sampler: Euler")));
     QVERIFY(QFile::exists(QDir(m_output.path()).filePath(gallery->item(0)->text())));
     QVERIFY(!w->isBusy());
+  }
+
+  void aVramBudgetShowsItsPlanAndTheImageRecordsIt() {
+    auto w = window();
+    auto* budget = w->findChild<QComboBox*>(QStringLiteral("vramBudget"));
+    budget->setCurrentIndex(budget->findData(QStringLiteral("auto")));
+    QCOMPARE(w->currentRequest().memoryBudget.mode, sdxl::MemoryBudget::Mode::Auto);
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    auto* plan = w->findChild<QLabel*>(QStringLiteral("memoryPlan"));
+    QVERIFY(plan->isVisibleTo(w.get()));
+    QVERIFY2(plan->text().contains(QStringLiteral("memory budget auto")), qPrintable(plan->text()));
+    auto* telemetry = w->findChild<sdxl::ui::TelemetryPanel*>();
+    QVERIFY(telemetry->budgetLine() && telemetry->budgetLine()->visible());
+    auto* gallery = w->findChild<QListWidget*>(QStringLiteral("gallery"));
+    std::map<std::string, std::string> text;
+    sdxl::loadPng(QDir(m_output.path()).filePath(gallery->item(0)->text()).toStdString(), &text);
+    const auto saved = sdxl::requestFromJson(text.at("sdxl-studio"));
+    QCOMPARE(saved.memoryBudget.mode, sdxl::MemoryBudget::Mode::Auto);
+    QVERIFY(!saved.memoryNotes.empty());
+    // Reused parameters bring the budget back, a size not in the list included.
+    auto* panel = w->findChild<sdxl::ui::OptimizationsPanel*>();
+    panel->setBudget(sdxl::MemoryBudget::gib(5.5));
+    QCOMPARE(w->currentRequest().memoryBudget, sdxl::MemoryBudget::gib(5.5));
+    panel->setBudget(saved.memoryBudget);
+    QCOMPARE(w->currentRequest().memoryBudget.mode, sdxl::MemoryBudget::Mode::Auto);
+    // The next run without a budget clears the plan.
+    budget->setCurrentIndex(budget->findData(QStringLiteral("off")));
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    QVERIFY(!plan->isVisibleTo(w.get()));
+    QVERIFY(!telemetry->budgetLine()->visible());
+  }
+
+  void aFallbackIsShownInTheWindowAndTheImageIsKept() {
+    sdxl::setMemoryLimit(std::nullopt, false); // counts the CPU's tensors from here
+    auto w = window(2, 256);
+    w->findChild<QSpinBox*>(QStringLiteral("images"))->setValue(4);
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    const auto fullPeak = sdxl::sampleMemory().peakAllocated; // weights and the whole batch's decode
+    sdxl::setMemoryLimit(fullPeak * 8 / 10, false);            // the decode of four images no longer fits
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    const bool finished = done.wait(60000);
+    sdxl::setMemoryLimit(std::nullopt, false);
+    QVERIFY2(finished, qPrintable(w->lastError()));
+    auto* plan = w->findChild<QLabel*>(QStringLiteral("memoryPlan"));
+    QVERIFY2(plan->text().contains(QStringLiteral("while decoding")), qPrintable(plan->text()));
+    QCOMPARE(w->findChild<QListWidget*>(QStringLiteral("gallery"))->count(), 8);
   }
 
   void switchesReachTheRequestTheWorkerReceives() {
@@ -248,7 +306,7 @@ private slots:
     QTRY_COMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("fp32_default_attn"));
     QVERIFY(table->item(1, 1)->text().toDouble() > 0);
-    QVERIFY(table->item(1, 7)->text().endsWith(QStringLiteral("×")));
+    QVERIFY(table->item(1, 8)->text().endsWith(QStringLiteral("×")));
     QTemporaryDir dir;
     QVERIFY(compare->exportCsv(dir.filePath(QStringLiteral("c.csv"))));
     QVERIFY(compare->exportJson(dir.filePath(QStringLiteral("c.json"))));
