@@ -252,11 +252,13 @@ bench() {
     "$images" /tmp/bench/reference_$protocol.jsonl
 }
 
-# The fallbacks on the GPU: hard limits under which a UNet step runs out (and frees the text
-# encoders), and under which the model does not load resident (model offload, then sequential);
-# each run must complete and say which fallback it took.
+# The fallbacks on the GPU: a limit lowered between two requests, so that the UNet's weights must
+# move while denoising (fallback_check.cpp); hard limits under which a UNet step runs out (and
+# frees the text encoders), and under which the model does not load resident (model offload,
+# then sequential); each run must complete and say which fallback it took.
 fallbacks() {
   local cli=build-gpu/app/sdxl-cli rc=0 case limit config want
+  build-gpu/tests/gpu/sdxl_gpu_fallback_check 2>&1 | grep -v "^\[W" || rc=1
   for case in "7.6:fp16_vae_slicing:text encoders freed" "6:fp16:model offload" "2.5:fp16:sequential offload"; do
     IFS=: read -r limit config want <<< "$case"
     $cli generate --model builtin --prompt "a lighthouse" --images 4 --steps 6 --config "$config" --vram-limit "$limit" \
