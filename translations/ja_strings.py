@@ -306,4 +306,6 @@ JA = {
     "<p>How much GPU memory a run may use. The planner picks the fastest offload, VAE slicing and tiling, and text encoder settings that fit, and holds the run to it. Whatever still runs out continues with cheaper settings instead of failing; the telemetry shows the plan and every fallback, and the image's metadata records them. Measured on an H200: the seed protocol runs in 8 GiB as fast as without a limit, and in 2 GiB at 1.2 times the time.</p>": "<p>1 回の生成が使ってよい GPU メモリの量です。収まる中で最も速いオフロード、VAE スライシングとタイル分割、テキストエンコーダの設定をプランナーが選び、実行をその量に抑えます。それでも足りなくなった処理は失敗せず、より軽い設定で続行します。プランと各フォールバックはテレメトリに表示され、画像のメタデータにも記録されます。H200 での測定: シードプロトコルは 8 GiB で制限なしと同じ速さ、2 GiB で 1.2 倍の時間で動きます。</p>",
     "VRAM &budget": "VRAM 予算(&B)",
     "fallback": "フォールバック",
+    "device used (GB)": "デバイス使用量 (GB)",
+    "Cancelled, and %n queued request(s) with it.": "キャンセルしました。待機中の %n 件も取り消しました。",
 }

@@ -149,6 +149,10 @@
         <source>failed: %1</source>
         <translation>failed: %1</translation>
     </message>
+    <message>
+        <source>device used (GB)</source>
+        <translation>device used (GB)</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::GalleryPanel</name>
@@ -592,6 +596,10 @@
     <message>
         <source>Image</source>
         <translation>Image</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled, and %n queued request(s) with it.</source>
+        <translation><numerusform>Cancelled, and %n queued request(s) with it.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,10 @@
         <source>failed: %1</source>
         <translation>失敗: %1</translation>
     </message>
+    <message>
+        <source>device used (GB)</source>
+        <translation>デバイス使用量 (GB)</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::GalleryPanel</name>
@@ -592,6 +596,10 @@
     <message>
         <source>Image</source>
         <translation>画像</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled, and %n queued request(s) with it.</source>
+        <translation><numerusform>キャンセルしました。待機中の %n 件も取り消しました。</numerusform></translation>
     </message>
 </context>
 <context>

@@ -48,12 +48,25 @@ GalleryPanel::GalleryPanel(QWidget* parent) : QWidget(parent) {
       {tr("Reuse parameters"), &GalleryPanel::reuseSelected},  {tr("Use as image"), &GalleryPanel::sendSelectedToImage},
       {tr("Open output folder"), &GalleryPanel::openOutputFolder}};
   auto* menu = new QMenu(this);
+  QList<QWidget*> needAnImage; // every action but opening the folder acts on the chosen image
   for (const auto& [label, slot] : actions) {
     auto* button = new QPushButton(label);
     connect(button, &QPushButton::clicked, this, slot);
     buttons->addWidget(button);
-    menu->addAction(label, this, slot);
+    auto* action = menu->addAction(label, this, slot);
+    if (slot != &GalleryPanel::openOutputFolder) {
+      button->setObjectName(QStringLiteral("galleryAction"));
+      needAnImage << button;
+      connect(m_list, &QListWidget::currentItemChanged, action, [this, action] { action->setEnabled(m_list->currentItem()); });
+      action->setEnabled(false);
+    }
   }
+  auto enable = [this, needAnImage] {
+    for (auto* w : needAnImage) w->setEnabled(m_list->currentItem() != nullptr);
+  };
+  connect(m_list, &QListWidget::currentItemChanged, this, enable);
+  connect(m_list->model(), &QAbstractItemModel::rowsRemoved, this, enable);
+  enable();
   buttons->addStretch(1);
   connect(m_list, &QListWidget::customContextMenuRequested, this,
           [this, menu](const QPoint& at) { menu->popup(m_list->viewport()->mapToGlobal(at)); });

@@ -328,6 +328,7 @@ void MainWindow::startNext() {
 
 void MainWindow::cancel() {
   if (!m_busy) return;
+  m_droppedOnCancel = int(m_queue.size());
   m_queue.clear(); // Esc stops the run and what was waiting behind it
   m_worker->cancel();
   m_progress->setFormat(tr("cancelling…"));
@@ -474,7 +475,11 @@ void MainWindow::onFailed(int kind, const QString& message) {
   setBusy(false);
   if (kind == static_cast<int>(sdxl::ErrorKind::Cancelled)) {
     m_progress->setFormat(tr("cancelled"));
-    statusBar()->showMessage(tr("Cancelled."), 5000);
+    statusBar()->showMessage(m_droppedOnCancel > 0
+                                 ? tr("Cancelled, and %n queued request(s) with it.", nullptr, m_droppedOnCancel)
+                                 : tr("Cancelled."),
+                             8000);
+    m_droppedOnCancel = 0;
   } else {
     m_progress->setFormat(tr("failed"));
     auto* box = new QMessageBox(QMessageBox::Warning, tr("SDXL Studio"), message, QMessageBox::Ok, this);

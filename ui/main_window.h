@@ -116,6 +116,7 @@ private:
   QString m_outputFolder;
   QString m_lastError;
   QQueue<sdxl::GenerationRequest> m_queue;
+  int m_droppedOnCancel = 0; // queued requests the last cancel took with it
   bool m_busy = false;
   bool m_benchmarking = false;
   double m_lastStepElapsed = 0; // seconds into the loop at the previous step, for per-step latency

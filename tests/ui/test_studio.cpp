@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -252,6 +253,31 @@ private slots:
     w->findChild<QSpinBox*>(QStringLiteral("height"))->setValue(64);
     QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
     QVERIFY(done.wait(60000));
+  }
+
+  void cancelSaysWhatItTookWithIt() {
+    auto w = window(200, 256);
+    QSignalSpy failed(w.get(), &MainWindow::generationFailed);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QCOMPARE(w->queuedRequests(), 1);
+    auto* progress = w->findChild<QProgressBar*>(QStringLiteral("progress"));
+    QTRY_VERIFY_WITH_TIMEOUT(progress->value() >= 1, 60000);
+    QTest::keyClick(w.get(), Qt::Key_Escape);
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(w->statusBar()->currentMessage().contains(QStringLiteral("1 queued")), qPrintable(w->statusBar()->currentMessage()));
+    QCOMPARE(w->queuedRequests(), 0);
+  }
+
+  void galleryActionsWaitForAnImage() {
+    auto w = window(2, 64);
+    const auto actions = w->findChildren<QPushButton*>(QStringLiteral("galleryAction"));
+    QCOMPARE(actions.size(), 6);
+    for (auto* b : actions) QVERIFY2(!b->isEnabled(), qPrintable(b->text()));
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    for (auto* b : actions) QVERIFY2(b->isEnabled(), qPrintable(b->text()));
   }
 
   void aSecondGenerateIsQueuedNotLost() {
