@@ -308,4 +308,7 @@ JA = {
     "fallback": "フォールバック",
     "device used (GB)": "デバイス使用量 (GB)",
     "Cancelled, and %n queued request(s) with it.": "キャンセルしました。待機中の %n 件も取り消しました。",
+    "Zoom: Ctrl++ and Ctrl+- step it, Ctrl+0 shows the image at its size": "ズーム: Ctrl++ と Ctrl+- で段階的に変わり、Ctrl+0 で元の大きさに戻ります",
+    "&Zoom": "ズーム(&Z)",
+    "%1 %": "%1 %",
 }

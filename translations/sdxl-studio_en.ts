@@ -181,10 +181,6 @@
         <translation>Open output folder</translation>
     </message>
     <message>
-        <source>Zoom (%)</source>
-        <translation>Zoom (%)</translation>
-    </message>
-    <message>
         <source>Save image as</source>
         <translation>Save image as</translation>
     </message>
@@ -211,6 +207,18 @@
     <message>
         <source>Use as image</source>
         <translation>Use as image</translation>
+    </message>
+    <message>
+        <source>Zoom: Ctrl++ and Ctrl+- step it, Ctrl+0 shows the image at its size</source>
+        <translation>Zoom: Ctrl++ and Ctrl+- step it, Ctrl+0 shows the image at its size</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom</source>
+        <translation>&amp;Zoom</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

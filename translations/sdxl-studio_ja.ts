@@ -181,10 +181,6 @@
         <translation>出力フォルダを開く</translation>
     </message>
     <message>
-        <source>Zoom (%)</source>
-        <translation>拡大率 (%)</translation>
-    </message>
-    <message>
         <source>Save image as</source>
         <translation>画像を保存</translation>
     </message>
@@ -211,6 +207,18 @@
     <message>
         <source>Use as image</source>
         <translation>元画像に使う</translation>
+    </message>
+    <message>
+        <source>Zoom: Ctrl++ and Ctrl+- step it, Ctrl+0 shows the image at its size</source>
+        <translation>ズーム: Ctrl++ と Ctrl+- で段階的に変わり、Ctrl+0 で元の大きさに戻ります</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom</source>
+        <translation>ズーム(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QSlider>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -106,19 +107,33 @@ void GalleryPanel::viewSelected() {
   auto* scroll = new QScrollArea;
   scroll->setWidget(label);
   auto* zoom = new QSlider(Qt::Horizontal);
+  zoom->setObjectName(QStringLiteral("zoom"));
   zoom->setRange(10, 400);
   zoom->setValue(100);
-  zoom->setToolTip(tr("Zoom (%)"));
-  auto show = [label, image](int percent) {
-    label->setPixmap(QPixmap::fromImage(image.scaled(image.size() * percent / 100, Qt::KeepAspectRatio,
-                                                     percent < 100 ? Qt::SmoothTransformation : Qt::FastTransformation)));
+  zoom->setToolTip(tr("Zoom: Ctrl++ and Ctrl+- step it, Ctrl+0 shows the image at its size"));
+  auto* zoomLabel = new QLabel(tr("&Zoom"));
+  zoomLabel->setBuddy(zoom);
+  auto* percent = new QLabel;
+  percent->setObjectName(QStringLiteral("zoomPercent"));
+  percent->setMinimumWidth(percent->fontMetrics().horizontalAdvance(QStringLiteral("400 %")));
+  auto show = [label, percent, image](int value) {
+    label->setPixmap(QPixmap::fromImage(image.scaled(image.size() * value / 100, Qt::KeepAspectRatio,
+                                                     value < 100 ? Qt::SmoothTransformation : Qt::FastTransformation)));
     label->adjustSize();
+    percent->setText(tr("%1 %").arg(value));
   };
   connect(zoom, &QSlider::valueChanged, label, show);
   show(100);
+  new QShortcut(QKeySequence::ZoomIn, &dialog, [zoom] { zoom->setValue(zoom->value() + 25); });
+  new QShortcut(QKeySequence::ZoomOut, &dialog, [zoom] { zoom->setValue(zoom->value() - 25); });
+  new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_0), &dialog, [zoom] { zoom->setValue(100); });
+  auto* zoomRow = new QHBoxLayout;
+  zoomRow->addWidget(zoomLabel);
+  zoomRow->addWidget(zoom, 1);
+  zoomRow->addWidget(percent);
   auto* layout = new QVBoxLayout(&dialog);
   layout->addWidget(scroll, 1);
-  layout->addWidget(zoom);
+  layout->addLayout(zoomRow);
   dialog.resize(900, 900);
   dialog.exec();
 }

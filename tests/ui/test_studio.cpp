@@ -14,6 +14,8 @@
 #include "sdxl/metadata.h"
 #include "sdxl/telemetry.h"
 
+#include <QDialog>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
@@ -278,6 +280,18 @@ private slots:
     QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
     QVERIFY(done.wait(60000));
     for (auto* b : actions) QVERIFY2(b->isEnabled(), qPrintable(b->text()));
+    // The viewer's zoom has a label, shows its value and answers the usual shortcuts.
+    QString shown;
+    QTimer::singleShot(200, [&] {
+      auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+      if (!dialog) return;
+      auto* percent = dialog->findChild<QLabel*>(QStringLiteral("zoomPercent"));
+      QTest::keyClick(dialog, Qt::Key_Plus, Qt::ControlModifier);
+      shown = percent->text();
+      dialog->reject();
+    });
+    QTest::mouseClick(actions.first(), Qt::LeftButton); // View
+    QCOMPARE(shown, QStringLiteral("125 %"));
   }
 
   void aSecondGenerateIsQueuedNotLost() {
