@@ -311,4 +311,5 @@ JA = {
     "Zoom: Ctrl++ and Ctrl+- step it, Ctrl+0 shows the image at its size": "ズーム: Ctrl++ と Ctrl+- で段階的に変わり、Ctrl+0 で元の大きさに戻ります",
     "&Zoom": "ズーム(&Z)",
     "%1 %": "%1 %",
+    "Not available here: no CUDA GPU was found.": "ここでは使えません: CUDA 対応の GPU が見つかりません。",
 }

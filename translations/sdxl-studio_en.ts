@@ -790,6 +790,10 @@
         <source>VRAM &amp;budget</source>
         <translation>VRAM &amp;budget</translation>
     </message>
+    <message>
+        <source>Not available here: no CUDA GPU was found.</source>
+        <translation>Not available here: no CUDA GPU was found.</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::ParametersPanel</name>

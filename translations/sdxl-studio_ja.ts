@@ -790,6 +790,10 @@
         <source>VRAM &amp;budget</source>
         <translation>VRAM 予算(&amp;B)</translation>
     </message>
+    <message>
+        <source>Not available here: no CUDA GPU was found.</source>
+        <translation>ここでは使えません: CUDA 対応の GPU が見つかりません。</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::ParametersPanel</name>

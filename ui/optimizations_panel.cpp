@@ -1,5 +1,7 @@
 #include "optimizations_panel.h"
 
+#include "sdxl/telemetry.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -86,6 +88,14 @@ OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
                           "fallback, and the image's metadata records them. Measured on an H200: the seed protocol "
                           "runs in 8 GiB as fast as without a limit, and in 2 GiB at 1.2 times the time.</p>"));
   form->addRow(tr("VRAM &budget"), m_budget);
+  // Presets and reused parameters may ask for them; a CPU runs them without (setOptions, options).
+  if (!m_cuda) {
+    const auto why = tr("Not available here: no CUDA GPU was found.");
+    for (QWidget* gpuOnly : {static_cast<QWidget*>(m_compile), static_cast<QWidget*>(m_offload)}) {
+      gpuOnly->setEnabled(false);
+      gpuOnly->setToolTip(gpuOnly->toolTip() + QStringLiteral("<p><b>") + why + QStringLiteral("</b></p>"));
+    }
+  }
   form->addRow(tr("Pr&eset"), m_preset);
   form->addRow(tr("Precision"), m_precision);
   form->addRow(tr("Attention"), m_attention);
@@ -103,8 +113,8 @@ OptimizationOptions OptimizationsPanel::options() const {
   OptimizationOptions o;
   o.precision = static_cast<Precision>(m_precision->currentData().toInt());
   o.attention = static_cast<Attention>(m_attention->currentData().toInt());
-  o.compile = m_compile->isChecked();
-  o.offload = static_cast<Offload>(m_offload->currentData().toInt());
+  o.compile = m_cuda && m_compile->isChecked();
+  o.offload = m_cuda ? static_cast<Offload>(m_offload->currentData().toInt()) : Offload::None;
   o.vaeSlicing = m_slicing->isChecked();
   o.vaeTiling = m_tiling->isChecked();
   o.cachePromptEmbeddings = m_cache->isChecked();
@@ -117,8 +127,8 @@ OptimizationOptions OptimizationsPanel::options() const {
 void OptimizationsPanel::setOptions(const OptimizationOptions& o) {
   m_precision->setCurrentIndex(m_precision->findData(static_cast<int>(o.precision)));
   m_attention->setCurrentIndex(m_attention->findData(static_cast<int>(o.attention)));
-  m_compile->setChecked(o.compile);
-  m_offload->setCurrentIndex(m_offload->findData(static_cast<int>(o.offload)));
+  m_compile->setChecked(m_cuda && o.compile);
+  m_offload->setCurrentIndex(m_offload->findData(static_cast<int>(m_cuda ? o.offload : Offload::None)));
   m_slicing->setChecked(o.vaeSlicing);
   m_tiling->setChecked(o.vaeTiling);
   m_cache->setChecked(o.cachePromptEmbeddings);

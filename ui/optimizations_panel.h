@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sdxl/request.h"
+#include "sdxl/telemetry.h"
 
 #include <QWidget>
 
@@ -24,6 +25,7 @@ public:
   static OptimizationOptions preset(Preset preset);
 
 private:
+  bool m_cuda = sdxl::sampleMemory().cuda; // compile and offload need a CUDA device
   QComboBox *m_preset = nullptr, *m_precision = nullptr, *m_attention = nullptr, *m_offload = nullptr, *m_budget = nullptr;
   QCheckBox *m_compile = nullptr, *m_slicing = nullptr, *m_tiling = nullptr, *m_cache = nullptr, *m_free = nullptr,
             *m_tiny = nullptr, *m_fp32Vae = nullptr;

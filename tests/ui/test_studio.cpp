@@ -234,7 +234,23 @@ private slots:
     QVERIFY(!fp32Vae->isChecked());
     QVERIFY(slicing->isChecked());
     QCOMPARE(w->findChild<QComboBox*>(QStringLiteral("offload"))->currentData().toInt(),
-             static_cast<int>(sdxl::Offload::Sequential));
+             static_cast<int>(sdxl::sampleMemory().cuda ? sdxl::Offload::Sequential : sdxl::Offload::None));
+  }
+
+  void gpuOnlySwitchesAreOffOnACpuAndSayWhy() {
+    if (sdxl::sampleMemory().cuda) QSKIP("a CUDA device is present");
+    auto w = window();
+    auto* compile = w->findChild<QCheckBox*>(QStringLiteral("compile"));
+    auto* offload = w->findChild<QComboBox*>(QStringLiteral("offload"));
+    QVERIFY(!compile->isEnabled() && !offload->isEnabled());
+    QVERIFY(compile->toolTip().contains(QStringLiteral("no CUDA GPU")));
+    auto* presets = w->findChild<QComboBox*>(QStringLiteral("optimizationPreset"));
+    using Preset = sdxl::ui::OptimizationsPanel::Preset;
+    emit presets->activated(presets->findData(static_cast<int>(Preset::Fastest)));
+    QVERIFY(!w->currentRequest().optimizations.compile);
+    emit presets->activated(presets->findData(static_cast<int>(Preset::LeastVram)));
+    QCOMPARE(w->currentRequest().optimizations.offload, sdxl::Offload::None);
+    QVERIFY(w->currentRequest().optimizations.vaeSlicing); // what a CPU can do of the preset stays
   }
 
   void cancelStopsTheRunAndTheNextOneWorks() {
