@@ -312,4 +312,5 @@ JA = {
     "&Zoom": "ズーム(&Z)",
     "%1 %": "%1 %",
     "Not available here: no CUDA GPU was found.": "ここでは使えません: CUDA 対応の GPU が見つかりません。",
+    "The prompt is empty: the image comes from the seed (and the negative prompt) alone.": "プロンプトが空です: 画像はシード (とネガティブプロンプト) だけから作られます。",
 }

@@ -609,6 +609,10 @@
         <source>Cancelled, and %n queued request(s) with it.</source>
         <translation><numerusform>Cancelled, and %n queued request(s) with it.</numerusform></translation>
     </message>
+    <message>
+        <source>The prompt is empty: the image comes from the seed (and the negative prompt) alone.</source>
+        <translation>The prompt is empty: the image comes from the seed (and the negative prompt) alone.</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::MaskPainter</name>

@@ -609,6 +609,10 @@
         <source>Cancelled, and %n queued request(s) with it.</source>
         <translation><numerusform>キャンセルしました。待機中の %n 件も取り消しました。</numerusform></translation>
     </message>
+    <message>
+        <source>The prompt is empty: the image comes from the seed (and the negative prompt) alone.</source>
+        <translation>プロンプトが空です: 画像はシード (とネガティブプロンプト) だけから作られます。</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::MaskPainter</name>

@@ -307,6 +307,8 @@ void MainWindow::generate() {
   }
   m_queue.enqueue(request);
   m_parameters->nextSeed(); // the next run gets a fresh seed unless it is locked
+  if (QString::fromStdString(request.prompt).trimmed().isEmpty())
+    statusBar()->showMessage(tr("The prompt is empty: the image comes from the seed (and the negative prompt) alone."), 8000);
   if (m_busy) {
     statusBar()->showMessage(tr("%n request(s) queued; they run when this one is done.", nullptr, int(m_queue.size())));
     return;

@@ -287,6 +287,15 @@ private slots:
     QCOMPARE(w->queuedRequests(), 0);
   }
 
+  void anEmptyPromptIsSaidNotSilent() {
+    auto w = window(2, 64);
+    w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setPlainText(QStringLiteral("  "));
+    QSignalSpy done(w.get(), &MainWindow::generationFinished);
+    QTest::mouseClick(w->findChild<QPushButton*>(QStringLiteral("generate")), Qt::LeftButton);
+    QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("prompt is empty")));
+    QVERIFY(done.wait(60000)); // and it still generates, as A1111 and ComfyUI do
+  }
+
   void galleryActionsWaitForAnImage() {
     auto w = window(2, 64);
     const auto actions = w->findChildren<QPushButton*>(QStringLiteral("galleryAction"));
