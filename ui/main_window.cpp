@@ -10,6 +10,7 @@
 #include "prompt_panel.h"
 #include "source_image_panel.h"
 #include "telemetry_panel.h"
+#include "time_left.h"
 
 #include "sdxl/error.h"
 #include "sdxl/metadata.h"
@@ -430,14 +431,21 @@ void MainWindow::onStage(int stage) {
 }
 
 void MainWindow::onStep(int step, int steps, double elapsed, const QImage& preview) {
-  const double rate = elapsed > 0 ? step / elapsed : 0;
-  const double eta = rate > 0 ? (steps - step) / rate : 0;
-  m_progress->setRange(0, steps);
-  m_progress->setValue(step);
-  m_progress->setFormat(tr("step %1/%2 · %3 it/s · %4 s left").arg(step).arg(steps).arg(rate, 0, 'f', 2).arg(eta, 0, 'f', 1));
-  if (step == 1) m_lastStepElapsed = 0;
+  if (step == 1) {
+    m_lastStepElapsed = 0;
+    m_stepSeconds.clear();
+  }
+  m_stepSeconds << elapsed - m_lastStepElapsed;
   m_telemetry->addStep(step, elapsed - m_lastStepElapsed);
   m_lastStepElapsed = elapsed;
+  const double rate = elapsed > 0 ? step / elapsed : 0;
+  m_progress->setRange(0, steps);
+  m_progress->setValue(step);
+  m_progress->setFormat(tr("step %1/%2 · %3 it/s · %4 s left")
+                            .arg(step)
+                            .arg(steps)
+                            .arg(rate, 0, 'f', 2)
+                            .arg(secondsLeft(m_stepSeconds, steps), 0, 'f', 1));
   if (!preview.isNull())
     m_image->setPixmap(QPixmap::fromImage(preview).scaled(m_image->size(), Qt::KeepAspectRatio, Qt::FastTransformation));
 }

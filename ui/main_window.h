@@ -116,6 +116,7 @@ private:
   QString m_outputFolder;
   QString m_lastError;
   QQueue<sdxl::GenerationRequest> m_queue;
+  QVector<double> m_stepSeconds; // the run's step durations, for the time left
   int m_droppedOnCancel = 0; // queued requests the last cancel took with it
   bool m_busy = false;
   bool m_benchmarking = false;

@@ -7,12 +7,23 @@
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QXmlStreamReader>
+#include "time_left.h"
+
 #include <QtTest>
 
 class TestMainWindow final : public QObject {
   Q_OBJECT
 private slots:
   void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+  void timeLeftFollowsTheRecentStepsNotTheFirst() {
+    using sdxl::ui::secondsLeft;
+    QCOMPARE(secondsLeft({}, 20), 0.0);
+    QCOMPARE(secondsLeft({0.2}, 20), 0.2 * 19);        // one step: all there is to go by
+    QCOMPARE(secondsLeft({0.2, 1.0, 1.0}, 20), 17.0);  // a fast first step is left out
+    QCOMPARE(secondsLeft({5.0, 1.0, 1.2, 0.9, 1.1, 1.0, 8.0}, 10), 3 * 1.1); // the median of the last five
+    QCOMPARE(secondsLeft({1.0, 1.0}, 2), 0.0);
+  }
 
   void opensWithPromptAndTelemetry() {
     sdxl::ui::MainWindow window;
