@@ -5,7 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <locale>
+#include <sstream>
 
 namespace sdxl {
 
@@ -184,13 +185,12 @@ std::optional<MemoryBudget> memoryBudgetFromText(const std::string& text) {
   if (text == "off" || text.empty()) return MemoryBudget{};
   if (text == "auto") return MemoryBudget{MemoryBudget::Mode::Auto, 0};
   if (text.find_first_not_of("0123456789.") != std::string::npos) return std::nullopt;
-  try {
-    const double gib = std::stod(text);
-    if (!(gib >= 0.01 && gib <= 4096)) return std::nullopt; // small enough for the tiny model
-    return MemoryBudget::gib(gib);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
+  std::istringstream in(text); // the C locale's decimal point, whatever the user's locale
+  in.imbue(std::locale::classic());
+  double gib = 0;
+  if (!(in >> gib) || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  if (!(gib >= 0.01 && gib <= 4096)) return std::nullopt; // small enough for the tiny model
+  return MemoryBudget::gib(gib);
 }
 
 std::string memoryBudgetText(const MemoryBudget& budget) {
@@ -199,9 +199,10 @@ std::string memoryBudgetText(const MemoryBudget& budget) {
   case MemoryBudget::Mode::Auto: return "auto";
   case MemoryBudget::Mode::Bytes: break;
   }
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", double(budget.bytes) / 1073741824.0);
-  return text;
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out << double(budget.bytes) / 1073741824.0;
+  return out.str();
 }
 
 } // namespace sdxl
