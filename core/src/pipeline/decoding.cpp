@@ -4,11 +4,6 @@
 
 namespace sdxl::pipeline {
 
-namespace {
-constexpr int64_t kTileLatents = 64;    // 512 pixels
-constexpr int64_t kOverlapLatents = 16; // 128 pixels of blending
-} // namespace
-
 at::Tensor decodeTiled(const std::function<at::Tensor(const at::Tensor&)>& decode, const at::Tensor& z, int64_t tile,
                        int64_t overlap, int64_t scale) {
   const int64_t h = z.size(2), w = z.size(3);

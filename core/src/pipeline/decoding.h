@@ -10,6 +10,10 @@
 
 namespace sdxl::pipeline {
 
+// Tiled decoding's tiles, in latents: 512 pixels, 128 of them blended with the next.
+inline constexpr int64_t kTileLatents = 64;
+inline constexpr int64_t kOverlapLatents = 16;
+
 at::Tensor decodeLatents(SdxlModel& model, const at::Tensor& latents, const OptimizationOptions& options,
                          const nn::ForwardOptions& fwd);
 

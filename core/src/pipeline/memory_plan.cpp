@@ -2,6 +2,7 @@
 
 #include "io/component_loader.h"
 #include "io/model_files.h"
+#include "pipeline/decoding.h"
 #include "pipeline/placement.h"
 #include "sdxl/error.h"
 #include "sdxl/telemetry.h"
@@ -26,11 +27,6 @@ constexpr uint64_t kDefaultAttentionCap = 512 * kMiB;    // scores of the defaul
 constexpr uint64_t kWorkspace = 256 * kMiB;              // cuBLAS and cuDNN workspaces
 constexpr double kTextActivationShare = 0.05;            // of the text encoders' weights
 constexpr double kFragmentation = 1.15;                  // reserved over allocated at the peak
-constexpr int64_t kTileLatents = 64;                     // decoding.cpp's tiles
-
-torch::ScalarType dtypeOf(Precision p) {
-  return p == Precision::FP32 ? torch::kFloat : p == Precision::FP16 ? torch::kHalf : torch::kBFloat16;
-}
 
 struct Shape {
   double latentPixels; // of the largest pass (the hires fix's second)
@@ -52,7 +48,7 @@ std::string gibText(uint64_t bytes) {
 }
 
 ModelMemory modelMemory(const ModelSource& source, Precision precision) {
-  const auto dtype = dtypeOf(precision);
+  const auto dtype = pipeline::dtypeOf(precision);
   ModelMemory m;
   auto add = [&](const nn::ConfigReader& config, const std::string& component) {
     const auto bytes = io::componentBytes(config, component, dtype);
@@ -105,7 +101,7 @@ uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bo
   if (o.tinyAutoencoder) {
     decode = 2048.0 * elem * s.latentPixels; // TAESD, image by image
   } else {
-    const double tilePixels = o.vaeTiling ? std::min(s.latentPixels, double(kTileLatents * kTileLatents)) : s.latentPixels;
+    const double tilePixels = o.vaeTiling ? std::min(s.latentPixels, double(pipeline::kTileLatents * pipeline::kTileLatents)) : s.latentPixels;
     const double perImage = kDecodeBytesPerImagePixel * model.vaeWidth * vaeElem * tilePixels;
     const int batch = o.vaeSlicing ? 1 : s.images;
     decode = perImage * (1.0 + kDecodeBatchShare * (batch - 1));

@@ -88,13 +88,8 @@ loadModelTokenizers(const ModelSource& source) {
 
 namespace {
 
-torch::ScalarType toScalarType(Precision p) {
-  switch (p) {
-  case Precision::FP32: return torch::kFloat;
-  case Precision::FP16: return torch::kHalf;
-  case Precision::BF16: return torch::kBFloat16;
-  }
-  return torch::kFloat;
+nn::ForwardOptions forwardOptionsOf(const OptimizationOptions& o) {
+  return {o.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math};
 }
 
 double seconds(std::chrono::steady_clock::time_point since) {
@@ -276,25 +271,22 @@ GenerationRequest ranAs(const GenerationRequest& request, const GenerationResult
 
 std::optional<MemoryPlan> Pipeline::Impl::planFor(const GenerationRequest& r) {
   const bool cuda = device.is_cuda();
-  if (r.memoryBudget.mode == MemoryBudget::Mode::Off) {
-    if (budgetLimitSet) setMemoryLimit(std::nullopt, cuda);
+  const bool fixed = r.memoryBudget.mode == MemoryBudget::Mode::Bytes;
+  if (budgetLimitSet && !fixed) { // a budget's limit goes with it
+    setMemoryLimit(std::nullopt, cuda);
     budgetLimitSet = false;
-    return std::nullopt;
   }
+  if (r.memoryBudget.mode == MemoryBudget::Mode::Off) return std::nullopt;
   const auto key = source.key() + "\x1f" + precisionName(r.optimizations.precision);
   auto sizes = modelSizes.find(key);
   if (sizes == modelSizes.end()) sizes = modelSizes.emplace(key, modelMemory(source, r.optimizations.precision)).first;
   plannedSizes = sizes->second;
-  const bool fixed = r.memoryBudget.mode == MemoryBudget::Mode::Bytes;
   // The weights of a model loaded already are part of what is free for it.
   const uint64_t budget = fixed ? r.memoryBudget.bytes : availableMemory(cuda);
   auto plan = planMemory(r, budget, sizes->second, cuda);
   if (fixed) { // held to it as a card of that size would hold it
     setMemoryLimit(budget, cuda);
     budgetLimitSet = true;
-  } else if (budgetLimitSet) {
-    setMemoryLimit(std::nullopt, cuda);
-    budgetLimitSet = false;
   }
   note({MemoryEvent::Kind::Plan,
         "memory budget " + (fixed ? gibText(budget) : "auto (" + gibText(budget) + " free)") + ": " + plan.summary +
@@ -331,7 +323,7 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
   nn::CrossAttentionKV crossKV;
   auto unetFwd = fwd;
   auto enterStage = [&] { // again after a fallback moved the weights
-    unetFwd.attention = active.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math;
+    unetFwd.attention = forwardOptionsOf(active).attention;
     unetStage.emplace(*m.unetPlacement);
     crossKV = {};
     unetFwd.crossKV = nullptr;
@@ -389,7 +381,7 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
 pipeline::SdxlModel& Pipeline::Impl::loadWithin(GenerationObserver* observer) {
   for (;;) {
     try {
-      return ensureModel(toScalarType(active.precision), active.offload, observer);
+      return ensureModel(pipeline::dtypeOf(active.precision), active.offload, observer);
     } catch (const c10::OutOfMemoryError&) {
       unetGraph.reset();
       model.reset();
@@ -404,7 +396,7 @@ pipeline::SdxlModel& Pipeline::Impl::loadWithin(GenerationObserver* observer) {
 }
 
 std::vector<Image> Pipeline::Impl::decodeWithin(pipeline::SdxlModel& decoder, const at::Tensor& latents, int images) {
-  const nn::ForwardOptions fwd{active.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math};
+  const auto fwd = forwardOptionsOf(active);
   for (;;) {
     try {
       return pipeline::toImages(pipeline::decodeLatents(decoder, latents, active, fwd));
@@ -447,7 +439,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   at::globalContext().setBenchmarkCuDNN(o.compile);
   nn::setGemmAutotuning(o.compile);
 #endif
-  const nn::ForwardOptions fwd{o.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math};
+  const auto fwd = forwardOptionsOf(o);
   GenerationResult result;
   runtime::StepTimer stages(device);
   stages.mark();

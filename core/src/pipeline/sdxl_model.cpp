@@ -122,6 +122,15 @@ void SdxlModel::ensureVae(torch::ScalarType wanted) {
   vaePlacement = makePlacement(offload, *vae, device);
 }
 
+torch::ScalarType dtypeOf(Precision precision) {
+  switch (precision) {
+  case Precision::FP32: return torch::kFloat;
+  case Precision::FP16: return torch::kHalf;
+  case Precision::BF16: return torch::kBFloat16;
+  }
+  return torch::kFloat;
+}
+
 void SdxlModel::changeOffload(Offload to) {
   if (to == offload) return;
   auto replace = [&](std::unique_ptr<Placement>& placement, torch::nn::Module* module) {

@@ -18,6 +18,8 @@ namespace sdxl::pipeline {
 
 using LoadProgress = std::function<void(const std::string& component, double fraction)>;
 
+torch::ScalarType dtypeOf(Precision precision);
+
 struct SdxlModel {
   ModelSource source;
   std::unique_ptr<io::ModelFiles> files; // a model on disk (null for the built-in one)
