@@ -54,6 +54,9 @@ struct Fallback {
 // For a denoising step that ran out: compile off, SDPA attention, the text encoders freed, model
 // offload, sequential offload (the last two on CUDA only). nullopt: nothing cheaper is left.
 std::optional<Fallback> cheaperDenoising(const OptimizationOptions& options, bool cuda);
+// For text encoding that ran out: SDPA attention, model offload, sequential offload (CUDA only;
+// freeing the text encoders cannot help the stage that needs them).
+std::optional<Fallback> cheaperEncoding(const OptimizationOptions& options, bool cuda);
 // For a decode that ran out: one image at a time, SDPA attention, then in tiles.
 std::optional<Fallback> cheaperDecoding(const OptimizationOptions& options, int images);
 

@@ -232,6 +232,18 @@ std::optional<Fallback> cheaperDenoising(const OptimizationOptions& options, boo
   return std::nullopt;
 }
 
+std::optional<Fallback> cheaperEncoding(const OptimizationOptions& options, bool cuda) {
+  auto o = options;
+  if (o.attention == Attention::Default) {
+    o.attention = Attention::Sdpa;
+    return Fallback{o, "SDPA attention instead of the default"};
+  }
+  if (!cuda || o.offload == Offload::Sequential) return std::nullopt;
+  o.offload = o.offload == Offload::None ? Offload::Model : Offload::Sequential;
+  if (o.offload == Offload::Sequential) o.compile = false;
+  return Fallback{o, o.offload == Offload::Model ? "model offload" : "sequential offload"};
+}
+
 std::optional<Fallback> cheaperDecoding(const OptimizationOptions& options, int images) {
   auto o = options;
   if (o.tinyAutoencoder) return std::nullopt; // already image by image, and small

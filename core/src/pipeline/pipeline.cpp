@@ -156,6 +156,8 @@ struct Pipeline::Impl {
   std::optional<MemoryPlan> planFor(const GenerationRequest& r);
   // A denoising step of `m` ran out: the next rung of the ladder, applied; false when none is left.
   bool fallBackWhileDenoising(pipeline::SdxlModel& m, runtime::UNetGraph& graph, int step);
+  // Encoding ran out: the next rung for every model of the run, applied; false when none is left.
+  bool fallBackWhileEncoding(std::initializer_list<pipeline::SdxlModel*> models);
   // The model in the active switches; loading that runs out of memory tries the next offload mode.
   pipeline::SdxlModel& loadWithin(GenerationObserver* observer);
   // Latents to images with the active switches; a decode that runs out tries sliced, then tiled.
@@ -378,6 +380,18 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
   return latents;
 }
 
+bool Pipeline::Impl::fallBackWhileEncoding(std::initializer_list<pipeline::SdxlModel*> models) {
+  releaseCachedMemory();
+  const auto next = fallbacksAllowed ? cheaperEncoding(active, device.is_cuda()) : std::nullopt;
+  if (!next) return false;
+  for (auto* m : models)
+    if (m && next->options.offload != m->offload) m->changeOffload(next->options.offload);
+  active = next->options;
+  releaseCachedMemory();
+  note({MemoryEvent::Kind::Fallback, "out of memory while encoding the prompt: encoding it again with " + next->what});
+  return true;
+}
+
 pipeline::SdxlModel& Pipeline::Impl::loadWithin(GenerationObserver* observer) {
   for (;;) {
     try {
@@ -439,7 +453,7 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   at::globalContext().setBenchmarkCuDNN(o.compile);
   nn::setGemmAutotuning(o.compile);
 #endif
-  const auto fwd = forwardOptionsOf(o);
+  auto fwd = forwardOptionsOf(o);
   GenerationResult result;
   runtime::StepTimer stages(device);
   stages.mark();
@@ -482,12 +496,21 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
     });
   };
   const auto encode = encoderFor(m, seenByModel);
-  const auto cond = pipeline::buildConditioning(m, r, guided, encode);
   const auto hiresPass = r.hires ? std::optional(pipeline::hiresPassOf(r)) : std::nullopt;
-  const auto hiresCond = hiresPass ? std::optional(pipeline::buildConditioning(m, *hiresPass, guided, encode)) : std::nullopt;
-  const auto refinerCond = refinerModel ? std::optional(pipeline::buildConditioning(
-                                              *refinerModel, r, guided, encoderFor(*refinerModel, seenByRefiner)))
-                                        : std::nullopt;
+  std::optional<pipeline::Conditioning> condition, hiresCond, refinerCond;
+  for (;;) {
+    try {
+      condition = pipeline::buildConditioning(m, r, guided, encode);
+      if (hiresPass) hiresCond = pipeline::buildConditioning(m, *hiresPass, guided, encode);
+      if (refinerModel)
+        refinerCond = pipeline::buildConditioning(*refinerModel, r, guided, encoderFor(*refinerModel, seenByRefiner));
+      break;
+    } catch (const c10::OutOfMemoryError&) {
+      if (!fallBackWhileEncoding({&m, refinerModel})) throw;
+      fwd = forwardOptionsOf(o); // the encoders read it: SDPA after that fallback
+    }
+  }
+  const auto& cond = *condition;
   for (auto* model : {&m, refinerModel})
     if (model && o.freeTextEncoders && model->textEncodersLoaded()) model->releaseTextEncoders();
   stages.mark();
