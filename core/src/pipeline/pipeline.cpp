@@ -334,7 +334,21 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
       unetFwd.crossKV = &crossKV;
     }
   };
-  enterStage();
+  // Moving the weights in can run out too (model offload copies the UNet whole): that falls back
+  // as a step does.
+  auto enterStageWithin = [&](int step) {
+    for (;;) {
+      try {
+        enterStage();
+        return;
+      } catch (const c10::OutOfMemoryError&) {
+        unetStage.reset();
+        crossKV = {};
+        if (!fallBackWhileDenoising(m, graph, step)) throw;
+      }
+    }
+  };
+  enterStageWithin(firstStep);
   steps.mark();
   const auto loopStart = std::chrono::steady_clock::now();
   const auto& timesteps = scheduler->timesteps();
@@ -366,7 +380,7 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
       unetStage.reset();
       crossKV = {};
       if (!fallBackWhileDenoising(m, graph, i)) throw;
-      enterStage();
+      enterStageWithin(i);
       --i;
       continue;
     }

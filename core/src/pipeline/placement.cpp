@@ -26,14 +26,19 @@ class Resident final : public Placement {};
 
 #ifdef SDXL_WITH_CUDA
 
+// The pinned host tensor a placement keeps for `p`, and `p` pointed at it. Always a tensor of its
+// own: pin_memory() returns the parameter itself when it is pinned already (weights an earlier
+// placement pinned), and a copy that is the parameter would follow it to the device.
+at::Tensor pinnedHost(at::Tensor& p) {
+  auto host = p.device().is_cpu() ? (p.is_pinned() ? p.detach() : p.pin_memory()) : p.to(torch::kCPU).pin_memory();
+  p.set_data(host);
+  return host;
+}
+
 // Every parameter of `module` gets a pinned host copy, and the parameter points at it.
 std::vector<std::pair<at::Tensor, at::Tensor>> pinParameters(torch::nn::Module& module) {
   std::vector<std::pair<at::Tensor, at::Tensor>> pairs;
-  for (auto& p : module.parameters(true)) {
-    auto host = p.device().is_cpu() ? p.pin_memory() : p.to(torch::kCPU).pin_memory();
-    p.set_data(host);
-    pairs.emplace_back(p, host);
-  }
+  for (auto& p : module.parameters(true)) pairs.emplace_back(p, pinnedHost(p));
   return pairs;
 }
 
@@ -41,7 +46,12 @@ class ModelOffload final : public Placement {
 public:
   ModelOffload(torch::nn::Module& module, torch::Device device) : m_device(device), m_params(pinParameters(module)) {}
   void begin() override {
-    for (auto& [param, host] : m_params) param.set_data(host.to(m_device, /*non_blocking=*/true));
+    try {
+      for (auto& [param, host] : m_params) param.set_data(host.to(m_device, /*non_blocking=*/true));
+    } catch (...) { // out of memory part of the way: what was copied goes, so a fallback starts clean
+      end();
+      throw;
+    }
     ++m_generation;
   }
   void end() override {
@@ -68,10 +78,9 @@ public:
       if (params.empty()) continue;
       Leaf entry;
       for (auto& p : params) {
-        auto host = p.device().is_cpu() ? p.pin_memory() : p.to(torch::kCPU).pin_memory();
-        p.set_data(host);
-        entry.params.emplace_back(p, host);
+        auto host = pinnedHost(p);
         entry.bytes += static_cast<uint64_t>(host.numel() * host.element_size());
+        entry.params.emplace_back(p, std::move(host));
       }
       m_index[leaf] = m_leaves.size();
       m_leaves.push_back(std::move(entry));
