@@ -159,6 +159,14 @@ TEST(MemoryPlan, TheFallbackLaddersGoDownOneRungAtATime) {
   ASSERT_TRUE(cheaperDenoising(cpu, false));
   EXPECT_FALSE(cheaperDenoising(cheaperDenoising(cpu, false)->options, false)); // no offload without CUDA
 
+  std::vector<std::string> encoding;
+  for (auto next = cheaperEncoding(o, true); next; next = cheaperEncoding(next->options, true)) encoding.push_back(next->what);
+  ASSERT_EQ(encoding.size(), 3u); // freeing the text encoders cannot help their own stage
+  EXPECT_NE(encoding[0].find("SDPA"), std::string::npos);
+  EXPECT_EQ(encoding[1], "model offload");
+  EXPECT_EQ(encoding[2], "sequential offload");
+  EXPECT_FALSE(cheaperEncoding(cpu, false));
+
   const auto sliced = cheaperDecoding({}, 4);
   ASSERT_TRUE(sliced);
   EXPECT_TRUE(sliced->options.vaeSlicing);

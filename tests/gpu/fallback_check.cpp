@@ -1,7 +1,8 @@
 // GPU check of the placement fallbacks. A hard limit lowered after the model loaded resident (as
 // when another program takes memory between two requests), so the next run's first UNet step runs
 // out and must move the weights, to model offload and then sequential offload, continuing from that
-// step; and limits set before loading, under which loading and then encoding must move them. Each
+// step; and limits set before loading, under which loading, the first step and encoding must move
+// them. Each
 // run must end with the unlimited run's latents (a placement moves weights, not arithmetic), and
 // prints what is held after each fallback. Exits 1 otherwise.
 //   sdxl_gpu_fallback_check
@@ -95,6 +96,22 @@ int main() {
     Pipeline pipeline(ModelSource::parse("builtin"), "cuda");
     ok = limitedRun(pipeline, r, uint64_t(5) << 29, reference, {"model offload", "sequential offload"},
                     "a 2.5 GiB card") && ok;
+  }
+  releaseCachedMemory();
+  { // Under the second text encoder's size (1.3 GiB in fp16): its stage must stream, one small image.
+    auto small = r;
+    small.images = 1;
+    small.width = small.height = 512;
+    at::Tensor smallReference;
+    {
+      Pipeline unlimited(ModelSource::parse("builtin"), "cuda");
+      smallReference = *unlimited.generate(small).finalLatents;
+    }
+    releaseCachedMemory();
+    Pipeline pipeline(ModelSource::parse("builtin"), "cuda");
+    ok = limitedRun(pipeline, small, uint64_t(6) << 28, smallReference,
+                    {"loading it with model offload", "while encoding the prompt: encoding it again with sequential"},
+                    "a 1.5 GiB card, one 512x512 image") && ok;
   }
   return ok ? 0 : 1;
 }
