@@ -98,7 +98,8 @@ int main() {
                     "a 2.5 GiB card") && ok;
   }
   releaseCachedMemory();
-  { // Under the second text encoder's size (1.3 GiB in fp16): its stage must stream, one small image.
+  { // Under the second text encoder's size (1.29 GiB in fp16): its stage must stream, one small image.
+    // (At 1.5 GiB, 932f8a5, it fitted whole and only the first step fell back.)
     auto small = r;
     small.images = 1;
     small.width = small.height = 512;
@@ -109,9 +110,9 @@ int main() {
     }
     releaseCachedMemory();
     Pipeline pipeline(ModelSource::parse("builtin"), "cuda");
-    ok = limitedRun(pipeline, small, uint64_t(6) << 28, smallReference,
+    ok = limitedRun(pipeline, small, uint64_t(5) << 28, smallReference,
                     {"loading it with model offload", "while encoding the prompt: encoding it again with sequential"},
-                    "a 1.5 GiB card, one 512x512 image") && ok;
+                    "a 1.25 GiB card, one 512x512 image") && ok;
   }
   return ok ? 0 : 1;
 }
