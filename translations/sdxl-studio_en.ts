@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DeviceStatus</name>
+    <message>
+        <source>LibTorch found no CUDA device.</source>
+        <translation>LibTorch found no CUDA device.</translation>
+    </message>
+    <message>
+        <source>This is the CPU-only build of SDXL Studio: it runs on the CPU. Install the CUDA package to use an NVIDIA GPU.</source>
+        <translation>This is the CPU-only build of SDXL Studio: it runs on the CPU. Install the CUDA package to use an NVIDIA GPU.</translation>
+    </message>
+    <message>
+        <source>No NVIDIA driver is installed, so SDXL Studio runs on the CPU (minutes per image instead of seconds). To use an NVIDIA GPU, install its driver, version %1 or newer.</source>
+        <translation>No NVIDIA driver is installed, so SDXL Studio runs on the CPU (minutes per image instead of seconds). To use an NVIDIA GPU, install its driver, version %1 or newer.</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver supports CUDA %1, older than the CUDA %2 this build needs, so SDXL Studio runs on the CPU (minutes per image instead of seconds). Update the driver to version %3 or newer.</source>
+        <translation>The NVIDIA driver supports CUDA %1, older than the CUDA %2 this build needs, so SDXL Studio runs on the CPU (minutes per image instead of seconds). Update the driver to version %3 or newer.</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver is installed but no NVIDIA GPU is visible to this program (check the card, CUDA_VISIBLE_DEVICES, or a container's access to the GPU), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</source>
+        <translation>The NVIDIA driver is installed but no NVIDIA GPU is visible to this program (check the card, CUDA_VISIBLE_DEVICES, or a container's access to the GPU), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</translation>
+    </message>
+    <message>
+        <source>The GPU could not be used (%1), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</source>
+        <translation>The GPU could not be used (%1), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</translation>
+    </message>
+    <message>
+        <source>CUDA %1 (driver supports %2), %3 device(s)</source>
+        <translation>CUDA %1 (driver supports %2), %3 device(s)</translation>
+    </message>
+    <message>
+        <source>CPU only: %1</source>
+        <translation>CPU only: %1</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU: %1</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>CPU only</translation>
+    </message>
+</context>
+<context>
     <name>ModelChoice</name>
     <message>
         <source>Built-in tiny model (random weights)</source>

@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>DeviceStatus</name>
+    <message>
+        <source>LibTorch found no CUDA device.</source>
+        <translation>LibTorch が CUDA デバイスを見つけられませんでした。</translation>
+    </message>
+    <message>
+        <source>This is the CPU-only build of SDXL Studio: it runs on the CPU. Install the CUDA package to use an NVIDIA GPU.</source>
+        <translation>これは SDXL Studio の CPU 専用版で、CPU で動作します。NVIDIA GPU を使うには CUDA 版のパッケージをインストールしてください。</translation>
+    </message>
+    <message>
+        <source>No NVIDIA driver is installed, so SDXL Studio runs on the CPU (minutes per image instead of seconds). To use an NVIDIA GPU, install its driver, version %1 or newer.</source>
+        <translation>NVIDIA ドライバーがインストールされていないため、SDXL Studio は CPU で動作します (1 枚に数秒ではなく数分かかります)。NVIDIA GPU を使うには、バージョン %1 以降のドライバーをインストールしてください。</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver supports CUDA %1, older than the CUDA %2 this build needs, so SDXL Studio runs on the CPU (minutes per image instead of seconds). Update the driver to version %3 or newer.</source>
+        <translation>NVIDIA ドライバーが対応する CUDA は %1 で、このビルドに必要な CUDA %2 より古いため、SDXL Studio は CPU で動作します (1 枚に数秒ではなく数分かかります)。ドライバーをバージョン %3 以降に更新してください。</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver is installed but no NVIDIA GPU is visible to this program (check the card, CUDA_VISIBLE_DEVICES, or a container's access to the GPU), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</source>
+        <translation>NVIDIA ドライバーはインストールされていますが、このプログラムから NVIDIA GPU が見えないため (カード、CUDA_VISIBLE_DEVICES、コンテナーの GPU へのアクセスを確認してください)、SDXL Studio は CPU で動作します (1 枚に数秒ではなく数分かかります)。</translation>
+    </message>
+    <message>
+        <source>The GPU could not be used (%1), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</source>
+        <translation>GPU を使えなかったため (%1)、SDXL Studio は CPU で動作します (1 枚に数秒ではなく数分かかります)。</translation>
+    </message>
+    <message>
+        <source>CUDA %1 (driver supports %2), %3 device(s)</source>
+        <translation>CUDA %1 (ドライバーの対応: %2)、デバイス %3 台</translation>
+    </message>
+    <message>
+        <source>CPU only: %1</source>
+        <translation>CPU のみ: %1</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU: %1</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>CPU のみ</translation>
+    </message>
+</context>
+<context>
     <name>ModelChoice</name>
     <message>
         <source>Built-in tiny model (random weights)</source>

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "compare_view.h"
+#include "device_status.h"
 #include "gallery_panel.h"
 #include "language.h"
 #include "lora_panel.h"
@@ -167,7 +168,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_modelLabel = new QLabel;
   m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
   statusBar()->addPermanentWidget(m_modelLabel);
-  statusBar()->showMessage(QString::fromStdString(sdxl::computeDescription()));
+  auto* device = new QLabel(deviceStatusShort());
+  device->setObjectName(QStringLiteral("deviceStatus"));
+  device->setToolTip(deviceStatusText());
+  statusBar()->addPermanentWidget(device);
+  statusBar()->showMessage(deviceStatusText()); // until the models folder is read
 
   // The worker and its thread: created here, moved, deleted when the thread finishes.
   m_worker = new GenerationWorker;
@@ -507,7 +512,7 @@ void MainWindow::showAbout() {
                      tr("<h3>SDXL Studio %1</h3><p>Stable Diffusion XL, and what each optimization costs and buys.</p>"
                         "<p>Qt %2<br>LibTorch %3<br>%4<br>%5</p>")
                          .arg(QString::fromStdString(sdxl::studioVersion()), QString::fromLatin1(qVersion()),
-                              QString::fromStdString(sdxl::torchVersion()), QString::fromStdString(sdxl::computeDescription()),
+                              QString::fromStdString(sdxl::torchVersion()), deviceStatusText(),
                               QString::fromStdString(sdxl::deviceDescription())));
 }
 

@@ -1,5 +1,6 @@
 #include "args.h"
 #include "commands.h"
+#include "device_note.h"
 #include "memory_options.h"
 #include "mode_options.h"
 
@@ -98,6 +99,7 @@ int runBench(const std::vector<std::string>& argv) {
   }
   validate(protocol->request);
 
+  noteWhyCpu(args.get("--device"));
   BenchmarkRunner runner(ModelSource::parse(args.get("--model", "builtin")), args.get("--device"), settings);
   const auto report = runner.run(*protocol, configs, [&](std::size_t c, int run) {
     if (run < 0) std::fprintf(stderr, "[bench] %s: a run under a trial limit\n", configs[c].name.c_str());

@@ -1,5 +1,6 @@
 #include "args.h"
 #include "commands.h"
+#include "device_note.h"
 #include "memory_options.h"
 #include "mode_options.h"
 
@@ -184,6 +185,7 @@ int runGenerate(const std::vector<std::string>& argv) {
   auto source = ModelSource::parse(resolveInLibrary(args.get("--model"), models, LibraryEntry::Kind::Model));
   if (args.has("--vae")) source.vae = resolveInLibrary(args.get("--vae"), models, LibraryEntry::Kind::Vae);
   source.configs = args.get("--model-config");
+  noteWhyCpu(args.get("--device"));
   Pipeline pipeline(source, args.get("--device"));
   const bool cuda = pipeline.deviceName().rfind("cuda", 0) == 0;
   if (memory.limitGiB) setMemoryLimit(static_cast<uint64_t>(*memory.limitGiB * 1073741824.0), cuda); // before any weight

@@ -17,6 +17,8 @@ expect 2 "no command" -- "$CLI"
 expect 2 "unknown command" -- "$CLI" frobnicate
 expect 0 "--version" -- "$CLI" --version
 grep -q "LibTorch" "$TMP/out.txt" || { echo "FAIL: --version names no LibTorch"; failures=$((failures + 1)); }
+grep -q -E "^(CUDA [0-9]|CPU only: .*(CPU-only build|NVIDIA))" "$TMP/out.txt" || { echo "FAIL: --version does not say the device, or why the CPU"; failures=$((failures + 1)); }
+no_driver=0; grep -q "CPU only: No NVIDIA driver" "$TMP/out.txt" && no_driver=1
 expect 0 "generate --help documents every option" -- "$CLI" generate --help
 for opt in --model --prompt --negative --size --steps --guidance --seed --images --scheduler --out; do
   grep -q -- "$opt" "$TMP/out.txt" || { echo "FAIL: generate --help lacks $opt"; failures=$((failures + 1)); }
@@ -29,6 +31,10 @@ expect 1 "missing model folder" -- "$CLI" generate --model "$TMP/nothing" --prom
 grep -q "model_index.json" "$TMP/err.txt" || { echo "FAIL: missing folder error does not say what is missing"; failures=$((failures + 1)); }
 expect 0 "generate with the built-in tiny model" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 3 --images 2 --out "$TMP/gen"
 [ "$(ls "$TMP/gen" | wc -l)" = 2 ] || { echo "FAIL: expected 2 images"; failures=$((failures + 1)); }
+# A CUDA build without a driver (this machine, CI) says why it runs on the CPU, once, and runs there.
+if [ "$no_driver" = 1 ]; then
+  [ "$(grep -c "^note: No NVIDIA driver is installed" "$TMP/err.txt")" = 1 ] || { echo "FAIL: generate did not say once why the CPU"; failures=$((failures + 1)); }
+fi
 expect 0 "a second run does not overwrite" -- "$CLI" generate --model builtin:tiny --prompt "a cat" --size 64x64 --steps 3 --out "$TMP/gen"
 [ -f "$TMP/gen/sdxl-00003.png" ] || { echo "FAIL: the third image did not get a new name"; failures=$((failures + 1)); }
 grep -a -q "Steps: 3, Sampler: Euler" "$TMP/gen/sdxl-00001.png" || { echo "FAIL: no parameters chunk"; failures=$((failures + 1)); }

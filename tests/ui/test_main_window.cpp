@@ -2,8 +2,14 @@
 // Japanese translation (the .ts is complete, so the embedded .qm is too).
 #include "main_window.h"
 
+#include "device_status.h"
+#include "language.h"
+#include "sdxl/cuda_status.h"
+
 #include <QDockWidget>
+#include <QStatusBar>
 #include <QFile>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QXmlStreamReader>
@@ -33,6 +39,32 @@ private slots:
     QVERIFY(window.findChild<QPlainTextEdit*>(QStringLiteral("negativePrompt")) != nullptr);
     QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("TelemetryDock")) != nullptr);
     QCOMPARE(window.windowTitle(), QStringLiteral("SDXL Studio"));
+  }
+
+  // The status bar's corner says which device, its tooltip why the CPU, in the window's language;
+  // in English the very sentence the CLI says.
+  void deviceStatusSaysWhyTheCpuInTheWindowsLanguage() {
+    const auto& status = sdxl::cudaStatus();
+    const QString english = sdxl::ui::deviceStatusText();
+    if (status.kind != sdxl::CudaStatus::Kind::Usable)
+      QCOMPARE(english, QStringLiteral("CPU only: ") + QString::fromStdString(sdxl::cudaStatusSentence(status)));
+    {
+      sdxl::ui::MainWindow window;
+      const auto* label = window.findChild<QLabel*>(QStringLiteral("deviceStatus"));
+      QVERIFY(label);
+      QCOMPARE(label->toolTip(), english);
+      QCOMPARE(label->text(), status.kind == sdxl::CudaStatus::Kind::Usable ? sdxl::ui::deviceStatusShort()
+                                                                           : QStringLiteral("CPU only"));
+    }
+    QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("ja")), QStringLiteral("ja"));
+    const QString japanese = sdxl::ui::deviceStatusText();
+    {
+      sdxl::ui::MainWindow window;
+      QCOMPARE(window.findChild<QLabel*>(QStringLiteral("deviceStatus"))->toolTip(), japanese);
+    }
+    QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    QVERIFY(!japanese.isEmpty());
+    if (status.kind != sdxl::CudaStatus::Kind::Usable) QVERIFY2(japanese != english, qPrintable(japanese));
   }
 
   void japaneseTranslationIsComplete() {

@@ -7,7 +7,7 @@ namespace sdxl {
 
 std::string studioVersion();
 std::string torchVersion();
-// "CUDA 13.0 (cuDNN 91900), 1 device(s): NVIDIA H100 80GB HBM3" or "CPU only (...reason)".
+// "CUDA 13.0 (driver supports 13.0), 1 device(s)" or "CPU only: " and why (sdxl/cuda_status.h).
 std::string computeDescription();
 bool cudaAvailable();
 
