@@ -18,7 +18,9 @@ APT_PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6 libgl-dev
   libqcustomplot-dev nlohmann-json3-dev libpng-dev libicu-dev libgtest-dev libgmock-dev
   clang libclang-rt-14-dev dpkg-dev fakeroot lintian file
+  desktop-file-utils appstream  # the package test validates the desktop entry and metainfo
   fonts-ipafont-gothic  # Japanese glyphs for the interface and its screenshots
+  qt6-translations-l10n # Qt's own dialogs in Japanese
   librsvg2-bin          # the icon rendered to PNG sizes for the package
 )
 

@@ -31,8 +31,10 @@ fi
 
 build() {
   log "configure and build (log: build.log)"
+  # BUILD_TARGETS="sdxl-cli ...": only those (installing then needs no other target built).
   { TORCH_CUDA_ARCH_LIST=9.0 cmake --preset gpu -DCMAKE_PREFIX_PATH="$SYSROOT/usr" -DICU_ROOT="$SYSROOT/usr" \
-      -DCMAKE_CUDA_ARCHITECTURES=90 && cmake --build --preset gpu -j 16; } > "$OUT/build.log" 2>&1 ||
+      -DCMAKE_CUDA_ARCHITECTURES=90 -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY="${BUILD_TARGETS:+ON}" &&
+      cmake --build --preset gpu -j 16 ${BUILD_TARGETS:+--target $BUILD_TARGETS}; } > "$OUT/build.log" 2>&1 ||
     { grep -E 'error|FAILED|Error' -A5 "$OUT/build.log" | head -60; exit 1; }
   log "built"
 }
@@ -317,6 +319,52 @@ import json, pathlib, sys
 runs = {p.stem: json.loads(p.read_text()) for p in sorted(pathlib.Path(sys.argv[1]).glob("*.json"))}
 json.dump(runs, open(sys.argv[2], "w"), indent=1)
 PY
+}
+
+# The approximate switches (FP8 products, step cache, guidance cut-off): each alone and together,
+# their error against the exact run at a step and at the end, compiled against eager
+# (approximate_check.cpp); then their speed in the single protocol beside the exact rows and
+# diffusers' fp16 row of the same call: $OUT/approximate.{txt,json}, $OUT/bench_single.json.
+approximate() {
+  build-gpu/tests/gpu/sdxl_gpu_approximate_check "$OUT/approximate.json" 2>&1 | grep -v "^\[W" | tee "$OUT/approximate.txt"
+}
+approximate_bench() {
+  BENCH_PROTOCOL=single DIFFUSERS_CONFIGS="${DIFFUSERS_CONFIGS-fp16}" BENCH_CONFIGS="${BENCH_CONFIGS:-fp16 fp16_compile \
+    fp16_compile_fp8 fp16_compile_step_cache_2 fp16_step_cache_3 fp16_compile_guidance_cutoff_0.6 \
+    fp16_compile_fp8_step_cache_2_guidance_cutoff_0.6}" bench
+}
+
+# The CLI-only CUDA tarball made from this build with the packaging rules (packaging/CMakeLists.txt),
+# unpacked into a fresh folder and run from there with a bare environment (no LD_LIBRARY_PATH, no
+# Python): --version and an image at full size. Which of its libraries a run loads is
+# read with the loader's own trace. Sizes and output: $OUT/package.txt.
+package() {
+  local dir=/tmp/unpacked run
+  if [ -z "${PACKAGE_REUSE:-}" ] || ! ls build-gpu/sdxl-studio_*amd64-cuda-cli.tar.gz >/dev/null 2>&1; then
+    (cd build-gpu && rm -f sdxl-studio_*.tar.gz && cpack -G TGZ > /tmp/cpack.log 2>&1) || { tail -20 /tmp/cpack.log; return 1; }
+  fi
+  local tgz
+  tgz=$(ls build-gpu/sdxl-studio_*amd64-cuda-cli.tar.gz)
+  rm -rf "$dir" && mkdir -p "$dir/home" && tar -C "$dir" -xzf "$tgz"
+  local root cli
+  root=$(ls -d "$dir"/sdxl-studio_*)
+  cli=$(find "$root" -type f -name sdxl-cli -path "*/bin/*" | head -1)
+  run() { env -i PATH=/usr/bin:/bin HOME="$dir/home" "$@"; }
+  {
+    echo "tarball: $(du -h "$tgz" | cut -f1) $(basename "$tgz"); unpacked: $(du -sh "$root" | cut -f1)"
+    du -sh "$(dirname "$cli")"/../lib/sdxl-studio/* | sort -h | tail -12
+    run "$cli" --version
+    run "$cli" generate --model builtin --prompt "a lighthouse in a storm" --steps 30 --out "$dir/out" 2>&1 | tail -2
+    ls -l "$dir/out"
+    echo "libraries a compiled run loads (of $(ls "$(dirname "$cli")/../lib/sdxl-studio" | wc -l) carried):"
+    run LD_DEBUG=libs LD_DEBUG_OUTPUT=/tmp/ld "$cli" generate --model builtin --prompt "x" --steps 4 \
+      --config fp16_compile --out "$dir/out2" > /dev/null 2>&1
+    grep -h "calling init:" /tmp/ld.* | sed 's/.*calling init: //' | sort -u | grep "$root" | xargs -n1 basename
+    echo "carried, never loaded:"
+    comm -23 <(ls "$(dirname "$cli")/../lib/sdxl-studio" | sort) \
+      <(grep -h "calling init:" /tmp/ld.* | sed 's/.*calling init: //' | xargs -n1 basename | sort -u)
+  } 2>&1 | tee "$OUT/package.txt"
+  [ -f "$dir/out/sdxl-00001.png" ]
 }
 
 # Where the UNet step's time goes (kernels by kind and name) and its blocks beside alternatives.

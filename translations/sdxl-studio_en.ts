@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DeviceDefaults</name>
+    <message>
+        <source>Settings for this GPU: 1024×1024, 30 steps, fp16 with SDPA (SDXL's own size).</source>
+        <translation>Settings for this GPU: 1024×1024, 30 steps, fp16 with SDPA (SDXL's own size).</translation>
+    </message>
+    <message>
+        <source>Settings for this computer without a GPU: 512×512 and 20 steps to keep a run to minutes, bf16 because this CPU multiplies it natively.</source>
+        <translation>Settings for this computer without a GPU: 512×512 and 20 steps to keep a run to minutes, bf16 because this CPU multiplies it natively.</translation>
+    </message>
+    <message>
+        <source>Settings for this computer without a GPU: 512×512 and 20 steps to keep a run to minutes, fp32 because this CPU has no fast fp16 or bf16 arithmetic.</source>
+        <translation>Settings for this computer without a GPU: 512×512 and 20 steps to keep a run to minutes, fp32 because this CPU has no fast fp16 or bf16 arithmetic.</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatus</name>
     <message>
         <source>LibTorch found no CUDA device.</source>
@@ -42,6 +57,49 @@
         <source>CPU only</source>
         <translation>CPU only</translation>
     </message>
+    <message>
+        <source>The %1 (compute capability %2) is older than the GPUs this build is made for (Ampere, Ada and Hopper: 8.0 or newer), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</source>
+        <translation>The %1 (compute capability %2) is older than the GPUs this build is made for (Ampere, Ada and Hopper: 8.0 or newer), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</translation>
+    </message>
+</context>
+<context>
+    <name>GridAxes</name>
+    <message>
+        <source>Prompt S/R</source>
+        <translation>Prompt S/R</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation>CFG scale</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>LoRA weight</source>
+        <translation>LoRA weight</translation>
+    </message>
+    <message>
+        <source>Optimizations</source>
+        <translation>Optimizations</translation>
+    </message>
 </context>
 <context>
     <name>ModelChoice</name>
@@ -52,6 +110,100 @@
     <message>
         <source>Built-in SDXL-size model (random weights)</source>
         <translation>Built-in SDXL-size model (random weights)</translation>
+    </message>
+</context>
+<context>
+    <name>Switches</name>
+    <message>
+        <source>compile (CUDA graphs)</source>
+        <translation>compile (CUDA graphs)</translation>
+    </message>
+    <message>
+        <source>VAE slicing</source>
+        <translation>VAE slicing</translation>
+    </message>
+    <message>
+        <source>VAE tiling</source>
+        <translation>VAE tiling</translation>
+    </message>
+    <message>
+        <source>cached prompt embeddings</source>
+        <translation>cached prompt embeddings</translation>
+    </message>
+    <message>
+        <source>text encoders freed</source>
+        <translation>text encoders freed</translation>
+    </message>
+    <message>
+        <source>Tiny AutoEncoder</source>
+        <translation>Tiny AutoEncoder</translation>
+    </message>
+    <message>
+        <source>VAE in fp32</source>
+        <translation>VAE in fp32</translation>
+    </message>
+    <message>
+        <source>FP8 products</source>
+        <translation>FP8 products</translation>
+    </message>
+    <message>
+        <source>step cache</source>
+        <translation>step cache</translation>
+    </message>
+    <message>
+        <source>guidance cut-off</source>
+        <translation>guidance cut-off</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>every %1 steps</translation>
+    </message>
+    <message>
+        <source>after %1% of the steps</source>
+        <translation>after %1% of the steps</translation>
+    </message>
+    <message>
+        <source>default attention</source>
+        <translation>default attention</translation>
+    </message>
+    <message>
+        <source>model offload</source>
+        <translation>model offload</translation>
+    </message>
+    <message>
+        <source>sequential offload</source>
+        <translation>sequential offload</translation>
+    </message>
+    <message>
+        <source>Approximate: %1</source>
+        <translation>Approximate: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui</name>
+    <message>
+        <source>after %1% of the steps</source>
+        <translation>after %1% of the steps</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>every %1 steps</translation>
+    </message>
+    <message>
+        <source>default attention</source>
+        <translation>default attention</translation>
+    </message>
+    <message>
+        <source>model offload</source>
+        <translation>model offload</translation>
+    </message>
+    <message>
+        <source>sequential offload</source>
+        <translation>sequential offload</translation>
+    </message>
+    <message>
+        <source>Approximate: %1</source>
+        <translation>Approximate: %1</translation>
     </message>
 </context>
 <context>
@@ -181,10 +333,6 @@
         <translation>memory saved (GB)</translation>
     </message>
     <message>
-        <source>Running %1 (run %2)…</source>
-        <translation>Running %1 (run %2)…</translation>
-    </message>
-    <message>
         <source>Done on %1.</source>
         <translation>Done on %1.</translation>
     </message>
@@ -195,6 +343,74 @@
     <message>
         <source>device used (GB)</source>
         <translation>device used (GB)</translation>
+    </message>
+    <message>
+        <source>The row the speed-up and the memory saved are measured against (rows that failed cannot be one).</source>
+        <translation>The row the speed-up and the memory saved are measured against (rows that failed cannot be one).</translation>
+    </message>
+    <message>
+        <source>Open report…</source>
+        <translation>Open report…</translation>
+    </message>
+    <message>
+        <source>A report measured elsewhere (sdxl-cli bench --json, for instance on a GPU server), shown as if it ran here, with the reference rows it carries.</source>
+        <translation>A report measured elsewhere (sdxl-cli bench --json, for instance on a GPU server), shown as if it ran here, with the reference rows it carries.</translation>
+    </message>
+    <message>
+        <source>Open a benchmark report</source>
+        <translation>Open a benchmark report</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>Finding the smallest memory limit of %1…</source>
+        <translation>Finding the smallest memory limit of %1…</translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 of %3), run %4…</source>
+        <translation>Running %1 (%2 of %3), run %4…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 (the rows measured before are kept)</source>
+        <translation>%1 (the rows measured before are kept)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 could not be opened: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1, measured on %2.</source>
+        <translation>Opened %1, measured on %2.</translation>
+    </message>
+    <message>
+        <source>Protocol %1 on %2, %3 · %4</source>
+        <translation>Protocol %1 on %2, %3 · %4</translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>approximate</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 could not be written.</translation>
     </message>
 </context>
 <context>
@@ -263,6 +479,10 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>Search the prompts of the images in the output folder</source>
+        <translation>Search the prompts of the images in the output folder</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::GenerationWorker</name>
@@ -301,6 +521,103 @@
     <message>
         <source>the VAE %1 is not a VAE: it is %2</source>
         <translation>the VAE %1 is not a VAE: it is %2</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::GridView</name>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>values, separated by commas (or |); ranges: 1-5, 10-30 (+10)</source>
+        <translation>values, separated by commas (or |); ranges: 1-5, 10-30 (+10)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Seeds, steps, guidance and LoRA weights take ranges: 1-5, 10-30 (+10). Prompt S/R: the first value is found in the prompt and each value replaces it. Samplers: euler, euler_a, dpmpp_2m, dpmpp_2m_karras, ddim, unipc. Sizes: 1024x1024. Optimizations: configuration names such as fp16_compile_vae_slicing. Checkpoints: files or names of the models folder.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Seeds, steps, guidance and LoRA weights take ranges: 1-5, 10-30 (+10). Prompt S/R: the first value is found in the prompt and each value replaces it. Samplers: euler, euler_a, dpmpp_2m, dpmpp_2m_karras, ddim, unipc. Sizes: 1024x1024. Optimizations: configuration names such as fp16_compile_vae_slicing. Checkpoints: files or names of the models folder.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Run grid</source>
+        <translation>Run grid</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The prompt and settings of the Studio tab, with each combination of the axes' values.</source>
+        <translation>The prompt and settings of the Studio tab, with each combination of the axes' values.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Making %n image(s)…</source>
+        <translation><numerusform>Making %n image(s)…</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 of %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n image(s); they are kept.</source>
+        <translation><numerusform>Cancelled after %n image(s); they are kept.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) on %1.</source>
+        <translation><numerusform>%n image(s) on %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>%1 s · %2 GB allocated
+%3 GB reserved · %4 GB device</source>
+        <translation>%1 s · %2 GB allocated
+%3 GB reserved · %4 GB device</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 could not be written.</translation>
+    </message>
+    <message>
+        <source>not made</source>
+        <translation>not made</translation>
     </message>
 </context>
 <context>
@@ -471,14 +788,6 @@
     <message>
         <source>System default</source>
         <translation>System default</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>The new language applies to every window opened from now on; restart SDXL Studio to see it everywhere.</source>
-        <translation>The new language applies to every window opened from now on; restart SDXL Studio to see it everywhere.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -655,6 +964,86 @@
     <message>
         <source>The prompt is empty: the image comes from the seed (and the negative prompt) alone.</source>
         <translation>The prompt is empty: the image comes from the seed (and the negative prompt) alone.</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded; back to %2.</source>
+        <translation>%1 could not be loaded; back to %2.</translation>
+    </message>
+    <message>
+        <source>done in %1 s</source>
+        <translation>done in %1 s</translation>
+    </message>
+    <message>
+        <source>A generation is running. Quit when it is done, or cancel it and quit now?</source>
+        <translation>A generation is running. Quit when it is done, or cancel it and quit now?</translation>
+    </message>
+    <message numerus="yes">
+        <source>A generation is running and %n more are queued. Quit when this one is done, or cancel them and quit now?</source>
+        <translation><numerusform>A generation is running and %n more are queued. Quit when this one is done, or cancel them and quit now?</numerusform></translation>
+    </message>
+    <message>
+        <source>Quit when done</source>
+        <translation>Quit when done</translation>
+    </message>
+    <message>
+        <source>Cancel and quit</source>
+        <translation>Cancel and quit</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Keep working</translation>
+    </message>
+    <message>
+        <source>quitting when done…</source>
+        <translation>quitting when done…</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>not loaded</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded: Generate tries again, or choose another model</source>
+        <translation>%1 is not loaded: Generate tries again, or choose another model</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no generation parameters. To start from the picture itself, drop it on the Image tab.</source>
+        <translation>%1 holds no generation parameters. To start from the picture itself, drop it on the Image tab.</translation>
+    </message>
+    <message>
+        <source>The parameters of %1 cannot be used here: %2</source>
+        <translation>The parameters of %1 cannot be used here: %2</translation>
+    </message>
+    <message>
+        <source>it was made with the model %1</source>
+        <translation>it was made with the model %1</translation>
+    </message>
+    <message>
+        <source>Parameters of %1 (made by %2) restored; the seed is locked.</source>
+        <translation>Parameters of %1 (made by %2) restored; the seed is locked.</translation>
+    </message>
+    <message>
+        <source>Parameters of %1 (made by %2) restored; the seed is locked. Left as they were: %3.</source>
+        <translation>Parameters of %1 (made by %2) restored; the seed is locked. Left as they were: %3.</translation>
+    </message>
+    <message>
+        <source>The new language applies when this run ends.</source>
+        <translation>The new language applies when this run ends.</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>Configurations</translation>
+    </message>
+    <message>
+        <source>X/Y/Z grid</source>
+        <translation>X/Y/Z grid</translation>
+    </message>
+    <message>
+        <source>A generation is running; the grid waits for it to finish.</source>
+        <translation>A generation is running; the grid waits for it to finish.</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1230,58 @@
         <source>Not available here: no CUDA GPU was found.</source>
         <translation>Not available here: no CUDA GPU was found.</translation>
     </message>
+    <message>
+        <source>FP8 products</source>
+        <translation>FP8 products</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Approximate.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it, at twice the rate of fp16. Each product keeps about 3 bits of mantissa, so the image changes a little. Needs an Ada or Hopper GPU. What it buys and costs: docs/benchmarks.md.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Approximate.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it, at twice the rate of fp16. Each product keeps about 3 bits of mantissa, so the image changes a little. Needs an Ada or Hopper GPU. What it buys and costs: docs/benchmarks.md.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>every </translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> steps</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Approximate&lt;/b&gt; (DeepCache). Every N-th step runs the whole UNet; the steps between reuse its deep features and compute only the outermost blocks, several times faster. Larger N: faster, further from the exact image. Not with sequential offload.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Approximate&lt;/b&gt; (DeepCache). Every N-th step runs the whole UNet; the steps between reuse its deep features and compute only the outermost blocks, several times faster. Larger N: faster, further from the exact image. Not with sequential offload.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Off: guided throughout</source>
+        <translation>Off: guided throughout</translation>
+    </message>
+    <message>
+        <source>after %1% of the steps</source>
+        <translation>after %1% of the steps</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Approximate&lt;/b&gt; (diffusers' CFG cut-off). After this share of the steps the negative prompt's pass is skipped, halving those steps' cost: late steps refine detail, where guidance matters least.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Approximate&lt;/b&gt; (diffusers' CFG cut-off). After this share of the steps the negative prompt's pass is skipped, halving those steps' cost: late steps refine detail, where guidance matters least.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Approximate: faster, changes the image</source>
+        <translation>Approximate: faster, changes the image</translation>
+    </message>
+    <message>
+        <source>Step cache</source>
+        <translation>Step cache</translation>
+    </message>
+    <message>
+        <source>Guidance cut-off</source>
+        <translation>Guidance cut-off</translation>
+    </message>
+    <message>
+        <source>Not available here: FP8 products need an Ada or Hopper GPU.</source>
+        <translation>Not available here: FP8 products need an Ada or Hopper GPU.</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::ParametersPanel</name>
@@ -1022,6 +1463,37 @@
     <message>
         <source>%1 "%2", weight %3: taken out of the text the encoders see</source>
         <translation>%1 "%2", weight %3: taken out of the text the encoders see</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::QueuePanel</name>
+    <message>
+        <source>(empty prompt)</source>
+        <translation>(empty prompt)</translation>
+    </message>
+    <message>
+        <source>%1. %2 · %3×%4 · %5 steps · seed %6</source>
+        <translation>%1. %2 · %3×%4 · %5 steps · seed %6</translation>
+    </message>
+    <message>
+        <source>Run earlier</source>
+        <translation>Run earlier</translation>
+    </message>
+    <message>
+        <source>Run later</source>
+        <translation>Run later</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Take this request out of the queue</source>
+        <translation>Take this request out of the queue</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
     </message>
 </context>
 <context>

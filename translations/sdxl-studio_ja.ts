@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>DeviceDefaults</name>
+    <message>
+        <source>Settings for this GPU: 1024×1024, 30 steps, fp16 with SDPA (SDXL's own size).</source>
+        <translation>この GPU 向けの設定: 1024×1024、30 ステップ、fp16 と SDPA (SDXL 本来のサイズ)。</translation>
+    </message>
+    <message>
+        <source>Settings for this computer without a GPU: 512×512 and 20 steps to keep a run to minutes, bf16 because this CPU multiplies it natively.</source>
+        <translation>GPU のないこのコンピューター向けの設定: 1 回を数分に収めるため 512×512、20 ステップ。この CPU は bf16 をネイティブに計算できるため bf16。</translation>
+    </message>
+    <message>
+        <source>Settings for this computer without a GPU: 512×512 and 20 steps to keep a run to minutes, fp32 because this CPU has no fast fp16 or bf16 arithmetic.</source>
+        <translation>GPU のないこのコンピューター向けの設定: 1 回を数分に収めるため 512×512、20 ステップ。この CPU には高速な fp16 / bf16 演算がないため fp32。</translation>
+    </message>
+</context>
+<context>
     <name>DeviceStatus</name>
     <message>
         <source>LibTorch found no CUDA device.</source>
@@ -42,6 +57,49 @@
         <source>CPU only</source>
         <translation>CPU のみ</translation>
     </message>
+    <message>
+        <source>The %1 (compute capability %2) is older than the GPUs this build is made for (Ampere, Ada and Hopper: 8.0 or newer), so SDXL Studio runs on the CPU (minutes per image instead of seconds).</source>
+        <translation>%1 (compute capability %2) はこのビルドの対象 (Ampere、Ada、Hopper: 8.0 以降) より古い GPU のため、SDXL Studio は CPU で動作します (1 枚に数秒ではなく数分かかります)。</translation>
+    </message>
+</context>
+<context>
+    <name>GridAxes</name>
+    <message>
+        <source>Prompt S/R</source>
+        <translation>プロンプト置換</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation>CFG スケール</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>サンプラー</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Checkpoint</source>
+        <translation>チェックポイント</translation>
+    </message>
+    <message>
+        <source>LoRA weight</source>
+        <translation>LoRA の重み</translation>
+    </message>
+    <message>
+        <source>Optimizations</source>
+        <translation>最適化</translation>
+    </message>
 </context>
 <context>
     <name>ModelChoice</name>
@@ -52,6 +110,100 @@
     <message>
         <source>Built-in SDXL-size model (random weights)</source>
         <translation>内蔵の SDXL サイズのモデル (ランダムな重み)</translation>
+    </message>
+</context>
+<context>
+    <name>Switches</name>
+    <message>
+        <source>compile (CUDA graphs)</source>
+        <translation>コンパイル (CUDA グラフ)</translation>
+    </message>
+    <message>
+        <source>VAE slicing</source>
+        <translation>VAEスライス</translation>
+    </message>
+    <message>
+        <source>VAE tiling</source>
+        <translation>VAEタイル</translation>
+    </message>
+    <message>
+        <source>cached prompt embeddings</source>
+        <translation>プロンプト埋め込みのキャッシュ</translation>
+    </message>
+    <message>
+        <source>text encoders freed</source>
+        <translation>テキストエンコーダーを解放</translation>
+    </message>
+    <message>
+        <source>Tiny AutoEncoder</source>
+        <translation>Tiny AutoEncoder</translation>
+    </message>
+    <message>
+        <source>VAE in fp32</source>
+        <translation>VAE を fp32 で</translation>
+    </message>
+    <message>
+        <source>FP8 products</source>
+        <translation>FP8 演算</translation>
+    </message>
+    <message>
+        <source>step cache</source>
+        <translation>ステップキャッシュ</translation>
+    </message>
+    <message>
+        <source>guidance cut-off</source>
+        <translation>ガイダンスカットオフ</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>%1 ステップごと</translation>
+    </message>
+    <message>
+        <source>after %1% of the steps</source>
+        <translation>ステップの %1% 以降</translation>
+    </message>
+    <message>
+        <source>default attention</source>
+        <translation>標準アテンション</translation>
+    </message>
+    <message>
+        <source>model offload</source>
+        <translation>モデルオフロード</translation>
+    </message>
+    <message>
+        <source>sequential offload</source>
+        <translation>シーケンシャルオフロード</translation>
+    </message>
+    <message>
+        <source>Approximate: %1</source>
+        <translation>近似: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui</name>
+    <message>
+        <source>after %1% of the steps</source>
+        <translation>ステップの %1% 以降</translation>
+    </message>
+    <message>
+        <source>every %1 steps</source>
+        <translation>%1 ステップごと</translation>
+    </message>
+    <message>
+        <source>default attention</source>
+        <translation>標準アテンション</translation>
+    </message>
+    <message>
+        <source>model offload</source>
+        <translation>モデルオフロード</translation>
+    </message>
+    <message>
+        <source>sequential offload</source>
+        <translation>シーケンシャルオフロード</translation>
+    </message>
+    <message>
+        <source>Approximate: %1</source>
+        <translation>近似: %1</translation>
     </message>
 </context>
 <context>
@@ -181,10 +333,6 @@
         <translation>削減メモリ (GB)</translation>
     </message>
     <message>
-        <source>Running %1 (run %2)…</source>
-        <translation>%1 を実行中 (%2 回目)…</translation>
-    </message>
-    <message>
         <source>Done on %1.</source>
         <translation>%1 で完了しました。</translation>
     </message>
@@ -195,6 +343,74 @@
     <message>
         <source>device used (GB)</source>
         <translation>デバイス使用量 (GB)</translation>
+    </message>
+    <message>
+        <source>The row the speed-up and the memory saved are measured against (rows that failed cannot be one).</source>
+        <translation>速度向上と節約メモリの基準にする行 (失敗した行は基準にできません)。</translation>
+    </message>
+    <message>
+        <source>Open report…</source>
+        <translation>レポートを開く…</translation>
+    </message>
+    <message>
+        <source>A report measured elsewhere (sdxl-cli bench --json, for instance on a GPU server), shown as if it ran here, with the reference rows it carries.</source>
+        <translation>別の場所で計測したレポート (GPU サーバーでの sdxl-cli bench --json など) を、含まれる参照行とともに、ここで実行したかのように表示します。</translation>
+    </message>
+    <message>
+        <source>Open a benchmark report</source>
+        <translation>ベンチマークレポートを開く</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Finding the smallest memory limit of %1…</source>
+        <translation>%1 の最小メモリ上限を探しています…</translation>
+    </message>
+    <message>
+        <source>Running %1 (%2 of %3), run %4…</source>
+        <translation>%1 を実行中 (%3 件中 %2 件目)、%4 回目…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 件中 %1</translation>
+    </message>
+    <message>
+        <source>%1 (the rows measured before are kept)</source>
+        <translation>%1 (それまでに計測した行は残ります)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 を読めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 を開けませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Opened %1, measured on %2.</source>
+        <translation>%1 を開きました (計測: %2)。</translation>
+    </message>
+    <message>
+        <source>Protocol %1 on %2, %3 · %4</source>
+        <translation>計測手順 %1、%2、%3 · %4</translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>近似</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 を書き込めませんでした。</translation>
     </message>
 </context>
 <context>
@@ -263,6 +479,10 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>Search the prompts of the images in the output folder</source>
+        <translation>出力フォルダーの画像をプロンプトで検索</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::GenerationWorker</name>
@@ -301,6 +521,103 @@
     <message>
         <source>the VAE %1 is not a VAE: it is %2</source>
         <translation>VAE %1 は VAE ではありません: %2 です</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::GridView</name>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>values, separated by commas (or |); ranges: 1-5, 10-30 (+10)</source>
+        <translation>値をカンマ (または |) で区切って入力。範囲: 1-5、10-30 (+10)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Seeds, steps, guidance and LoRA weights take ranges: 1-5, 10-30 (+10). Prompt S/R: the first value is found in the prompt and each value replaces it. Samplers: euler, euler_a, dpmpp_2m, dpmpp_2m_karras, ddim, unipc. Sizes: 1024x1024. Optimizations: configuration names such as fp16_compile_vae_slicing. Checkpoints: files or names of the models folder.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;シード、ステップ、ガイダンス、LoRA の重みは範囲で指定できます: 1-5、10-30 (+10)。プロンプト置換: 最初の値をプロンプト内で探し、各値で置き換えます。サンプラー: euler、euler_a、dpmpp_2m、dpmpp_2m_karras、ddim、unipc。サイズ: 1024x1024。最適化: fp16_compile_vae_slicing のような構成名。チェックポイント: ファイル、またはモデルフォルダー内の名前。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Run grid</source>
+        <translation>グリッドを実行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>The prompt and settings of the Studio tab, with each combination of the axes' values.</source>
+        <translation>スタジオタブのプロンプトと設定で、各軸の値のすべての組み合わせを生成します。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNGに書き出す…</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSVに書き出す…</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>JSONに書き出す…</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Making %n image(s)…</source>
+        <translation><numerusform>%n 枚を生成中…</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%2 枚中 %1 枚目: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n image(s); they are kept.</source>
+        <translation><numerusform>%n 枚でキャンセルしました。生成済みの画像は残ります。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) on %1.</source>
+        <translation><numerusform>%n 枚 (%1)。</numerusform></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>%1 s · %2 GB allocated
+%3 GB reserved · %4 GB device</source>
+        <translation>%1 秒 · 確保 %2 GB
+予約 %3 GB · デバイス %4 GB</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 を書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>not made</source>
+        <translation>未生成</translation>
     </message>
 </context>
 <context>
@@ -471,14 +788,6 @@
     <message>
         <source>System default</source>
         <translation>システムの既定</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>言語</translation>
-    </message>
-    <message>
-        <source>The new language applies to every window opened from now on; restart SDXL Studio to see it everywhere.</source>
-        <translation>新しい言語はこれから開くウィンドウに適用されます。すべてに反映するには SDXL Studio を再起動してください。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -655,6 +964,86 @@
     <message>
         <source>The prompt is empty: the image comes from the seed (and the negative prompt) alone.</source>
         <translation>プロンプトが空です: 画像はシード (とネガティブプロンプト) だけから作られます。</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded; back to %2.</source>
+        <translation>%1 を読み込めなかったため、%2 に戻しました。</translation>
+    </message>
+    <message>
+        <source>done in %1 s</source>
+        <translation>完了 %1 秒</translation>
+    </message>
+    <message>
+        <source>A generation is running. Quit when it is done, or cancel it and quit now?</source>
+        <translation>生成中です。完了してから終了しますか、それともキャンセルして今すぐ終了しますか?</translation>
+    </message>
+    <message numerus="yes">
+        <source>A generation is running and %n more are queued. Quit when this one is done, or cancel them and quit now?</source>
+        <translation><numerusform>生成中で、さらに %n 件が待機しています。この生成の完了後に終了しますか、それともすべてキャンセルして今すぐ終了しますか?</numerusform></translation>
+    </message>
+    <message>
+        <source>Quit when done</source>
+        <translation>完了後に終了</translation>
+    </message>
+    <message>
+        <source>Cancel and quit</source>
+        <translation>キャンセルして終了</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>作業を続ける</translation>
+    </message>
+    <message>
+        <source>quitting when done…</source>
+        <translation>完了後に終了します…</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>未読み込み</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded: Generate tries again, or choose another model</source>
+        <translation>%1 は読み込まれていません: 生成で再試行するか、別のモデルを選んでください</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 を読めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no generation parameters. To start from the picture itself, drop it on the Image tab.</source>
+        <translation>%1 には生成パラメーターがありません。画像そのものから始めるには、画像タブにドロップしてください。</translation>
+    </message>
+    <message>
+        <source>The parameters of %1 cannot be used here: %2</source>
+        <translation>%1 のパラメーターはここでは使えません: %2</translation>
+    </message>
+    <message>
+        <source>it was made with the model %1</source>
+        <translation>モデル %1 で作られています</translation>
+    </message>
+    <message>
+        <source>Parameters of %1 (made by %2) restored; the seed is locked.</source>
+        <translation>%1 (%2 製) のパラメーターを復元しました。シードは固定されています。</translation>
+    </message>
+    <message>
+        <source>Parameters of %1 (made by %2) restored; the seed is locked. Left as they were: %3.</source>
+        <translation>%1 (%2 製) のパラメーターを復元しました。シードは固定されています。そのままにした項目: %3。</translation>
+    </message>
+    <message>
+        <source>The new language applies when this run ends.</source>
+        <translation>新しい言語は、この実行が終わると反映されます。</translation>
+    </message>
+    <message>
+        <source>Configurations</source>
+        <translation>構成</translation>
+    </message>
+    <message>
+        <source>X/Y/Z grid</source>
+        <translation>X/Y/Z グリッド</translation>
+    </message>
+    <message>
+        <source>A generation is running; the grid waits for it to finish.</source>
+        <translation>生成中です。グリッドは生成が終わってから実行します。</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1230,58 @@
         <source>Not available here: no CUDA GPU was found.</source>
         <translation>ここでは使えません: CUDA 対応の GPU が見つかりません。</translation>
     </message>
+    <message>
+        <source>FP8 products</source>
+        <translation>FP8 演算</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Approximate.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it, at twice the rate of fp16. Each product keeps about 3 bits of mantissa, so the image changes a little. Needs an Ada or Hopper GPU. What it buys and costs: docs/benchmarks.md.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;近似。&lt;/b&gt;UNet の線形層の行列積を、対応する Tensor コア上で 8 ビット浮動小数点 (E4M3) で計算します。速度は fp16 の 2 倍ですが、仮数部は約 3 ビットのため画像が少し変わります。Ada または Hopper の GPU が必要です。効果と誤差: docs/benchmarks.md。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>間隔 </translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> ステップ</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Approximate&lt;/b&gt; (DeepCache). Every N-th step runs the whole UNet; the steps between reuse its deep features and compute only the outermost blocks, several times faster. Larger N: faster, further from the exact image. Not with sequential offload.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;近似&lt;/b&gt; (DeepCache)。N ステップごとに UNet 全体を計算し、その間のステップは深い層の特徴を再利用して最外側のブロックだけを計算します (数倍速い)。N が大きいほど速く、正確な画像から離れます。シーケンシャルオフロードとは併用できません。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Off: guided throughout</source>
+        <translation>オフ: 最後までガイダンス</translation>
+    </message>
+    <message>
+        <source>after %1% of the steps</source>
+        <translation>ステップの %1% 以降</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Approximate&lt;/b&gt; (diffusers' CFG cut-off). After this share of the steps the negative prompt's pass is skipped, halving those steps' cost: late steps refine detail, where guidance matters least.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;近似&lt;/b&gt; (diffusers の CFG カットオフ)。この割合のステップ以降はネガティブプロンプト側の計算を省き、そのステップの計算量を半分にします。後半のステップは細部を整える段階で、ガイダンスの影響が最も小さい部分です。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Approximate: faster, changes the image</source>
+        <translation>近似: 速くなるが画像が変わる</translation>
+    </message>
+    <message>
+        <source>Step cache</source>
+        <translation>ステップキャッシュ</translation>
+    </message>
+    <message>
+        <source>Guidance cut-off</source>
+        <translation>ガイダンスカットオフ</translation>
+    </message>
+    <message>
+        <source>Not available here: FP8 products need an Ada or Hopper GPU.</source>
+        <translation>ここでは使えません: FP8 演算には Ada または Hopper の GPU が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::ParametersPanel</name>
@@ -1022,6 +1463,37 @@
     <message>
         <source>%1 "%2", weight %3: taken out of the text the encoders see</source>
         <translation>%1 「%2」、重み %3: エンコーダーに渡すテキストからは取り除きます</translation>
+    </message>
+</context>
+<context>
+    <name>sdxl::ui::QueuePanel</name>
+    <message>
+        <source>(empty prompt)</source>
+        <translation>(空のプロンプト)</translation>
+    </message>
+    <message>
+        <source>%1. %2 · %3×%4 · %5 steps · seed %6</source>
+        <translation>%1. %2 · %3×%4 · %5 ステップ · シード %6</translation>
+    </message>
+    <message>
+        <source>Run earlier</source>
+        <translation>先に実行</translation>
+    </message>
+    <message>
+        <source>Run later</source>
+        <translation>後で実行</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Take this request out of the queue</source>
+        <translation>このリクエストを待ち行列から外す</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待機中</translation>
     </message>
 </context>
 <context>

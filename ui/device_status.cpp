@@ -37,6 +37,12 @@ QString reason(const CudaStatus& s) {
         "The NVIDIA driver is installed but no NVIDIA GPU is visible to this program (check the card, "
         "CUDA_VISIBLE_DEVICES, or a container's access to the GPU), so SDXL Studio runs on the CPU (minutes "
         "per image instead of seconds).");
+  case CudaStatus::Kind::GpuTooOld:
+    return DeviceStatus::tr("The %1 (compute capability %2) is older than the GPUs this build is made for (Ampere, "
+                            "Ada and Hopper: 8.0 or newer), so SDXL Studio runs on the CPU (minutes per image instead "
+                            "of seconds).")
+        .arg(QString::fromStdString(s.deviceName))
+        .arg(s.computeCapability / 10.0, 0, 'f', 1);
   case CudaStatus::Kind::Failed:
     return DeviceStatus::tr(
                "The GPU could not be used (%1), so SDXL Studio runs on the CPU (minutes per image instead of seconds).")

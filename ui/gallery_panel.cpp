@@ -5,6 +5,7 @@
 #include "sdxl/error.h"
 #include "sdxl/image.h"
 #include "sdxl/metadata.h"
+#include "sdxl/png_parameters.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -14,7 +15,12 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QThreadPool>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -24,6 +30,7 @@
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSlider>
+#include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -42,43 +49,61 @@ GalleryPanel::GalleryPanel(QWidget* parent) : QWidget(parent) {
   m_list->setResizeMode(QListView::Adjust);
   m_list->setMovement(QListView::Static);
   m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-  auto* buttons = new QHBoxLayout;
+  // A tool bar, not a row of buttons: on a narrow window the actions that do not fit go into its
+  // overflow menu instead of widening the window.
+  auto* buttons = new QToolBar;
+  buttons->setObjectName(QStringLiteral("galleryActions"));
+  buttons->setToolButtonStyle(Qt::ToolButtonTextOnly);
   const QList<QPair<QString, void (GalleryPanel::*)()>> actions = {
       {tr("View"), &GalleryPanel::viewSelected},           {tr("Save as…"), &GalleryPanel::saveSelectedAs},
       {tr("Copy"), &GalleryPanel::copySelected},           {tr("Parameters"), &GalleryPanel::showParameters},
       {tr("Reuse parameters"), &GalleryPanel::reuseSelected},  {tr("Use as image"), &GalleryPanel::sendSelectedToImage},
       {tr("Open output folder"), &GalleryPanel::openOutputFolder}};
   auto* menu = new QMenu(this);
-  QList<QWidget*> needAnImage; // every action but opening the folder acts on the chosen image
+  QList<QAction*> needAnImage; // every action but opening the folder acts on the chosen image
+  // The usual keys while the gallery has the focus (Enter views: itemActivated).
+  const auto keyOf = [](void (GalleryPanel::*slot)()) {
+    if (slot == &GalleryPanel::saveSelectedAs) return QKeySequence(QKeySequence::Save);
+    if (slot == &GalleryPanel::copySelected) return QKeySequence(QKeySequence::Copy);
+    return QKeySequence();
+  };
   for (const auto& [label, slot] : actions) {
-    auto* button = new QPushButton(label);
-    connect(button, &QPushButton::clicked, this, slot);
-    buttons->addWidget(button);
-    auto* action = menu->addAction(label, this, slot);
+    auto* action = buttons->addAction(label, this, slot);
+    menu->addAction(action);
+    if (const auto key = keyOf(slot); !key.isEmpty()) {
+      action->setShortcut(key);
+      action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+      m_list->addAction(action);
+      action->setToolTip(QStringLiteral("%1 (%2)").arg(label, key.toString(QKeySequence::NativeText)));
+    }
     if (slot != &GalleryPanel::openOutputFolder) {
-      button->setObjectName(QStringLiteral("galleryAction"));
-      needAnImage << button;
-      connect(m_list, &QListWidget::currentItemChanged, action, [this, action] { action->setEnabled(m_list->currentItem()); });
-      action->setEnabled(false);
+      action->setObjectName(QStringLiteral("galleryAction"));
+      buttons->widgetForAction(action)->setObjectName(QStringLiteral("galleryAction"));
+      needAnImage << action;
     }
   }
   auto enable = [this, needAnImage] {
-    for (auto* w : needAnImage) w->setEnabled(m_list->currentItem() != nullptr);
+    for (auto* a : needAnImage) a->setEnabled(m_list->currentItem() != nullptr);
   };
   connect(m_list, &QListWidget::currentItemChanged, this, enable);
   connect(m_list->model(), &QAbstractItemModel::rowsRemoved, this, enable);
   enable();
-  buttons->addStretch(1);
   connect(m_list, &QListWidget::customContextMenuRequested, this,
           [this, menu](const QPoint& at) { menu->popup(m_list->viewport()->mapToGlobal(at)); });
   connect(m_list, &QListWidget::itemActivated, this, &GalleryPanel::viewSelected);
   connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-    if (item) emit current(item->data(ImageRole).value<QImage>());
+    if (item) emit current(imageOf(item));
   });
+  m_search = new QLineEdit;
+  m_search->setObjectName(QStringLiteral("gallerySearch"));
+  m_search->setPlaceholderText(tr("Search the prompts of the images in the output folder"));
+  m_search->setClearButtonEnabled(true);
+  connect(m_search, &QLineEdit::textChanged, this, &GalleryPanel::filter);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_search);
   layout->addWidget(m_list, 1);
-  layout->addLayout(buttons);
+  layout->addWidget(buttons);
 }
 
 void GalleryPanel::add(const QImage& image, const QString& path, const QString& parameters, const QString& json) {
@@ -91,16 +116,102 @@ void GalleryPanel::add(const QImage& image, const QString& path, const QString& 
   item->setToolTip(parameters);
   m_list->insertItem(0, item);
   m_list->setCurrentItem(item);
+  filter();
 }
 
 int GalleryPanel::count() const { return m_list->count(); }
+
+int GalleryPanel::visibleCount() const {
+  int n = 0;
+  for (int i = 0; i < m_list->count(); ++i) n += m_list->item(i)->isHidden() ? 0 : 1;
+  return n;
+}
+
+void GalleryPanel::setOutputFolder(const QString& folder) {
+  if (folder == m_outputFolder) return;
+  m_outputFolder = folder;
+  ++m_generation;
+  // The session's images that were never saved stay; the rest is the folder's.
+  for (int i = m_list->count() - 1; i >= 0; --i)
+    if (!m_list->item(i)->data(PathRole).toString().isEmpty()) delete m_list->takeItem(i);
+  QFileInfoList files = QDir(folder).entryInfoList({QStringLiteral("*.png"), QStringLiteral("*.PNG")}, QDir::Files, QDir::Time);
+  if (files.size() > kHistory) files.erase(files.begin() + kHistory, files.end());
+  m_pending = int(files.size());
+  const QIcon placeholder = QIcon::fromTheme(QStringLiteral("image-x-generic"));
+  for (const auto& file : files) {
+    auto* item = new QListWidgetItem(placeholder, file.fileName());
+    item->setData(PathRole, file.absoluteFilePath());
+    m_list->addItem(item);
+    // Decoding a PNG takes tens of milliseconds: off the interface's thread, newest first.
+    QPointer<GalleryPanel> self(this);
+    const auto generation = m_generation;
+    const auto path = file.absoluteFilePath();
+    QThreadPool::globalInstance()->start([self, generation, path] {
+      QImage thumbnail;
+      QString parameters, json;
+      try {
+        std::map<std::string, std::string> text;
+        const auto image = sdxl::loadPng(path.toStdString(), &text);
+        thumbnail = toQImage(image).scaled(128, 128, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        if (text.count("parameters")) parameters = QString::fromStdString(text["parameters"]);
+        if (text.count("sdxl-studio")) json = QString::fromStdString(text["sdxl-studio"]);
+        if (parameters.isEmpty())
+          if (const auto restored = sdxl::parametersFromPngText(text))
+            parameters = QString::fromStdString(restored->request.prompt);
+      } catch (const std::exception&) { // not a PNG we can read: listed by name alone
+      }
+      if (self)
+        QMetaObject::invokeMethod(self, [self, generation, path, thumbnail, parameters, json] {
+          if (self) self->loaded(generation, path, thumbnail, parameters, json);
+        }, Qt::QueuedConnection);
+    });
+  }
+  filter();
+}
+
+void GalleryPanel::loaded(quint64 generation, const QString& path, const QImage& thumbnail, const QString& parameters,
+                          const QString& json) {
+  if (generation != m_generation) return;
+  --m_pending;
+  for (int i = 0; i < m_list->count(); ++i) {
+    auto* item = m_list->item(i);
+    if (item->data(PathRole).toString() != path) continue;
+    if (!thumbnail.isNull()) item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
+    item->setData(ParametersRole, parameters);
+    item->setData(JsonRole, json);
+    item->setToolTip(parameters.isEmpty() ? path : parameters);
+    break;
+  }
+  filter();
+}
+
+void GalleryPanel::filter() {
+  const auto words = m_search->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+  for (int i = 0; i < m_list->count(); ++i) {
+    auto* item = m_list->item(i);
+    const auto haystack = item->data(ParametersRole).toString() + QLatin1Char(' ') + item->text();
+    bool shown = true;
+    for (const auto& word : words) shown = shown && haystack.contains(word, Qt::CaseInsensitive);
+    item->setHidden(!shown);
+  }
+}
+
+QImage GalleryPanel::imageOf(const QListWidgetItem* item) const {
+  const auto held = item->data(ImageRole).value<QImage>();
+  if (!held.isNull()) return held;
+  try { // the history's: from its file, only when asked for
+    return toQImage(sdxl::loadPng(item->data(PathRole).toString().toStdString()));
+  } catch (const std::exception&) {
+    return {};
+  }
+}
 
 QListWidgetItem* GalleryPanel::selected() const { return m_list->currentItem(); }
 
 void GalleryPanel::viewSelected() {
   auto* item = selected();
   if (!item) return;
-  const auto image = item->data(ImageRole).value<QImage>();
+  const auto image = imageOf(item);
   QDialog dialog(this);
   dialog.setWindowTitle(QFileInfo(item->data(PathRole).toString()).fileName());
   auto* label = new QLabel;
@@ -185,7 +296,7 @@ bool GalleryPanel::saveItemAs(int row, const QString& target, QString& error) co
 }
 
 void GalleryPanel::copySelected() {
-  if (auto* item = selected()) QApplication::clipboard()->setImage(item->data(ImageRole).value<QImage>());
+  if (auto* item = selected()) QApplication::clipboard()->setImage(imageOf(item));
 }
 
 void GalleryPanel::showParameters() {
@@ -207,6 +318,10 @@ void GalleryPanel::showParameters() {
 void GalleryPanel::reuseSelected() {
   auto* item = selected();
   if (!item) return;
+  if (item->data(JsonRole).toString().isEmpty() && !item->data(PathRole).toString().isEmpty()) {
+    emit restoreRequested(item->data(PathRole).toString()); // another tool's PNG, or an older one of ours
+    return;
+  }
   try {
     emit reuseRequested(sdxl::requestFromJson(item->data(JsonRole).toString().toStdString()));
   } catch (const sdxl::Error& e) {
@@ -215,7 +330,7 @@ void GalleryPanel::reuseSelected() {
 }
 
 void GalleryPanel::sendSelectedToImage() {
-  if (auto* item = selected()) emit sendToImage(item->data(ImageRole).value<QImage>());
+  if (auto* item = selected()) emit sendToImage(imageOf(item));
 }
 
 void GalleryPanel::openOutputFolder() { QDesktopServices::openUrl(QUrl::fromLocalFile(m_outputFolder)); }

@@ -79,24 +79,27 @@ GenerationWorker::GenerationWorker() {
 }
 GenerationWorker::~GenerationWorker() = default;
 
-void GenerationWorker::guarded(const std::function<void()>& job) {
+void GenerationWorker::guarded(const std::function<void()>& job, const std::function<void(int, const QString&)>& report) {
+  const auto fail = [&](sdxl::ErrorKind kind, const QString& message) {
+    if (report) report(static_cast<int>(kind), message);
+    else emit failed(static_cast<int>(kind), message);
+  };
   try {
     job();
   } catch (const sdxl::Error& e) {
-    emit failed(static_cast<int>(e.kind()), QString::fromStdString(e.what()));
+    fail(e.kind(), QString::fromStdString(e.what()));
   } catch (const c10::OutOfMemoryError& e) { // escaped the pipeline: a preview, a copy of images
-    emit failed(static_cast<int>(sdxl::ErrorKind::OutOfMemory),
-                tr("out of memory: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+    fail(sdxl::ErrorKind::OutOfMemory, tr("out of memory: %1").arg(QString::fromStdString(e.what_without_backtrace())));
   } catch (const std::bad_alloc&) {
-    emit failed(static_cast<int>(sdxl::ErrorKind::OutOfMemory),
-                tr("the computer ran out of memory (RAM). Try fewer images or a smaller size, or close other programs."));
+    fail(sdxl::ErrorKind::OutOfMemory,
+         tr("the computer ran out of memory (RAM). Try fewer images or a smaller size, or close other programs."));
   } catch (const c10::Error& e) { // a kernel or a tensor operation failed: say what it said, without its backtrace
-    emit failed(static_cast<int>(sdxl::ErrorKind::Internal),
-                tr("unexpected error in a tensor operation: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+    fail(sdxl::ErrorKind::Internal,
+         tr("unexpected error in a tensor operation: %1").arg(QString::fromStdString(e.what_without_backtrace())));
   } catch (const std::exception& e) {
-    emit failed(static_cast<int>(sdxl::ErrorKind::Internal), tr("unexpected error: %1").arg(QString::fromStdString(e.what())));
+    fail(sdxl::ErrorKind::Internal, tr("unexpected error: %1").arg(QString::fromStdString(e.what())));
   } catch (...) {
-    emit failed(static_cast<int>(sdxl::ErrorKind::Internal), tr("unexpected error of an unknown kind"));
+    fail(sdxl::ErrorKind::Internal, tr("unexpected error of an unknown kind"));
   }
 }
 
@@ -105,7 +108,8 @@ void GenerationWorker::setModel(const ModelChoice& choice) {
   clock.start();
   m_model = choice;
   m_pipeline.reset();
-  guarded([this] { loadModel(); });
+  guarded([this] { loadModel(); },
+          [this, choice](int kind, const QString& message) { emit modelFailed(choice, kind, message); });
   m_switchSeconds = clock.elapsed() / 1000.0;
 }
 
@@ -201,9 +205,55 @@ void GenerationWorker::runBenchmark(const sdxl::BenchmarkProtocol& protocol, con
           injectFault(sdxl::Stage::Loading);
           emit benchmarkProgress(static_cast<int>(c), r);
         },
-        [this, ticket] { return cancelled(ticket); });
+        [this, ticket] { return cancelled(ticket); }, [this](const sdxl::BenchmarkRow& row) { emit benchmarkRow(row); });
     emit benchmarkFinished(report);
   });
+}
+
+void GenerationWorker::runGrid(const std::vector<sdxl::GridCell>& cells, quint64 ticket) {
+  const auto windowsModel = m_model;
+  bool stopped = false;
+  for (std::size_t i = 0; i < cells.size() && !stopped; ++i) {
+    const auto& cell = cells[i];
+    GridCellResult result;
+    result.index = int(i);
+    guarded(
+        [&] {
+          if (cancelled(ticket)) throw sdxl::Error(sdxl::ErrorKind::Cancelled, cancelledMessage().toStdString());
+          const auto wanted = cell.model.empty() ? windowsModel : ModelChoice::remembered(QString::fromStdString(cell.model));
+          if (!(wanted == m_model) || !m_pipeline) {
+            m_model = wanted;
+            m_pipeline.reset();
+            loadModel();
+          }
+          WorkerObserver observer(
+              *this, *m_pipeline, [this, ticket] { return cancelled(ticket); },
+              [this](sdxl::Stage stage) { injectFault(stage); }, [] {});
+          sdxl::synchronizeDevice();
+          sdxl::resetPeakMemory();
+          QElapsedTimer clock;
+          clock.start();
+          const auto generated = m_pipeline->generate(cell.request, &observer);
+          sdxl::synchronizeDevice();
+          result.seconds = clock.elapsed() / 1000.0;
+          const auto memory = sdxl::sampleMemory();
+          constexpr double kGB = 1024.0 * 1024.0 * 1024.0;
+          result.allocatedGB = memory.peakAllocated / kGB;
+          result.reservedGB = memory.peakReserved / kGB;
+          result.deviceGB = memory.deviceUsed / kGB;
+          result.image = toQImage(generated.images.at(0));
+        },
+        [&](int kind, const QString& message) {
+          if (kind == static_cast<int>(sdxl::ErrorKind::Cancelled)) stopped = true;
+          result.error = message;
+        });
+    if (!stopped) emit gridCellDone(result);
+  }
+  if (!(windowsModel == m_model)) { // the window's model again, as it was before the grid
+    m_model = windowsModel;
+    m_pipeline.reset();
+  }
+  emit gridFinished(stopped);
 }
 
 } // namespace sdxl::ui

@@ -9,6 +9,7 @@
 #include "model_choice.h"
 #include "sdxl/benchmark.h"
 #include "sdxl/pipeline.h"
+#include "sdxl/xyz_grid.h"
 
 #include <QImage>
 #include <QObject>
@@ -30,6 +31,14 @@ sdxl::Image fromQImage(const QImage& image); // as 8-bit RGB
 struct FinishedImage {
   QImage image;
   QString path, parameters, json;
+};
+
+// One image of an X/Y/Z grid with what it cost (sdxl/xyz_grid.h).
+struct GridCellResult {
+  int index = 0;
+  QImage image;
+  double seconds = 0, allocatedGB = 0, reservedGB = 0, deviceGB = 0;
+  QString error; // the cell failed (out of memory, ...): the grid goes on
 };
 
 struct GenerationStats {
@@ -56,9 +65,13 @@ public slots:
   void generate(const sdxl::GenerationRequest& request, quint64 ticket);
   void runBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs,
                     quint64 ticket);
+  // Every cell, its model loaded where the grid has a model axis (the window's comes back after).
+  void runGrid(const std::vector<sdxl::GridCell>& cells, quint64 ticket);
 
 signals:
   void modelReady(const QString& description, bool randomWeights);
+  // setModel() could not load it: the window goes back to the last model that worked.
+  void modelFailed(const sdxl::ui::ModelChoice& choice, int errorKind, const QString& message);
   // The first run after setModel(): seconds of work from choosing the model to its first
   // denoising step (checking and opening it, loading the weights, encoding the prompt).
   void firstStepAfterSwitch(double seconds);
@@ -71,12 +84,16 @@ signals:
   // A memory budget's plan (kind 0, with the budget in bytes) or a fallback (kind 1): sdxl::MemoryEvent.
   void memoryEvent(int kind, const QString& text, double budgetBytes);
   void benchmarkProgress(int config, int run);
+  void benchmarkRow(const sdxl::BenchmarkRow& row); // each configuration as it is measured
   void benchmarkFinished(const sdxl::BenchmarkReport& report);
+  void gridCellDone(const sdxl::ui::GridCellResult& result);
+  void gridFinished(bool cancelled);
 
 private:
   // Runs one job; whatever it throws becomes failed(kind, message): nothing escapes into Qt's
   // event loop, where it would end the program.
-  void guarded(const std::function<void()>& job);
+  // `report` receives the error instead of failed() (setModel's: modelFailed).
+  void guarded(const std::function<void()>& job, const std::function<void(int, const QString&)>& report = {});
   bool cancelled(quint64 ticket) const { return ticket <= m_cancelledThrough.load(); }
   void injectFault(sdxl::Stage stage) const {
     if (m_faultInjection) m_faultInjection(stage);

@@ -1,28 +1,39 @@
 #include "main_window.h"
 
 #include "compare_view.h"
+#include "device_defaults.h"
 #include "device_status.h"
 #include "gallery_panel.h"
+#include "grid_view.h"
 #include "language.h"
 #include "lora_panel.h"
 #include "model_bar.h"
 #include "optimizations_panel.h"
 #include "parameters_panel.h"
 #include "prompt_panel.h"
+#include "queue_panel.h"
 #include "source_image_panel.h"
 #include "telemetry_panel.h"
 #include "time_left.h"
+#include "tooltips.h"
 
 #include "sdxl/error.h"
 #include "sdxl/metadata.h"
+#include "sdxl/png_parameters.h"
 #include "sdxl/telemetry.h"
 #include "sdxl/version.h"
+#include "sdxl/xyz_grid.h"
 
 #include <algorithm>
 
+#include <QAbstractButton>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -65,6 +76,7 @@ QString hintFor(int kind) {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   sdxlInitUiResources();
+  TooltipWrapper::install(); // before any widget sets its tooltip
   qRegisterMetaType<sdxl::GenerationRequest>();
   qRegisterMetaType<sdxl::ui::ModelChoice>();
   qRegisterMetaType<sdxl::ui::GenerationStats>();
@@ -73,6 +85,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   qRegisterMetaType<sdxl::BenchmarkProtocol>();
   qRegisterMetaType<std::vector<sdxl::BenchmarkConfig>>();
   qRegisterMetaType<sdxl::BenchmarkReport>();
+  qRegisterMetaType<sdxl::BenchmarkRow>();
+  qRegisterMetaType<std::vector<sdxl::GridCell>>();
+  qRegisterMetaType<sdxl::ui::GridCellResult>();
   setObjectName(QStringLiteral("MainWindow"));
   setWindowTitle(tr("SDXL Studio"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/sdxl-studio.svg")));
@@ -84,11 +99,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_loras = new LoraPanel;
   m_source = new SourceImagePanel;
   auto* settingsTabs = new QTabWidget;
-  settingsTabs->addTab(m_parameters, tr("Parameters"));
-  settingsTabs->addTab(m_source, tr("Image"));
-  settingsTabs->addTab(m_loras, tr("LoRA"));
+  // Each page scrolls: on a 1024x700 screen the longest ones are taller than the room they get.
+  const auto scrolled = [](QWidget* page) {
+    auto* area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return area;
+  };
+  settingsTabs->addTab(scrolled(m_parameters), tr("Parameters"));
+  settingsTabs->addTab(scrolled(m_source), tr("Image"));
+  settingsTabs->addTab(scrolled(m_loras), tr("LoRA"));
   connect(m_source, &SourceImagePanel::sizeWanted, m_parameters, &ParametersPanel::setSize);
-  settingsTabs->addTab(m_optimizations, tr("Optimizations"));
+  settingsTabs->addTab(scrolled(m_optimizations), tr("Optimizations"));
   m_generate = new QPushButton(tr("Generate"));
   m_generate->setObjectName(QStringLiteral("generate"));
   m_generate->setToolTip(tr("Ctrl+Return"));
@@ -111,17 +135,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   buttons->addWidget(m_cancel, 1);
   auto* left = new QWidget;
   auto* leftLayout = new QVBoxLayout(left);
-  leftLayout->addWidget(m_prompt, 2);
-  leftLayout->addWidget(settingsTabs, 3);
+  // The prompts and the settings share the height as the person drags it; the settings get more.
+  auto* promptAndSettings = new QSplitter(Qt::Vertical);
+  promptAndSettings->setObjectName(QStringLiteral("promptAndSettings"));
+  promptAndSettings->setChildrenCollapsible(false);
+  promptAndSettings->addWidget(m_prompt);
+  promptAndSettings->addWidget(settingsTabs);
+  promptAndSettings->setStretchFactor(0, 2);
+  promptAndSettings->setStretchFactor(1, 3);
+  leftLayout->addWidget(promptAndSettings, 1);
   leftLayout->addLayout(buttons);
   leftLayout->addWidget(m_progress);
-  left->setMinimumWidth(380);
+  m_queue = new QueuePanel;
+  leftLayout->addWidget(m_queue);
+  left->setMinimumWidth(340);
 
   // Middle: the image forming, then the gallery.
   m_image = new QLabel(tr("No image yet. Choose a model, type a prompt and press Generate."));
   m_image->setObjectName(QStringLiteral("imageView"));
   m_image->setAlignment(Qt::AlignCenter);
-  m_image->setMinimumSize(256, 256);
+  m_image->setMinimumSize(160, 120);
   m_gallery = new GalleryPanel;
   connect(m_gallery, &GalleryPanel::current, this, [this](const QImage& image) {
     m_image->setPixmap(QPixmap::fromImage(image).scaled(m_image->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
@@ -131,9 +164,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     applyRequest(r);
     statusBar()->showMessage(tr("Parameters reused; the seed is locked."), 5000);
   });
+  connect(m_gallery, &GalleryPanel::restoreRequested, this, &MainWindow::restoreParametersFrom);
   connect(m_gallery, &GalleryPanel::sendToImage, this, [this, settingsTabs](const QImage& image) {
     m_source->setImage(image);
-    settingsTabs->setCurrentWidget(m_source);
+    settingsTabs->setCurrentIndex(1); // the Image page
   });
   auto* middle = new QSplitter(Qt::Vertical);
   middle->addWidget(m_image);
@@ -145,10 +179,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   studio->setStretchFactor(1, 1);
 
   m_compare = new CompareView;
+  m_grid = new GridView;
+  auto* compareTabs = new QTabWidget; // configurations side by side, or any settings as a grid
+  compareTabs->setObjectName(QStringLiteral("compareTabs"));
+  compareTabs->addTab(m_compare, tr("Configurations"));
+  compareTabs->addTab(m_grid, tr("X/Y/Z grid"));
   m_tabs = new QTabWidget;
   m_tabs->setObjectName(QStringLiteral("mainTabs"));
   m_tabs->addTab(studio, tr("Studio"));
-  m_tabs->addTab(m_compare, tr("Compare"));
+  m_tabs->addTab(compareTabs, tr("Compare"));
   setCentralWidget(m_tabs);
 
   m_telemetry = new TelemetryPanel;
@@ -181,7 +220,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(this, &MainWindow::requestGeneration, m_worker, &GenerationWorker::generate, Qt::QueuedConnection);
   connect(this, &MainWindow::requestModel, m_worker, &GenerationWorker::setModel, Qt::QueuedConnection);
   connect(this, &MainWindow::requestBenchmark, m_worker, &GenerationWorker::runBenchmark, Qt::QueuedConnection);
+  connect(this, &MainWindow::requestGrid, m_worker, &GenerationWorker::runGrid, Qt::QueuedConnection);
   connect(m_worker, &GenerationWorker::modelReady, this, &MainWindow::onModelReady);
+  connect(m_worker, &GenerationWorker::modelFailed, this, &MainWindow::onModelFailed);
   connect(m_worker, &GenerationWorker::firstStepAfterSwitch, this, [this](double seconds) {
     m_modelBar->setStatus(tr("first step %1 s after choosing").arg(seconds, 0, 'f', 2),
                           tr("From choosing the model to its first denoising step: checking and opening it, loading its "
@@ -212,17 +253,45 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
           });
   connect(m_compare, &CompareView::cancelRequested, this, [this] { m_worker->cancel(); });
   connect(m_worker, &GenerationWorker::benchmarkProgress, m_compare, &CompareView::showProgress);
+  connect(m_worker, &GenerationWorker::benchmarkRow, m_compare, &CompareView::addRow);
   connect(m_worker, &GenerationWorker::benchmarkFinished, this, [this](const sdxl::BenchmarkReport& report) {
     m_benchmarking = false;
     setBusy(false);
     m_compare->showReport(report);
+  });
+  connect(m_grid, &GridView::runRequested, this, [this](const std::vector<sdxl::GridAxis>& axes) {
+    if (m_busy) {
+      m_grid->refuse(tr("A generation is running; the grid waits for it to finish."));
+      return;
+    }
+    std::vector<sdxl::GridCell> cells;
+    try {
+      cells = sdxl::gridCells(currentRequest(), axes); // the Studio tab's prompt and settings
+    } catch (const sdxl::Error& e) {
+      m_grid->refuse(QString::fromStdString(e.what()));
+      return;
+    }
+    m_gridRunning = true;
+    setBusy(true);
+    m_grid->start(cells, deviceStatusShort());
+    emit requestGrid(cells, m_worker->ticket());
+  });
+  connect(m_grid, &GridView::cancelRequested, this, [this] { m_worker->cancel(); });
+  connect(m_worker, &GenerationWorker::gridCellDone, m_grid, &GridView::addCell);
+  connect(m_worker, &GenerationWorker::gridFinished, this, [this](bool cancelled) {
+    m_gridRunning = false;
+    setBusy(false);
+    m_grid->finish(cancelled);
   });
   m_thread.setObjectName(QStringLiteral("sdxl-worker"));
   m_thread.start();
 
   buildMenus();
   loadSettings();
+  setAcceptDrops(true);
 }
+
+int MainWindow::queuedRequests() const { return m_queue->size(); }
 
 MainWindow::~MainWindow() {
   m_worker->cancel();
@@ -268,21 +337,34 @@ void MainWindow::buildMenus() {
     action->setCheckable(true);
     action->setChecked(code == current);
     group->addAction(action);
-    connect(action, &QAction::triggered, this, [this, code] {
-      QSettings().setValue(QStringLiteral("language"), code);
-      installLanguage(code);
-      QMessageBox::information(this, tr("Language"), tr("The new language applies to every window opened from now on; "
-                                                        "restart SDXL Studio to see it everywhere."));
-    });
+    action->setObjectName(QStringLiteral("language-") + code);
+    connect(action, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
   }
 
   auto* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About SDXL Studio"), this, &MainWindow::showAbout);
 }
 
-void MainWindow::applyRequest(const sdxl::GenerationRequest& r) {
+void MainWindow::chooseLanguage(const QString& code) {
+  m_pendingLanguage = code;
+  if (m_busy) {
+    statusBar()->showMessage(tr("The new language applies when this run ends."), 10000);
+    return;
+  }
+  applyPendingLanguage();
+}
+
+bool MainWindow::applyPendingLanguage() {
+  if (m_pendingLanguage.isEmpty() || m_busy) return false;
+  const auto code = m_pendingLanguage;
+  m_pendingLanguage.clear();
+  emit languageChosen(code);
+  return true;
+}
+
+void MainWindow::applyRequest(const sdxl::GenerationRequest& r, bool lockSeed) {
   m_prompt->setEncodeEmptyNegative(r.encodeEmptyNegative);
-  m_parameters->apply(r);
+  m_parameters->apply(r, lockSeed);
   m_source->apply(r);
   m_optimizations->setOptions(r.optimizations);
   m_optimizations->setBudget(r.memoryBudget);
@@ -311,20 +393,27 @@ void MainWindow::generate() {
     onFailed(static_cast<int>(e.kind()), QString::fromStdString(e.what()));
     return;
   }
-  m_queue.enqueue(request);
-  m_parameters->nextSeed(); // the next run gets a fresh seed unless it is locked
+  auto queued = request;
+  // The field keeps the seed of the run in progress until it ends; a request queued behind it
+  // with the seed unlocked gets a fresh one of its own, as a later click would have.
+  if (m_busy && !m_parameters->seedLocked()) {
+    m_parameters->randomizeSeed();
+    queued.seed = currentRequest().seed;
+  }
+  m_queue->enqueue(queued);
   if (QString::fromStdString(request.prompt).trimmed().isEmpty())
     statusBar()->showMessage(tr("The prompt is empty: the image comes from the seed (and the negative prompt) alone."), 8000);
   if (m_busy) {
-    statusBar()->showMessage(tr("%n request(s) queued; they run when this one is done.", nullptr, int(m_queue.size())));
+    statusBar()->showMessage(tr("%n request(s) queued; they run when this one is done.", nullptr, m_queue->size()));
     return;
   }
   startNext();
 }
 
 void MainWindow::startNext() {
-  if (m_queue.isEmpty()) return;
-  const auto request = m_queue.dequeue();
+  const auto next = m_queue->takeNext();
+  if (!next) return;
+  const auto& request = *next;
   m_telemetry->clearSteps();
   m_telemetry->clearMemoryNotes();
   setBusy(true);
@@ -336,8 +425,8 @@ void MainWindow::startNext() {
 
 void MainWindow::cancel() {
   if (!m_busy) return;
-  m_droppedOnCancel = int(m_queue.size());
-  m_queue.clear(); // Esc stops the run and what was waiting behind it
+  m_droppedOnCancel = m_queue->size();
+  m_queue->clear(); // Esc stops the run and what was waiting behind it
   m_worker->cancel();
   m_progress->setFormat(tr("cancelling…"));
 }
@@ -409,6 +498,8 @@ void MainWindow::rescanModels() {
 void MainWindow::setOutputFolder(const QString& folder) {
   m_outputFolder = folder;
   m_gallery->setOutputFolder(folder);
+  m_compare->setExportFolder(folder);
+  m_grid->setExportFolder(folder);
   QMetaObject::invokeMethod(m_worker, "setOutputFolder", Qt::QueuedConnection, Q_ARG(QString, folder));
 }
 
@@ -419,12 +510,35 @@ void MainWindow::onModelReady(const QString& description, bool randomWeights) {
   m_modelBar->setStatus(tr("ready"));
   rememberModel(m_model.spec);
   m_model.remember();
+  m_lastWorkingModel = m_model;
   try {
     auto tokenizers = sdxl::loadModelTokenizers(m_model.source());
     m_prompt->setTokenizers(tokenizers.first, tokenizers.second);
   } catch (const sdxl::Error& e) {
     statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
   }
+}
+
+void MainWindow::onModelFailed(const ModelChoice& choice, int kind, const QString& message) {
+  m_lastError = message;
+  showError(kind, message, QStringLiteral("modelErrorDialog"));
+  if (!(choice == m_model)) return; // another choice came since: it stands
+  if (m_lastWorkingModel.spec.isEmpty() || m_lastWorkingModel == choice) { // nothing to go back to: Generate tries again
+    m_modelBar->setStatus(tr("not loaded"), message);
+    m_modelLabel->setText(tr("%1 is not loaded: Generate tries again, or choose another model").arg(choice.displayName()));
+    return;
+  }
+  useModel(m_lastWorkingModel);
+  statusBar()->showMessage(tr("%1 could not be loaded; back to %2.").arg(choice.displayName(), m_lastWorkingModel.displayName()),
+                           10000);
+}
+
+void MainWindow::showError(int kind, const QString& message, const QString& objectName) {
+  auto* box = new QMessageBox(QMessageBox::Warning, tr("SDXL Studio"), message, QMessageBox::Ok, this);
+  box->setInformativeText(hintFor(kind));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->setObjectName(objectName);
+  box->open(); // not exec(): the app keeps working behind it
 }
 
 void MainWindow::onStage(int stage) {
@@ -460,11 +574,15 @@ void MainWindow::onFinished(const sdxl::GenerationRequest&, const QVector<sdxl::
   for (const auto& image : images) m_gallery->add(image.image, image.path, image.parameters, image.json);
   m_telemetry->runFinished(stats.totalSeconds, stats.peakAllocatedGB);
   m_progress->setValue(m_progress->maximum());
-  m_progress->setFormat(tr("done in %1 s (encode %2, denoise %3, decode %4)")
-                            .arg(stats.totalSeconds, 0, 'f', 2)
-                            .arg(stats.encodeSeconds, 0, 'f', 2)
-                            .arg(stats.denoiseSeconds, 0, 'f', 2)
-                            .arg(stats.decodeSeconds, 0, 'f', 2));
+  // Short enough for the bar at its narrowest; the stages in its tooltip and the status bar.
+  m_progress->setFormat(tr("done in %1 s").arg(stats.totalSeconds, 0, 'f', 2));
+  const auto stages = tr("done in %1 s (encode %2, denoise %3, decode %4)")
+                          .arg(stats.totalSeconds, 0, 'f', 2)
+                          .arg(stats.encodeSeconds, 0, 'f', 2)
+                          .arg(stats.denoiseSeconds, 0, 'f', 2)
+                          .arg(stats.decodeSeconds, 0, 'f', 2);
+  m_progress->setToolTip(stages);
+  statusBar()->showMessage(stages, 10000);
   setBusy(false);
   if (!saveErrors.isEmpty()) {
     m_lastError = tr("%n image(s) could not be saved; they are in the gallery (Save as… writes them elsewhere).", nullptr,
@@ -476,7 +594,14 @@ void MainWindow::onFinished(const sdxl::GenerationRequest&, const QVector<sdxl::
     box->setObjectName(QStringLiteral("saveErrorDialog"));
     box->open();
   }
+  if (m_queue->isEmpty()) m_parameters->nextSeed(); // the next run gets a fresh seed unless it is locked
   emit generationFinished();
+  if (m_quitWhenDone) {
+    m_closeConfirmed = true;
+    close();
+    return;
+  }
+  if (m_queue->isEmpty() && applyPendingLanguage()) return;
   startNext();
 }
 
@@ -497,13 +622,15 @@ void MainWindow::onFailed(int kind, const QString& message) {
     m_droppedOnCancel = 0;
   } else {
     m_progress->setFormat(tr("failed"));
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("SDXL Studio"), message, QMessageBox::Ok, this);
-    box->setInformativeText(hintFor(kind));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setObjectName(QStringLiteral("errorDialog"));
-    box->open(); // not exec(): the app keeps working behind it
+    showError(kind, message);
   }
   emit generationFailed();
+  if (m_quitWhenDone) {
+    m_closeConfirmed = true;
+    close();
+    return;
+  }
+  if (m_queue->isEmpty() && applyPendingLanguage()) return;
   if (wasBusy) startNext();
 }
 
@@ -541,19 +668,29 @@ void MainWindow::loadSettings() {
   restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
   m_prompt->setPrompts(settings.value(QStringLiteral("prompt")).toString(), settings.value(QStringLiteral("negative")).toString());
   const auto saved = settings.value(QStringLiteral("request")).toString();
+  bool restored = false;
   if (!saved.isEmpty()) {
     try {
-      applyRequest(sdxl::requestFromJson(saved.toStdString()));
-    } catch (const sdxl::Error&) { // settings from another version: keep the defaults
+      applyRequest(sdxl::requestFromJson(saved.toStdString()), /*lockSeed=*/false);
+      restored = true;
+    } catch (const sdxl::Error&) { // settings from another version: this device's defaults
     }
+  }
+  if (!restored) { // a first run: what this device does well, and why
+    const auto defaults = defaultsForThisDevice();
+    applyRequest(defaults.request, /*lockSeed=*/false);
+    statusBar()->showMessage(defaults.why, 20000);
+    m_firstRunNote = defaults.why;
   }
   const auto pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
   setOutputFolder(settings.value(QStringLiteral("outputFolder"), pictures + QStringLiteral("/SDXL Studio")).toString());
+  m_parameters->setSeedLocked(settings.value(QStringLiteral("seedLocked"), false).toBool());
   rebuildRecentMenu();
   setModelsFolder(settings.value(QStringLiteral("modelsFolder"), QString::fromStdString(sdxl::defaultModelsFolder().string()))
                       .toString(),
                   false);
   chooseModel(settings.value(QStringLiteral("model"), QStringLiteral("builtin:tiny")).toString());
+  if (!m_firstRunNote.isEmpty()) statusBar()->showMessage(m_firstRunNote, 20000); // after the folder's count
 }
 
 void MainWindow::saveSettings() const {
@@ -564,12 +701,106 @@ void MainWindow::saveSettings() const {
   settings.setValue(QStringLiteral("negative"), m_prompt->negativePrompt());
   settings.setValue(QStringLiteral("request"), QString::fromStdString(sdxl::requestToJson(currentRequest(), "", 0)));
   settings.setValue(QStringLiteral("outputFolder"), m_outputFolder);
+  settings.setValue(QStringLiteral("seedLocked"), m_parameters->seedLocked());
+}
+
+namespace {
+QString droppedPng(const QMimeData* mime) {
+  if (!mime || !mime->hasUrls() || mime->urls().size() != 1) return {};
+  const auto path = mime->urls().first().toLocalFile();
+  return path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) ? path : QString();
+}
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (!droppedPng(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const auto path = droppedPng(event->mimeData());
+  if (path.isEmpty()) return;
+  event->acceptProposedAction();
+  restoreParametersFrom(path);
+}
+
+bool MainWindow::restoreParametersFrom(const QString& pngPath) {
+  const auto name = QFileInfo(pngPath).fileName();
+  std::map<std::string, std::string> text;
+  try {
+    sdxl::loadPng(pngPath.toStdString(), &text);
+  } catch (const sdxl::Error& e) {
+    statusBar()->showMessage(tr("%1 could not be read: %2").arg(name, QString::fromStdString(e.what())), 10000);
+    return false;
+  }
+  const auto restored = sdxl::parametersFromPngText(text);
+  if (!restored) {
+    statusBar()->showMessage(
+        tr("%1 holds no generation parameters. To start from the picture itself, drop it on the Image tab.").arg(name), 10000);
+    return false;
+  }
+  auto request = restored->request;
+  if (restored->madeBy != "SDXL Studio") { // another tool's switches are not ours: the person's stay
+    const auto current = currentRequest();
+    request.optimizations = current.optimizations;
+    request.memoryBudget = current.memoryBudget;
+    request.encodeEmptyNegative = true; // A1111, ComfyUI and Fooocus encode an empty negative prompt
+  }
+  try {
+    sdxl::validate(request);
+  } catch (const sdxl::Error& e) { // a saved request this build refuses: said, and nothing changed
+    statusBar()->showMessage(tr("The parameters of %1 cannot be used here: %2").arg(name, QString::fromStdString(e.what())),
+                             10000);
+    return false;
+  }
+  m_prompt->setPrompts(QString::fromStdString(request.prompt), QString::fromStdString(request.negativePrompt));
+  applyRequest(request); // the seed locked: the same picture again
+  QStringList notes;
+  for (const auto& note : restored->notes) notes << QString::fromStdString(note);
+  if (!restored->model.empty() && QString::fromStdString(restored->model) != m_model.displayName())
+    notes << tr("it was made with the model %1").arg(QString::fromStdString(restored->model));
+  const auto said = notes.isEmpty() ? tr("Parameters of %1 (made by %2) restored; the seed is locked.")
+                                          .arg(name, QString::fromStdString(restored->madeBy))
+                                    : tr("Parameters of %1 (made by %2) restored; the seed is locked. Left as they were: %3.")
+                                          .arg(name, QString::fromStdString(restored->madeBy), notes.join(QStringLiteral("; ")));
+  statusBar()->showMessage(said, 15000);
+  m_lastError.clear();
+  return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  // A run in progress is a person's images: closing asks before dropping them.
+  if (m_busy && !m_closeConfirmed) {
+    event->ignore();
+    if (findChild<QMessageBox*>(QStringLiteral("closeWhileRunning"))) return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("SDXL Studio"),
+                                m_queue->isEmpty() ? tr("A generation is running. Quit when it is done, or cancel it and quit now?")
+                                                  : tr("A generation is running and %n more are queued. Quit when this one is "
+                                                       "done, or cancel them and quit now?",
+                                                       nullptr, m_queue->size()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("closeWhileRunning"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    auto* wait = box->addButton(tr("Quit when done"), QMessageBox::AcceptRole);
+    wait->setObjectName(QStringLiteral("quitWhenDone"));
+    auto* now = box->addButton(tr("Cancel and quit"), QMessageBox::DestructiveRole);
+    now->setObjectName(QStringLiteral("cancelAndQuit"));
+    box->addButton(tr("Keep working"), QMessageBox::RejectRole)->setObjectName(QStringLiteral("keepWorking"));
+    connect(box, &QMessageBox::buttonClicked, this, [this, wait, now](QAbstractButton* button) {
+      if (button == wait) {
+        m_queue->clear(); // the run in progress finishes and is saved; what waited behind it is not started
+        m_quitWhenDone = true;
+        m_progress->setFormat(tr("quitting when done…"));
+      } else if (button == now) {
+        m_closeConfirmed = true;
+        close();
+      }
+    });
+    box->open();
+    return;
+  }
   saveSettings();
   // Stop a run in progress (within one step), then let the worker's thread end cleanly.
-  m_queue.clear();
+  m_queue->clear();
   m_worker->cancel();
   m_thread.quit();
   m_thread.wait();

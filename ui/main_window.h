@@ -23,6 +23,7 @@ class QTabWidget;
 namespace sdxl::ui {
 
 class CompareView;
+class GridView;
 class GalleryPanel;
 class LoraPanel;
 class SourceImagePanel;
@@ -30,6 +31,7 @@ class ModelBar;
 class OptimizationsPanel;
 class ParametersPanel;
 class PromptPanel;
+class QueuePanel;
 class TelemetryPanel;
 
 class MainWindow final : public QMainWindow {
@@ -41,11 +43,13 @@ public:
   // For tests and scripting: what Generate would send, and the state of the run.
   sdxl::GenerationRequest currentRequest() const;
   bool isBusy() const { return m_busy; }
-  int queuedRequests() const { return m_queue.size(); }
+  int queuedRequests() const;
   QString lastError() const { return m_lastError; }
+  QString firstRunNote() const { return m_firstRunNote; } // empty when the last session's settings came back
   GenerationWorker* worker() const { return m_worker; }
   ModelChoice currentModel() const { return m_model; }
   QString modelsFolder() const { return m_modelsFolder; }
+  QString outputFolder() const { return m_outputFolder; }
 
 public slots:
   void generate();
@@ -61,29 +65,41 @@ public slots:
   void setModelsFolder(const QString& folder, bool remember = true);
   void rescanModels();
   void setOutputFolder(const QString& folder);
+  // A PNG's generation parameters into the window: ours (with their switches) or another tool's
+  // (A1111, ComfyUI, Fooocus: the person's switches stay). What was left is said in the status bar.
+  bool restoreParametersFrom(const QString& pngPath);
 
 signals:
   void requestGeneration(const sdxl::GenerationRequest& request, quint64 ticket);
   void requestModel(const sdxl::ui::ModelChoice& choice);
   void requestBenchmark(const sdxl::BenchmarkProtocol& protocol, const std::vector<sdxl::BenchmarkConfig>& configs,
                         quint64 ticket);
+  void requestGrid(const std::vector<sdxl::GridCell>& cells, quint64 ticket);
   void generationFinished(); // after the gallery has the images
+  // The person chose a language (after the run in progress, if any): StudioApp makes the window again.
+  void languageChosen(const QString& code);
   void generationFailed();
 
 protected:
   void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override; // a PNG dropped anywhere but the Image tab
+  void dropEvent(QDropEvent* event) override;
 
 private slots:
   void onModelReady(const QString& description, bool randomWeights);
+  void onModelFailed(const sdxl::ui::ModelChoice& choice, int kind, const QString& message);
   void onStage(int stage);
   void onStep(int step, int steps, double elapsed, const QImage& preview);
   void onFinished(const sdxl::GenerationRequest& request, const QVector<sdxl::ui::FinishedImage>& images,
                   const sdxl::ui::GenerationStats& stats, const QStringList& saveErrors);
   void onFailed(int kind, const QString& message);
   void showAbout();
+  void showError(int kind, const QString& message, const QString& objectName = QStringLiteral("errorDialog"));
+  void chooseLanguage(const QString& code);
+  bool applyPendingLanguage(); // true when the window is being made again
 
 private:
-  void applyRequest(const sdxl::GenerationRequest& request); // reuse, and the last session's settings
+  void applyRequest(const sdxl::GenerationRequest& request, bool lockSeed = true); // reuse; the last session's settings
   void buildMenus();
   void startNext();
   void setBusy(bool busy);
@@ -103,6 +119,7 @@ private:
   LoraPanel* m_loras = nullptr;
   SourceImagePanel* m_source = nullptr;
   CompareView* m_compare = nullptr;
+  GridView* m_grid = nullptr;
   QTabWidget* m_tabs = nullptr;
   QLabel* m_image = nullptr;
   QLabel* m_modelLabel = nullptr;
@@ -111,15 +128,21 @@ private:
   QPushButton* m_cancel = nullptr;
   QMenu* m_recentMenu = nullptr;
   ModelChoice m_model;
+  ModelChoice m_lastWorkingModel; // where a model that fails to load sends the window back
   QString m_modelsFolder;
   std::vector<sdxl::LibraryEntry> m_library;
   QString m_outputFolder;
   QString m_lastError;
-  QQueue<sdxl::GenerationRequest> m_queue;
+  QueuePanel* m_queue = nullptr; // what waits behind the run in progress
   QVector<double> m_stepSeconds; // the run's step durations, for the time left
   int m_droppedOnCancel = 0; // queued requests the last cancel took with it
   bool m_busy = false;
   bool m_benchmarking = false;
+  bool m_gridRunning = false;
+  QString m_pendingLanguage;
+  QString m_firstRunNote; // why a first run's settings are what they are     // chosen during a run: applied when it ends
+  bool m_quitWhenDone = false;  // the window was closed mid-run and asked to wait for the images
+  bool m_closeConfirmed = false; // the person chose to close: do not ask again
   double m_lastStepElapsed = 0; // seconds into the loop at the previous step, for per-step latency
 };
 

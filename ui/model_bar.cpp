@@ -23,12 +23,12 @@ QString summary(const sdxl::LibraryEntry& e) {
 ModelBar::ModelBar(QWidget* parent) : QWidget(parent) {
   m_checkpoint = new QComboBox;
   m_checkpoint->setObjectName(QStringLiteral("checkpoint"));
-  m_checkpoint->setMinimumContentsLength(32);
+  m_checkpoint->setMinimumContentsLength(22);
   m_checkpoint->setToolTip(tr("The model. Type any part of a name to search the models folder."));
   makeSearchable(m_checkpoint);
   m_vae = new QComboBox;
   m_vae->setObjectName(QStringLiteral("vae"));
-  m_vae->setMinimumContentsLength(20);
+  m_vae->setMinimumContentsLength(12);
   m_vae->setToolTip(tr("The VAE that turns latents into the image; remembered for each model."));
   makeSearchable(m_vae);
   m_rescan = new QToolButton;

@@ -1,10 +1,15 @@
 #include "optimizations_panel.h"
 
+#include "sdxl/cuda_status.h"
 #include "sdxl/telemetry.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLocale>
+#include <QSpinBox>
 
 namespace sdxl::ui {
 
@@ -76,6 +81,42 @@ OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
   m_fp32Vae->setToolTip(tr("SDXL's VAE overflows in fp16, so fp16 runs decode in bf16 (same range as fp32, half the "
                            "memory). This decodes in fp32 instead, as diffusers does: exact, twice the decoding memory."));
 
+  // Approximate: each changes the image a little for speed, and says so here and in the metadata.
+  m_fp8 = new QCheckBox(tr("FP8 products"));
+  m_fp8->setObjectName(QStringLiteral("fp8"));
+  m_fp8->setToolTip(tr("<p><b>Approximate.</b> The UNet's linear layers multiply in 8-bit floating point (E4M3) on "
+                       "tensor cores that have it, at twice the rate of fp16. Each product keeps about 3 bits of "
+                       "mantissa, so the image changes a little. Needs an Ada or Hopper GPU. What it buys and costs: "
+                       "docs/benchmarks.md.</p>"));
+  m_stepCache = new QSpinBox;
+  m_stepCache->setObjectName(QStringLiteral("stepCache"));
+  m_stepCache->setRange(1, 10);
+  m_stepCache->setSpecialValueText(tr("Off"));
+  m_stepCache->setPrefix(tr("every "));
+  m_stepCache->setSuffix(tr(" steps"));
+  m_stepCache->setToolTip(tr("<p><b>Approximate</b> (DeepCache). Every N-th step runs the whole UNet; the steps between "
+                             "reuse its deep features and compute only the outermost blocks, several times faster. "
+                             "Larger N: faster, further from the exact image. Not with sequential offload.</p>"));
+  m_guidanceCutoff = new QComboBox;
+  m_guidanceCutoff->setObjectName(QStringLiteral("guidanceCutoff"));
+  m_guidanceCutoff->addItem(tr("Off: guided throughout"), 1.0);
+  for (double f : {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3})
+    m_guidanceCutoff->addItem(tr("after %1% of the steps").arg(QLocale().toString(f * 100, 'f', 0)), f);
+  m_guidanceCutoff->setToolTip(tr("<p><b>Approximate</b> (diffusers' CFG cut-off). After this share of the steps the "
+                                  "negative prompt's pass is skipped, halving those steps' cost: late steps refine "
+                                  "detail, where guidance matters least.</p>"));
+  auto* approximate = new QGroupBox(tr("Approximate: faster, changes the image"));
+  approximate->setObjectName(QStringLiteral("approximateSwitches"));
+  auto* approximateForm = new QFormLayout(approximate);
+  approximateForm->addRow(QString(), m_fp8);
+  approximateForm->addRow(tr("Step cache"), m_stepCache);
+  approximateForm->addRow(tr("Guidance cut-off"), m_guidanceCutoff);
+  if (cudaStatus().computeCapability < 89) {
+    m_fp8->setEnabled(false);
+    m_fp8->setToolTip(m_fp8->toolTip() + QStringLiteral("<p><b>") +
+                      tr("Not available here: FP8 products need an Ada or Hopper GPU.") + QStringLiteral("</b></p>"));
+  }
+
   m_budget = new QComboBox;
   m_budget->setObjectName(QStringLiteral("vramBudget"));
   m_budget->addItem(tr("Off: the switches below"), QStringLiteral("off"));
@@ -107,6 +148,7 @@ OptimizationsPanel::OptimizationsPanel(QWidget* parent) : QWidget(parent) {
   form->addRow(QString(), m_free);
   form->addRow(QString(), m_tiny);
   form->addRow(QString(), m_fp32Vae);
+  form->addRow(approximate);
 }
 
 OptimizationOptions OptimizationsPanel::options() const {
@@ -121,6 +163,9 @@ OptimizationOptions OptimizationsPanel::options() const {
   o.freeTextEncoders = m_free->isChecked();
   o.tinyAutoencoder = m_tiny->isChecked();
   o.fp32Vae = m_fp32Vae->isChecked();
+  o.fp8 = m_fp8->isEnabled() && m_fp8->isChecked();
+  o.stepCache = m_stepCache->value() >= 2 ? m_stepCache->value() : 0;
+  o.guidanceCutoff = m_guidanceCutoff->currentData().toDouble();
   return o;
 }
 
@@ -135,6 +180,12 @@ void OptimizationsPanel::setOptions(const OptimizationOptions& o) {
   m_free->setChecked(o.freeTextEncoders);
   m_tiny->setChecked(o.tinyAutoencoder);
   m_fp32Vae->setChecked(o.fp32Vae);
+  m_fp8->setChecked(m_fp8->isEnabled() && o.fp8);
+  m_stepCache->setValue(o.stepCache >= 2 ? o.stepCache : 1);
+  if (m_guidanceCutoff->findData(o.guidanceCutoff) < 0)
+    m_guidanceCutoff->addItem(tr("after %1% of the steps").arg(QLocale().toString(o.guidanceCutoff * 100, 'g', 3)),
+                              o.guidanceCutoff);
+  m_guidanceCutoff->setCurrentIndex(m_guidanceCutoff->findData(o.guidanceCutoff));
 }
 
 MemoryBudget OptimizationsPanel::budget() const {

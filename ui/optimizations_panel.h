@@ -9,6 +9,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QSpinBox;
 
 namespace sdxl::ui {
 
@@ -28,7 +29,10 @@ private:
   bool m_cuda = sdxl::sampleMemory().cuda; // compile and offload need a CUDA device
   QComboBox *m_preset = nullptr, *m_precision = nullptr, *m_attention = nullptr, *m_offload = nullptr, *m_budget = nullptr;
   QCheckBox *m_compile = nullptr, *m_slicing = nullptr, *m_tiling = nullptr, *m_cache = nullptr, *m_free = nullptr,
-            *m_tiny = nullptr, *m_fp32Vae = nullptr;
+            *m_tiny = nullptr, *m_fp32Vae = nullptr, *m_fp8 = nullptr;
+  // The approximate switches (sdxl/switches.h): they change the image for speed.
+  QSpinBox* m_stepCache = nullptr;      // 1: off
+  QComboBox* m_guidanceCutoff = nullptr; // data 1.0: off
 };
 
 } // namespace sdxl::ui

@@ -226,7 +226,7 @@ void ParametersPanel::setSize(int width, int height) {
   m_height->setValue(height);
 }
 
-void ParametersPanel::apply(const GenerationRequest& r) {
+void ParametersPanel::apply(const GenerationRequest& r, bool lockSeed) {
   m_width->setValue(r.width);
   m_height->setValue(r.height);
   m_steps->setValue(r.steps);
@@ -253,8 +253,11 @@ void ParametersPanel::apply(const GenerationRequest& r) {
     m_refinerStart->setValue(r.refiner->start);
     m_refiner->setEnabled(true);
   }
-  m_lockSeed->setChecked(true); // reusing parameters means reproducing the image
+  if (lockSeed) m_lockSeed->setChecked(true);
 }
+
+bool ParametersPanel::seedLocked() const { return m_lockSeed->isChecked(); }
+void ParametersPanel::setSeedLocked(bool locked) { m_lockSeed->setChecked(locked); }
 
 void ParametersPanel::nextSeed() {
   if (!m_lockSeed->isChecked()) randomizeSeed();

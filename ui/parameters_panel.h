@@ -22,7 +22,11 @@ class ParametersPanel final : public QWidget {
 public:
   explicit ParametersPanel(QWidget* parent = nullptr);
   void fill(GenerationRequest& request) const; // everything but prompts and optimizations
-  void apply(const GenerationRequest& request); // "reuse these parameters"
+  // "Reuse these parameters" locks the seed (reusing means reproducing the image); the last
+  // session's settings come back with the lock as it was left (seedLocked()).
+  void apply(const GenerationRequest& request, bool lockSeed = true);
+  bool seedLocked() const;
+  void setSeedLocked(bool locked);
   void nextSeed();                              // after a run, unless the seed is locked
   void randomizeSeed();
   void setSize(int width, int height); // a custom size

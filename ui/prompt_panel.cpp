@@ -31,10 +31,14 @@ PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent) {
   m_encodeEmpty->setToolTip(m_negative->toolTip());
   m_negative->setTabChangesFocus(true);
   m_negative->setMaximumHeight(90);
+  // Two lines at the least: small screens give the room to the settings below.
+  for (auto* edit : {m_prompt, m_negative}) edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * 2 + 12);
   m_promptCount = new QLabel;
   m_promptCount->setObjectName(QStringLiteral("promptTokenCount"));
   m_negativeCount = new QLabel;
   m_negativeCount->setObjectName(QStringLiteral("negativeTokenCount"));
+  // The counts (in Japanese especially) are longer than the narrowest left column: they wrap.
+  for (auto* count : {m_promptCount, m_negativeCount}) count->setWordWrap(true);
   auto* promptLabel = new QLabel(tr("&Prompt"));
   promptLabel->setBuddy(m_prompt);
   auto* negativeLabel = new QLabel(tr("&Negative prompt"));

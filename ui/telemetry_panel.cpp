@@ -19,7 +19,7 @@ TelemetryPanel::TelemetryPanel(QWidget* parent) : QWidget(parent) {
   m_cuda = sdxl::sampleMemory().cuda;
   m_memory = new QCustomPlot;
   m_memory->setObjectName(QStringLiteral("vramPlot"));
-  m_memory->setMinimumHeight(170);
+  m_memory->setMinimumHeight(110);
   m_memory->xAxis->setLabel(tr("time (s)"));
   m_memory->yAxis->setLabel(m_cuda ? tr("VRAM (GB)") : tr("host memory (GB)"));
   m_memory->legend->setVisible(true);
@@ -37,7 +37,7 @@ TelemetryPanel::TelemetryPanel(QWidget* parent) : QWidget(parent) {
   }
   m_steps = new QCustomPlot;
   m_steps->setObjectName(QStringLiteral("stepPlot"));
-  m_steps->setMinimumHeight(170);
+  m_steps->setMinimumHeight(110);
   m_steps->xAxis->setLabel(tr("step"));
   m_steps->yAxis->setLabel(tr("latency (ms)"));
   auto* bars = new QCPBars(m_steps->xAxis, m_steps->yAxis);
@@ -90,7 +90,9 @@ void TelemetryPanel::sample() {
   m_memory->yAxis->rescale(true); // y follows the data; x is the sliding window
   m_memory->yAxis->setRangeLower(0);
   if (m_budgetGB > 0) m_memory->yAxis->setRangeUpper(std::max(m_memory->yAxis->range().upper, m_budgetGB * 1.05));
-  m_memory->xAxis->setRange(std::max(0.0, t - kWindowSeconds), std::max(10.0, t));
+  // From a little before the last run started (or the window's width back), so a run fills the chart.
+  const double from = m_runStart >= 0 ? std::max(m_runStart - 2.0, t - kWindowSeconds) : std::max(0.0, t - kWindowSeconds);
+  m_memory->xAxis->setRange(from, std::max(from + 10.0, t));
   if (isVisible()) m_memory->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -101,9 +103,13 @@ void TelemetryPanel::markStage(const QString& name) {
   line->point2->setCoords(t, 1);
   line->setPen(QPen(QColor(0, 0, 0, 90), 1, Qt::DotLine));
   auto* label = new QCPItemText(m_memory);
-  label->position->setType(QCPItemPosition::ptPlotCoords);
-  label->position->setCoords(t, 0);
-  label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+  // Stages follow each other closely: each label on a row of its own, from the top down.
+  label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+  label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+  label->position->setCoords(t, 0.04 + 0.11 * (m_stageLabels++ % 5));
+  label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+  label->setPadding(QMargins(2, 0, 2, 0));
+  label->setBrush(QColor(255, 255, 255, 200));
   label->setText(name);
   label->setFont(QFont(font().family(), 7));
 }
@@ -139,6 +145,8 @@ void TelemetryPanel::clearMemoryNotes() {
 }
 
 void TelemetryPanel::clearSteps() {
+  m_runStart = m_clock.elapsed() / 1000.0; // a run starts: the chart follows it
+  m_stageLabels = 0;
   static_cast<QCPBars*>(m_steps->plottable(0))->data()->clear();
   m_steps->replot();
 }

@@ -42,6 +42,8 @@ private:
   double m_budgetGB = 0;
   QTimer* m_timer = nullptr;
   QElapsedTimer m_clock;
+  double m_runStart = -1; // seconds on m_clock when the last run started
+  int m_stageLabels = 0;  // this run's, for their rows
   bool m_cuda = false;
 };
 

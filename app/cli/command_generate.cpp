@@ -4,6 +4,7 @@
 #include "memory_options.h"
 #include "mode_options.h"
 
+#include "sdxl/switches.h"
 #include "sdxl/benchmark.h"
 #include "sdxl/error.h"
 #include "sdxl/metadata.h"
@@ -96,9 +97,8 @@ int runGenerate(const std::vector<std::string>& argv) {
              {"--precision", "P", "fp32, fp16 or bf16 (default fp16 on CUDA, fp32 on the CPU)"},
              {"--attention", "A", "sdpa or default (default sdpa)"},
              {"--config", "NAME",
-              "every optimization switch at once, named as in `sdxl-cli bench`: a precision, then any of "
-              "default_attn, compile, model_offload, seq_offload, vae_slicing, vae_tiling, cached_embeds, "
-              "tiny_vae, vae_fp32 (e.g. fp16_compile_vae_slicing); replaces --precision and --attention"},
+              "every optimization switch at once, named as in `sdxl-cli bench`: a precision, then any of " +
+                  configWordsHelp() + " (e.g. fp16_compile_vae_slicing); replaces --precision and --attention"},
              {"--device", "D", "cuda or cpu (default: cuda when available)"},
              {"--out", "DIR", "folder for the images (created if missing)", true},
              {"--prefix", "NAME", "file name prefix (default sdxl)"},

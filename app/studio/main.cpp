@@ -1,11 +1,10 @@
 // sdxl-studio: the desktop application. Entry point only; the window lives in ui/.
-#include "language.h"
-#include "main_window.h"
+#include "studio_app.h"
 
 #include "sdxl/version.h"
 
 #include <QApplication>
-#include <QSettings>
+#include <QIcon>
 #include <QTextStream>
 
 int main(int argc, char** argv) {
@@ -23,11 +22,10 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("SDXL Studio"));
   QApplication::setApplicationVersion(QString::fromStdString(sdxl::studioVersion()));
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sdxl-studio.svg")));
-  sdxl::ui::installLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("system")).toString());
-  sdxl::ui::MainWindow window;
   const auto args = QApplication::arguments();
-  if (const auto at = args.indexOf(QStringLiteral("--models")); at > 0 && at + 1 < args.size())
-    window.setModelsFolder(args.at(at + 1), false); // for this session; File > Choose models folder keeps one
-  window.show();
+  QString models; // for this session; File > Choose models folder keeps one
+  if (const auto at = args.indexOf(QStringLiteral("--models")); at > 0 && at + 1 < args.size()) models = args.at(at + 1);
+  sdxl::ui::StudioApp studio(models);
+  studio.start();
   return QApplication::exec();
 }

@@ -31,8 +31,14 @@ CudaStatus ask() {
     return s;
   }
   const auto error = cudaGetDeviceCount(&s.devices);
-  if (error == cudaSuccess && s.devices > 0)
-    s.kind = CudaStatus::Kind::Usable;
+  if (error == cudaSuccess && s.devices > 0) {
+    cudaDeviceProp properties{};
+    if (cudaGetDeviceProperties(&properties, 0) == cudaSuccess) {
+      s.computeCapability = properties.major * 10 + properties.minor;
+      s.deviceName = properties.name;
+    }
+    s.kind = s.computeCapability >= kMinimumComputeCapability ? CudaStatus::Kind::Usable : CudaStatus::Kind::GpuTooOld;
+  }
   else if (error == cudaErrorNoDevice || (error == cudaSuccess && s.devices == 0))
     s.kind = CudaStatus::Kind::NoDevice;
   else if (error == cudaErrorInsufficientDriver)
@@ -71,6 +77,10 @@ std::string cudaStatusSentence(const CudaStatus& s) {
     return "The NVIDIA driver is installed but no NVIDIA GPU is visible to this program (check the card, "
            "CUDA_VISIBLE_DEVICES, or a container's access to the GPU)" +
            cpu;
+  case CudaStatus::Kind::GpuTooOld:
+    return "The " + s.deviceName + " (compute capability " + std::to_string(s.computeCapability / 10) + "." +
+           std::to_string(s.computeCapability % 10) +
+           ") is older than the GPUs this build is made for (Ampere, Ada and Hopper: 8.0 or newer)" + cpu;
   case CudaStatus::Kind::Failed: return "The GPU could not be used (" + s.error + ")" + cpu;
   }
   return "";

@@ -61,27 +61,6 @@ std::optional<Precision> precisionFromName(const std::string& name) {
   return std::nullopt;
 }
 
-bool OptimizationOptions::operator==(const OptimizationOptions& o) const {
-  return precision == o.precision && attention == o.attention && compile == o.compile && offload == o.offload &&
-         vaeSlicing == o.vaeSlicing && vaeTiling == o.vaeTiling && cachePromptEmbeddings == o.cachePromptEmbeddings &&
-         freeTextEncoders == o.freeTextEncoders && tinyAutoencoder == o.tinyAutoencoder &&
-         fp32Vae == o.fp32Vae;
-}
-
-std::string OptimizationOptions::describe() const {
-  std::string s = precisionName(precision);
-  s += attention == Attention::Sdpa ? " sdpa" : " default-attention";
-  if (compile) s += " compile";
-  if (offload == Offload::Model) s += " model-offload";
-  if (offload == Offload::Sequential) s += " sequential-offload";
-  if (vaeSlicing) s += " vae-slicing";
-  if (vaeTiling) s += " vae-tiling";
-  if (cachePromptEmbeddings) s += freeTextEncoders ? " cached-embeddings(free-encoders)" : " cached-embeddings";
-  if (tinyAutoencoder) s += " tiny-vae";
-  if (fp32Vae) s += " fp32-vae";
-  return s;
-}
-
 namespace {
 std::string sizeOf(const Image& image) { return std::to_string(image.width) + "x" + std::to_string(image.height); }
 
@@ -170,6 +149,16 @@ void validate(const GenerationRequest& r) {
   if (o.compile && o.offload == Offload::Sequential)
     fail("compile (CUDA graphs) and sequential offload cannot be combined: a graph replays fixed weight addresses, "
          "while sequential offload moves the weights at every step. Choose one.");
+  if (o.stepCache < 0 || o.stepCache > 10)
+    fail("the step cache's interval must be between 2 and 10 steps (0 or 1: off); got " + std::to_string(o.stepCache));
+  if (o.stepCache >= 2 && o.offload == Offload::Sequential)
+    fail("the step cache and sequential offload cannot be combined: sequential offload streams the whole UNet "
+         "in its order every step. Choose one.");
+  if (o.stepCache >= 3 && o.compile)
+    fail("the step cache every 3 or more steps cannot be compiled yet: on the GPU its compiled run left the "
+         "uncompiled one (docs/benchmarks.md). Use the step cache every 2 steps, or switch compile off.");
+  if (!(o.guidanceCutoff > 0 && o.guidanceCutoff <= 1))
+    fail("the guidance cut-off must be a share of the steps above 0 and at most 1 (1: guidance throughout)");
   if (r.prompt.size() > 100000 || r.negativePrompt.size() > 100000) fail("the prompt is longer than 100,000 bytes");
   for (const auto& [what, text] : {std::pair{"prompt", &r.prompt}, std::pair{"negative prompt", &r.negativePrompt}})
     if (const auto at = firstInvalidUtf8(*text))

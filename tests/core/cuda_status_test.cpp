@@ -31,6 +31,13 @@ TEST(CudaStatus, EachReasonIsOneSentenceThatSaysWhatToDo) {
   EXPECT_NE(cudaStatusSentence(status(CudaStatus::Kind::NoDevice, 13000)).find("no NVIDIA GPU is visible"),
             std::string::npos);
   EXPECT_NE(cudaStatusSentence(status(CudaStatus::Kind::CpuBuild)).find("CPU-only build"), std::string::npos);
+  auto turing = status(CudaStatus::Kind::GpuTooOld, 13000);
+  turing.deviceName = "Tesla T4";
+  turing.computeCapability = 75;
+  EXPECT_NE(cudaStatusSentence(turing).find("The Tesla T4 (compute capability 7.5) is older than the GPUs this build is "
+                                            "made for (Ampere, Ada and Hopper: 8.0 or newer)"),
+            std::string::npos)
+      << cudaStatusSentence(turing);
   auto failed = status(CudaStatus::Kind::Failed, 13000);
   failed.error = "operation not permitted";
   EXPECT_NE(cudaStatusSentence(failed).find("(operation not permitted)"), std::string::npos);

@@ -3,7 +3,8 @@
 // (tests/fixtures/modes.py): five schedulers, strengths from 0.5 to 1, one generator and per-image
 // generators, guidance on and off, the base model's 4-channel UNet and a 9-channel inpainting
 // UNet, a mask whose edge sits on the 0.5 threshold; the hires fix composed from diffusers' parts
-// with each upscaler; our Lanczos against PIL's. Same bounds as the txt2img parity test.
+// with each upscaler; our Lanczos against PIL's; the guidance cut-off against diffusers'
+// SDXLCFGCutoffCallback. Same bounds as the txt2img parity test.
 #include "parity_support.h"
 #include "sdxl/error.h"
 #include "sdxl/pipeline.h"
@@ -25,6 +26,8 @@ GenerationRequest requestOf(const nlohmann::json& c, const SafetensorsFile& refe
   auto r = test::requestOfCase(c);
   r.strength = c["strength"];
   r.maskBlur = c.value("mask_blur", 0.0); // 0: diffusers' pipeline as called without mask_processor.blur
+  r.optimizations.guidanceCutoff = c.value("guidance_cutoff", 1.0);
+  if (c["mode"] == "txt2img") return r;
   if (c["mode"] == "hires") {
     HiresFix h;
     h.scale = c["hires"]["scale"];

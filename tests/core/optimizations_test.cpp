@@ -6,6 +6,7 @@
 #include "nn/layers.h"
 #include "pipeline/decoding.h"
 #include "pipeline/embedding_cache.h"
+#include "pipeline/sdxl_model.h"
 #include "sdxl/benchmark.h"
 #include "sdxl/error.h"
 #include "sdxl/pipeline.h"
@@ -108,6 +109,26 @@ TEST(Optimizations, TinyAutoencoderAndTilingProduceImagesOfTheRightSize) {
   r.optimizations.tinyAutoencoder = false;
   r.optimizations.vaeTiling = true;
   EXPECT_EQ(pipeline.generate(r).images.at(0).width, 1040);
+}
+
+// The studio's Tiny AutoEncoder once made a CPU run 4 times slower: under fp16 it decoded in fp16,
+// which CPUs compute slowly, while the VAE is upcast there; and every preview decoded with it.
+TEST(Optimizations, TheTinyAutoencoderOnACpuDecodesInFp32AndPreviewsDoNotUseIt) {
+  auto m = pipeline::loadSdxlModel(ModelSource::parse("builtin:tiny"), torch::kCPU, torch::kHalf, Offload::None, {});
+  m->ensureTinyAutoencoder();
+  for (const auto& p : m->vaeTiny->parameters()) ASSERT_EQ(p.scalar_type(), torch::kFloat);
+  EXPECT_EQ(m->vaeTinyDtype(), torch::kFloat);
+  Pipeline pipeline(ModelSource::parse("builtin:tiny"), "cpu");
+  GenerationRequest r;
+  r.width = r.height = 64;
+  r.steps = 2;
+  r.optimizations.tinyAutoencoder = true;
+  const auto result = pipeline.generate(r);
+  ASSERT_EQ(result.images.size(), 1u);
+  const auto latents = result.finalLatents->to(torch::kFloat);
+  const auto preview = pipeline.preview(latents);
+  const auto projection = latentPreview(latents, 0);
+  EXPECT_EQ(preview.rgb, projection.rgb); // the cheap projection, not a TAESD decode
 }
 
 TEST(Optimizations, TiledDecodingIsExactForALocalDecoderSoSeamsBlendAway) {

@@ -154,7 +154,9 @@ TEST(PromptSyntax, AnyBytesParseInLinearTime) {
   };
   const auto small = adversarial(40000), large = adversarial(160000);
   seconds(small); // warm up the allocator
-  const double t1 = seconds(small), t4 = seconds(large);
+  // The fastest of three: another process on the same cores (ctest -j) only ever adds time.
+  auto fastest = [&](const std::string& s) { return std::min({seconds(s), seconds(s), seconds(s)}); };
+  const double t1 = fastest(small), t4 = fastest(large);
   EXPECT_LT(t4, 8 * t1 + 0.05) << "parse of " << small.size() << " bytes: " << t1 << " s; of " << large.size()
                                << " bytes: " << t4 << " s";
 }

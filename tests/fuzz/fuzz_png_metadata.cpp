@@ -1,11 +1,14 @@
 // libFuzzer target for what a PNG dropped on the studio brings: our loader over libpng on any
 // bytes (a file libpng refuses must come back as an Error, never a crash, a leak or a longjmp out
 // of C++), its text chunks, and our parameters (the "sdxl-studio" JSON) read back into a request,
-// validated and written again. The input is tried both as the file and as the JSON itself.
+// validated and written again; and every other tool's parameters (A1111's text, ComfyUI's graphs,
+// Fooocus' JSON), which must come back as a request that validates, or as nothing. The input is
+// tried as the file, as the JSON itself and as each tool's chunk.
 #include "sdxl/error.h"
 #include "sdxl/image.h"
 #include "sdxl/metadata.h"
 #include "sdxl/model_library.h"
+#include "sdxl/png_parameters.h"
 #include "sdxl/version.h"
 
 #include <cstdlib>
@@ -58,6 +61,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const sdxl::Error&) {
   }
   for (const auto& [key, value] : text) readParameters(value);
-  readParameters(std::string(reinterpret_cast<const char*>(data), size));
+  const std::string raw(reinterpret_cast<const char*>(data), size);
+  readParameters(raw);
+  auto restore = [](const std::map<std::string, std::string>& chunks) {
+    if (const auto restored = sdxl::parametersFromPngText(chunks)) {
+      try {
+        sdxl::validate(restored->request);
+      } catch (const sdxl::Error&) {
+        // Ours is validated by whoever uses it (a saved request may hold what this build refuses);
+        // the other tools' must always give a usable request.
+        check(restored->madeBy == "SDXL Studio");
+      }
+    }
+  };
+  restore(text);
+  for (const char* key : {"parameters", "prompt", "workflow"}) restore({{key, raw}});
   return 0;
 }

@@ -5,6 +5,7 @@
 #include "main_window.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -15,9 +16,12 @@
 
 namespace sdxl::ui::test {
 
+// Each window saves into a folder of its own under `outputFolder`: the gallery shows what its folder
+// holds, and a test counts only its own images.
 inline std::unique_ptr<MainWindow> smallStudio(const QString& outputFolder, const QString& prompt, int steps) {
+  static int windows = 0;
   auto w = std::make_unique<MainWindow>();
-  w->setOutputFolder(outputFolder);
+  w->setOutputFolder(QDir(outputFolder).filePath(QStringLiteral("window-%1").arg(++windows)));
   w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setPlainText(prompt);
   w->findChild<QSpinBox*>(QStringLiteral("steps"))->setValue(steps);
   w->findChild<QSpinBox*>(QStringLiteral("width"))->setValue(64);

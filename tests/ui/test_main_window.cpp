@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QXmlStreamReader>
 #include "time_left.h"
+#include "tooltips.h"
 
 #include <QtTest>
 
@@ -52,7 +53,7 @@ private slots:
       sdxl::ui::MainWindow window;
       const auto* label = window.findChild<QLabel*>(QStringLiteral("deviceStatus"));
       QVERIFY(label);
-      QCOMPARE(label->toolTip(), english);
+      QCOMPARE(label->toolTip(), sdxl::ui::TooltipWrapper::wrapped(english)); // long: as a paragraph
       QCOMPARE(label->text(), status.kind == sdxl::CudaStatus::Kind::Usable ? sdxl::ui::deviceStatusShort()
                                                                            : QStringLiteral("CPU only"));
     }
@@ -60,7 +61,7 @@ private slots:
     const QString japanese = sdxl::ui::deviceStatusText();
     {
       sdxl::ui::MainWindow window;
-      QCOMPARE(window.findChild<QLabel*>(QStringLiteral("deviceStatus"))->toolTip(), japanese);
+      QCOMPARE(window.findChild<QLabel*>(QStringLiteral("deviceStatus"))->toolTip(), sdxl::ui::TooltipWrapper::wrapped(japanese));
     }
     QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("en")), QStringLiteral("en"));
     QVERIFY(!japanese.isEmpty());

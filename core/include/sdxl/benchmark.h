@@ -50,14 +50,20 @@ struct BenchmarkRow {
   double graphCaptureSeconds = 0;
   std::optional<double> psnrVsFp32;               // image 0 against the fp32 row's image 0
   std::string error;                              // set when the configuration failed (e.g. out of memory)
-  Image firstImage;
+  std::string measuredBy;                         // "" for ours; "diffusers" for a report's reference rows
+  Image firstImage;                               // empty for a report read back from JSON
 };
 
 struct BenchmarkReport {
   std::string device, date, protocol, model;
   std::vector<BenchmarkRow> rows;
+  std::string commit;
   std::string toMarkdown() const;
   std::string toJson(const std::string& commit, const std::string& referenceJson = "[]") const;
+  // What toJson wrote (`sdxl-cli bench --json`, docs/benchmarks/*.json), with its reference rows
+  // (diffusers, measured in the same call) as rows measured by "diffusers". Throws
+  // Error(InvalidRequest) saying what is wrong with anything else.
+  static BenchmarkReport fromJson(const std::string& json);
 };
 
 struct BenchmarkSettings {
@@ -70,10 +76,12 @@ struct BenchmarkSettings {
 class BenchmarkRunner {
 public:
   BenchmarkRunner(ModelSource source, std::string device = "", BenchmarkSettings settings = {});
-  // `progress` gets (configuration index, run index) before each run; `cancel` is polled.
+  // `progress` gets (configuration index, run index) before each run; `cancel` is polled;
+  // `rowDone` gets each configuration's row as soon as it is measured (or failed).
   BenchmarkReport run(const BenchmarkProtocol& protocol, const std::vector<BenchmarkConfig>& configs,
                       const std::function<void(std::size_t, int)>& progress = {},
-                      const std::function<bool()>& cancel = {});
+                      const std::function<bool()>& cancel = {},
+                      const std::function<void(const BenchmarkRow&)>& rowDone = {});
 
 private:
   // One run of `request` in a fresh pipeline under a hard limit, without fallbacks: completes or not.

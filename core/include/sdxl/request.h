@@ -90,8 +90,14 @@ struct OptimizationOptions {
   // fp16 runs of a VAE that overflows in fp16 (SDXL's: force_upcast) decode in bf16 on CUDA,
   // which has fp32's range at half its memory; this decodes in fp32 instead (exact, as diffusers).
   bool fp32Vae = false;
+  // Approximate accelerations: each changes the image a little for speed (docs/optimizations.md
+  // says how much), off by default and labelled approximate wherever switches are shown.
+  bool fp8 = false;            // the UNet's linear layers multiply in FP8 E4M3 (Ada, Hopper)
+  int stepCache = 0;           // DeepCache: every N-th step runs whole, the others reuse its deep features; < 2 = off
+  double guidanceCutoff = 1.0; // guidance stops after this share of the steps (diffusers' CFG cut-off); 1 = never
+  bool approximate() const { return fp8 || stepCache >= 2 || guidanceCutoff < 1.0; }
   bool operator==(const OptimizationOptions& o) const;
-  std::string describe() const;    // "fp16 sdpa compile vae-slicing", for tables and logs
+  std::string describe() const;    // "fp16, SDPA, compile, VAE slicing", for tables and logs (sdxl/switches.h)
 };
 
 // SDXL's training buckets (about one megapixel each), offered as size presets.

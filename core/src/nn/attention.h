@@ -32,9 +32,21 @@ struct CrossAttentionKV {
   std::unordered_map<const AttentionImpl*, std::pair<at::Tensor, at::Tensor>> layers; // projected K, V
 };
 
+// DeepCache's reuse of a UNet's deep features (the "step cache" switch): a full step keeps the
+// features entering the last up block; a reusing step computes only the outermost down and up
+// blocks around them (the shallow branch, at full resolution) and takes the deep features from
+// the last full step. The features live here, outside any CUDA graph, so a full step's graph and
+// a reusing step's graph share them.
+struct StepCache {
+  at::Tensor features;
+  bool reuse = false; // this step reuses; otherwise it runs whole and refreshes the features
+};
+
 struct ForwardOptions {
   AttentionBackend attention = AttentionBackend::Sdpa;
   const CrossAttentionKV* crossKV = nullptr; // layers found here skip their K and V projections
+  StepCache* stepCache = nullptr;            // the UNet's only: DeepCache (above)
+  bool fp8 = false;                          // the UNet's linear layers in FP8 (nn/fp8_linear.h)
 };
 
 // q, k, v: (batch, heads, tokens, head_dim). The Math path's softmax computes in fp32 (what

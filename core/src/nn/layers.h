@@ -5,6 +5,7 @@
 // which is how absurd configs are refused before any allocation (see module_loading.h).
 #pragma once
 
+#include "nn/fp8_linear.h"
 #include "nn/fused_ops.h"
 #include "nn/gemm_epilogue.h"
 #include "nn/weight_residency.h"
@@ -17,20 +18,32 @@ struct LinearImpl : torch::nn::Module {
   LinearImpl(int64_t in, int64_t out, bool bias, const torch::TensorOptions& options);
   at::Tensor forward(const at::Tensor& x) {
     announceUse(this);
+    if (fp8Active())
+      if (auto y = fp8Linear(x, weight, bias, m_fp8)) return *y;
     return linear(x, weight, bias);
   }
   // residual + forward(x) in one GEMM where it can (see gemm_epilogue.h); move the residual in
   // to let the sum overwrite it.
   at::Tensor forwardAdd(const at::Tensor& x, at::Tensor residual) {
     announceUse(this);
+    if (fp8Active())
+      if (auto y = fp8Linear(x, weight, bias, m_fp8)) return y->add_(residual);
     return linearAdd(x, weight, bias, std::move(residual));
   }
   // residual += forward(x), in place: the residual may be a slice of a larger tensor.
   void forwardAddInPlace(const at::Tensor& x, const at::Tensor& residual) {
     announceUse(this);
+    if (fp8Active())
+      if (auto y = fp8Linear(x, weight, bias, m_fp8)) {
+        residual.add_(y->view(residual.sizes()));
+        return;
+      }
     linearAddInPlace(x, weight, bias, residual);
   }
   at::Tensor weight, bias;
+
+private:
+  Fp8Weight m_fp8; // the "FP8 products" switch's copy of the weight
 };
 TORCH_MODULE(Linear);
 
@@ -49,10 +62,15 @@ struct GegluProjectionImpl : torch::nn::Module, CheckpointOrder {
   GegluProjectionImpl(int64_t in, int64_t inner, const torch::TensorOptions& options);
   at::Tensor forward(const at::Tensor& x) {
     announceUse(this);
+    if (fp8Active())
+      if (auto y = fp8Linear(x, weight, bias, m_fp8)) return geglu(*y, /*interleaved=*/true);
     return gegluLinear(x, weight, bias);
   }
   at::Tensor loadView(const std::string& name, const at::Tensor& parameter) const override;
   at::Tensor weight, bias; // (2 * inner, in) and (2 * inner), rows interleaved
+
+private:
+  Fp8Weight m_fp8;
 };
 TORCH_MODULE(GegluProjection);
 

@@ -181,6 +181,7 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
                                              const ForwardOptions& fwd) {
   const auto& c = m_config;
   const int64_t batch = sample.size(0);
+  Fp8Scope fp8(fwd.fp8);
   auto t = timestep.dim() == 0 ? timestep.expand({batch}) : timestep;
   auto emb = timestepEmbedding(t, c.blockOutChannels[0], c.flipSinToCos, c.freqShift).to(sample.scalar_type());
   emb = timeLinear2(at::silu(timeLinear1(emb)));
@@ -194,6 +195,10 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
   // On CUDA the activations flow channels-last (convertToChannelsLast() stored the weights so):
   // cuDNN's NHWC kernels need no transposes, and the transformers' token view is free.
   auto h = convIn(channelsLastOn(sample.device()) ? sample.contiguous(at::MemoryFormat::ChannelsLast) : sample);
+  StepCache* cache = fwd.stepCache;
+  const bool reuse = cache && cache->reuse;
+  TORCH_CHECK(!reuse || (cache->features.defined() && cache->features.size(0) == batch),
+              "the step cache has no features for this batch to reuse");
   std::vector<at::Tensor> skips{h};
   for (auto& block : downBlocks) {
     for (std::size_t j = 0; j < block->resnets.size(); ++j) {
@@ -201,28 +206,40 @@ at::Tensor UNet2DConditionModelImpl::forward(const at::Tensor& sample, const at:
       if (!block->attentions.empty()) h = block->attentions[j](std::move(h), context, fwd);
       skips.push_back(h);
     }
+    if (reuse) break; // the shallow branch only: its skips feed the last up block
     if (block->downsampler) {
       h = block->downsampler(h);
       skips.push_back(h);
     }
   }
 
-  h = midBlock->resnets[0](h, emb);
-  h = midBlock->attentions[0](std::move(h), context, fwd);
-  h = midBlock->resnets[1](h, emb);
-
-  for (auto& block : upBlocks) {
-    for (std::size_t j = 0; j < block->resnets.size(); ++j) {
+  auto upBlock = [&](UNetBlockImpl& block) {
+    for (std::size_t j = 0; j < block.resnets.size(); ++j) {
       // Concatenated, then both halves dropped before the block runs: it owns its input.
       auto joined = concatChannels(h, skips.back());
       h.reset();
       skips.pop_back();
-      h = block->resnets[j](std::move(joined), emb);
-      if (!block->attentions.empty()) h = block->attentions[j](std::move(h), context, fwd);
+      h = block.resnets[j](std::move(joined), emb);
+      if (!block.attentions.empty()) h = block.attentions[j](std::move(h), context, fwd);
     }
     // Upsample to the next skip's size: odd latent sizes (e.g. 1016 px) do not double exactly.
-    if (block->upsampler) h = block->upsampler(h, skips.back().sizes().slice(2));
+    if (block.upsampler) h = block.upsampler(h, skips.back().sizes().slice(2));
+  };
+  if (reuse) {
+    h = cache->features;
+  } else {
+    h = midBlock->resnets[0](h, emb);
+    h = midBlock->attentions[0](std::move(h), context, fwd);
+    h = midBlock->resnets[1](h, emb);
+    for (std::size_t b = 0; b + 1 < upBlocks.size(); ++b) upBlock(*upBlocks[b]);
+    if (cache) { // in place when it can: a CUDA graph's replays must write where the other graph reads
+      if (cache->features.defined() && cache->features.sizes() == h.sizes() && cache->features.dtype() == h.dtype())
+        cache->features.copy_(h);
+      else
+        cache->features = h.clone();
+    }
   }
+  upBlock(*upBlocks.back());
   return convOut(convNormOut(h, /*silu=*/true)).contiguous();
 }
 

@@ -132,6 +132,11 @@ Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& r, boo
   return c;
 }
 
+Conditioning positiveHalf(const Conditioning& guided) {
+  const auto half = [](const at::Tensor& t) { return t.narrow(0, t.size(0) / 2, t.size(0) / 2); };
+  return {half(guided.context), half(guided.pooled), half(guided.timeIds), 0};
+}
+
 at::Tensor applyGuidance(const at::Tensor& noise, double scale, double rescale) {
   auto halves = noise.chunk(2);
   const auto& uncond = halves[0];

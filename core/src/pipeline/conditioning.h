@@ -36,6 +36,10 @@ using PromptEncoder = std::function<PromptEmbeddings(const std::string& prompt)>
 Conditioning buildConditioning(SdxlModel& model, const GenerationRequest& request, bool guided,
                                const PromptEncoder& encode);
 
+// The positive half of a guided request's conditioning: what the steps after a guidance cut-off
+// run on (diffusers' SDXLCFGCutoffCallback keeps the same rows).
+Conditioning positiveHalf(const Conditioning& guided);
+
 // noise_uncond + scale * (noise_text - noise_uncond), with diffusers' guidance_rescale.
 at::Tensor applyGuidance(const at::Tensor& noise, double scale, double rescale);
 

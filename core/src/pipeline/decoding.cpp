@@ -52,7 +52,7 @@ at::Tensor decodeLatents(SdxlModel& m, const at::Tensor& latents, const Optimiza
   const bool tiny = o.tinyAutoencoder;
   Placement& placement = tiny ? *m.vaeTinyPlacement : *m.vaePlacement;
   StageScope stage(placement);
-  const auto dtype = tiny ? m.dtype : m.vaeDtype;
+  const auto dtype = tiny ? m.vaeTinyDtype() : m.vaeDtype;
   const double scaling = tiny ? m.vaeTiny->config().scalingFactor : m.vae->config().scalingFactor;
   const auto z = latents.to(dtype) / scaling;
   auto decodeOnce = [&](const at::Tensor& part) {

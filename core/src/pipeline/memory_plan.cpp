@@ -154,6 +154,7 @@ std::vector<MemoryPlan> candidatePlans(const GenerationRequest& request, uint64_
       o.vaeSlicing = o.vaeSlicing || (c.slicing && request.images > 1);
       o.vaeTiling = o.vaeTiling || c.tiling;
       if (c.freeEncoders) o.cachePromptEmbeddings = o.freeTextEncoders = true;
+      if (c.offload == Offload::Sequential) o.stepCache = 0;
       r.memoryBudget = {MemoryBudget::Mode::Bytes, budget}; // sequential offload's window follows the budget
       MemoryPlan plan;
       plan.budget = budget;
@@ -227,7 +228,9 @@ std::optional<Fallback> cheaperDenoising(const OptimizationOptions& options, boo
   }
   if (o.offload == Offload::Model) {
     o.offload = Offload::Sequential;
-    return Fallback{o, "sequential offload"};
+    const bool cached = o.stepCache >= 2;
+    o.stepCache = 0; // sequential offload streams the whole UNet every step
+    return Fallback{o, cached ? "sequential offload (step cache off)" : "sequential offload"};
   }
   return std::nullopt;
 }
@@ -240,7 +243,7 @@ std::optional<Fallback> cheaperEncoding(const OptimizationOptions& options, bool
   }
   if (!cuda || o.offload == Offload::Sequential) return std::nullopt;
   o.offload = o.offload == Offload::None ? Offload::Model : Offload::Sequential;
-  if (o.offload == Offload::Sequential) o.compile = false;
+  if (o.offload == Offload::Sequential) o.compile = false, o.stepCache = 0;
   return Fallback{o, o.offload == Offload::Model ? "model offload" : "sequential offload"};
 }
 

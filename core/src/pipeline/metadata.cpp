@@ -3,6 +3,7 @@
 #include "io/sha256.h"
 #include "sdxl/error.h"
 #include "sdxl/model_library.h"
+#include "sdxl/switches.h"
 #include "sdxl/version.h"
 
 #include <nlohmann/json.hpp>
@@ -66,6 +67,8 @@ std::string a1111Parameters(const GenerationRequest& r, const ModelIdentity& mod
         << ", Refiner switch at: " << r.refiner->start;
   }
   if (r.negativePrompt.empty() && r.encodeEmptyNegative) out << ", Empty negative prompt: encoded";
+  // Quoted, as A1111 quotes a value holding commas.
+  if (r.optimizations.approximate()) out << ", Approximate: \"" << approximateSwitchesText(r.optimizations) << "\"";
   out << ", Precision: " << precisionName(r.optimizations.precision) << ", Version: SDXL Studio " << studioVersion();
   return out.str();
 }
@@ -109,14 +112,15 @@ std::string requestToJson(const GenerationRequest& r, const ModelIdentity& model
   j["precision"] = precisionName(r.optimizations.precision);
   const auto& o = r.optimizations;
   j["attention"] = o.attention == Attention::Sdpa ? "sdpa" : "default";
-  j["compile"] = o.compile;
-  j["offload"] = o.offload == Offload::Model ? "model" : o.offload == Offload::Sequential ? "sequential" : "none";
-  j["vae_slicing"] = o.vaeSlicing;
-  j["vae_tiling"] = o.vaeTiling;
-  j["cache_prompt_embeddings"] = o.cachePromptEmbeddings;
-  j["free_text_encoders"] = o.freeTextEncoders;
-  j["tiny_autoencoder"] = o.tinyAutoencoder;
-  j["fp32_vae"] = o.fp32Vae;
+  j["offload"] = offloadName(o.offload);
+  for (const auto& s : kOptimizationSwitches) {
+    if (s.valueFormat) {
+      if (switchOn(s, o)) j[s.jsonKey] = s.get(o);
+    } else {
+      j[s.jsonKey] = switchOn(s, o);
+    }
+  }
+  if (o.approximate()) j["approximate"] = approximateSwitchesText(o);
   if (r.memoryBudget.mode != MemoryBudget::Mode::Off) j["memory_budget"] = memoryBudgetText(r.memoryBudget);
   if (!r.memoryNotes.empty()) j["memory_notes"] = r.memoryNotes;
   j["model"] = model.name;
@@ -194,15 +198,16 @@ GenerationRequest requestFromJson(const std::string& text) {
     if (precision) r.optimizations.precision = *precision;
     auto& o = r.optimizations;
     o.attention = j.value("attention", "sdpa") == "default" ? Attention::Default : Attention::Sdpa;
-    o.compile = j.value("compile", false);
-    const auto offload = j.value("offload", "none");
-    o.offload = offload == "model" ? Offload::Model : offload == "sequential" ? Offload::Sequential : Offload::None;
-    o.vaeSlicing = j.value("vae_slicing", false);
-    o.vaeTiling = j.value("vae_tiling", false);
-    o.cachePromptEmbeddings = j.value("cache_prompt_embeddings", false);
-    o.freeTextEncoders = j.value("free_text_encoders", false) && o.cachePromptEmbeddings;
-    o.tinyAutoencoder = j.value("tiny_autoencoder", false);
-    o.fp32Vae = j.value("fp32_vae", false);
+    o.offload = offloadFromName(j.value("offload", "none")).value_or(Offload::None);
+    for (const auto& s : kOptimizationSwitches) {
+      if (!j.contains(s.jsonKey)) continue;
+      const auto& v = j[s.jsonKey];
+      const double value = v.is_boolean() ? (v.get<bool>() ? 1.0 : 0.0) : v.is_number() ? v.get<double>() : 0.0;
+      if (s.valueFormat && value != 0 && !(value >= s.minValue && value <= s.maxValue))
+        throw Error(ErrorKind::InvalidRequest, std::string("the saved ") + s.label + " is out of range");
+      s.set(o, value);
+    }
+    o.freeTextEncoders = o.freeTextEncoders && o.cachePromptEmbeddings;
     if (const auto budget = memoryBudgetFromText(j.value("memory_budget", "off"))) r.memoryBudget = *budget;
     for (const auto& note : j.value("memory_notes", nlohmann::json::array()))
       if (note.is_string()) r.memoryNotes.push_back(note.get<std::string>());

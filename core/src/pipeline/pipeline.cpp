@@ -10,6 +10,7 @@
 #include "runtime/step_timer.h"
 #include "runtime/unet_graph.h"
 #include "sched/noise.h"
+#include "sdxl/cuda_status.h"
 #include "sdxl/error.h"
 #include "sdxl/memory_plan.h"
 #include "sdxl/telemetry.h"
@@ -89,7 +90,10 @@ loadModelTokenizers(const ModelSource& source) {
 namespace {
 
 nn::ForwardOptions forwardOptionsOf(const OptimizationOptions& o) {
-  return {o.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math};
+  nn::ForwardOptions f;
+  f.attention = o.attention == Attention::Sdpa ? nn::AttentionBackend::Sdpa : nn::AttentionBackend::Math;
+  f.fp8 = o.fp8; // the UNet's alone: the encoders and decoders compute exactly
+  return f;
 }
 
 double seconds(std::chrono::steady_clock::time_point since) {
@@ -175,7 +179,11 @@ struct Pipeline::Impl {
 
 Pipeline::Pipeline(ModelSource source, const std::string& device) : m_impl(std::make_unique<Impl>()) {
   m_impl->source = std::move(source);
-  if (device.empty()) m_impl->device = torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+  // Left to us: the GPU only where cudaStatus() says it is usable (a GPU older than this build's
+  // kernels would fail at their first launch), as the programs' start-up notes say.
+  if (device.empty())
+    m_impl->device = cudaStatus().kind == CudaStatus::Kind::Usable && torch::cuda::is_available() ? torch::Device(torch::kCUDA)
+                                                                                                 : torch::Device(torch::kCPU);
   else m_impl->device = torch::Device(device);
   if (m_impl->device.is_cuda() && !torch::cuda::is_available())
     throw Error(ErrorKind::InvalidRequest, "CUDA was asked for, but no CUDA device is available");
@@ -193,11 +201,12 @@ Pipeline::~Pipeline() {
 
 Image Pipeline::preview(const at::Tensor& latents) {
   auto& m = m_impl->model;
-  if (!m || m->vaeTiny.is_empty() || !m->vaeTinyPlacement) return latentPreview(latents, 0);
+  // On a CPU a TAESD preview costs a good part of a step: the projection there, TAESD on a GPU.
+  if (!m || m->vaeTiny.is_empty() || !m->vaeTinyPlacement || !m->device.is_cuda()) return latentPreview(latents, 0);
   c10::InferenceMode inference;
   pipeline::StageScope stage(*m->vaeTinyPlacement);
   pipeline::PassScope pass(*m->vaeTinyPlacement);
-  const auto z = latents.slice(0, 0, 1).to(m->dtype) / m->vaeTiny->config().scalingFactor;
+  const auto z = latents.slice(0, 0, 1).to(m->vaeTinyDtype()) / m->vaeTiny->config().scalingFactor;
   return pipeline::toImages(m->vaeTiny->decode(z)).at(0);
 }
 
@@ -314,23 +323,27 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
                                    const pipeline::Conditioning& cond, std::unique_ptr<pipeline::DenoiseMode> mode,
                                    const nn::ForwardOptions& fwd, GenerationObserver* observer,
                                    runtime::StepTimer& steps, double stopAt) {
-  const bool guided = r.guidance > 1.0;
+  bool guided = r.guidance > 1.0;
   auto scheduler = sched::makeScheduler(r.scheduler, m.schedulerConfig);
   scheduler->setTimesteps(r.steps);
   sched::Noise noise(r.seed, r.images, r.seedMode == SeedMode::PerImage); // each pass draws afresh, as A1111's
   auto [latents, firstStep] = mode->start(*scheduler, noise);
+  const pipeline::Conditioning* c = &cond;
+  pipeline::Conditioning positive; // after a guidance cut-off
   std::optional<pipeline::StageScope> unetStage;
   // Cross-attention K and V depend on the text alone: once per pass instead of every step.
   // Not with sequential offload, whose layer-by-layer streaming follows the UNet's own order.
   nn::CrossAttentionKV crossKV;
+  nn::StepCache stepCache;
   auto unetFwd = fwd;
   auto enterStage = [&] { // again after a fallback moved the weights
     unetFwd.attention = forwardOptionsOf(active).attention;
+    unetFwd.fp8 = active.fp8;
     unetStage.emplace(*m.unetPlacement);
     crossKV = {};
     unetFwd.crossKV = nullptr;
     if (!m.unetPlacement->residency()) {
-      crossKV = m.unet->crossAttentionKV(cond.context, cond.zeroContextRows);
+      crossKV = m.unet->crossAttentionKV(c->context, c->zeroContextRows);
       unetFwd.crossKV = &crossKV;
     }
   };
@@ -360,25 +373,42 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
                                "switch point or the strength"
                              : "with " + std::to_string(r.steps) + " steps the refiner's switch point leaves the refiner "
                                "no step: lower the switch point or raise the steps");
+  // Guidance cut-off as diffusers' SDXLCFGCutoffCallback: guided up to and including step
+  // int(n * fraction) of the n this pass runs, the positive half alone after it.
+  const int lastGuided = static_cast<int>((end - firstStep) * active.guidanceCutoff);
   for (int i = firstStep; i < end; ++i) {
     runtime::cancellationPoint(); // a compiled step replays a graph, which reaches no layer
+    if (guided && active.guidanceCutoff < 1.0 && i - firstStep > lastGuided) {
+      guided = false;
+      positive = pipeline::positiveHalf(cond);
+      c = &positive;
+      stepCache.features = at::Tensor(); // its rows were the guided batch's
+      unetStage.reset();
+      enterStageWithin(i); // the cross-attention K and V of the positive rows
+    }
+    // The step cache's full steps: the first of the pass, then every stepCache-th.
+    const int interval = active.offload == Offload::Sequential ? 0 : active.stepCache;
+    unetFwd.stepCache = interval >= 2 ? &stepCache : nullptr;
     auto input = guided ? at::cat({latents, latents}) : latents;
+    stepCache.reuse = interval >= 2 && (i - firstStep) % interval != 0 && stepCache.features.defined() &&
+                      stepCache.features.size(0) == input.size(0);
     input = mode->unetInput(scheduler->scaleModelInput(input, i), guided ? 2 : 1);
     const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
     at::Tensor prediction;
     try {
       if (active.compile) {
-        prediction = graph.run(m.unet, input, t, cond.context, cond.pooled, cond.timeIds, unetFwd,
+        prediction = graph.run(m.unet, input, t, c->context, c->pooled, c->timeIds, unetFwd,
                                m.unetPlacement->generation());
       } else {
         pipeline::PassScope pass(*m.unetPlacement);
-        prediction = m.unet(input, t, cond.context, cond.pooled, cond.timeIds, unetFwd);
+        prediction = m.unet(input, t, c->context, c->pooled, c->timeIds, unetFwd);
       }
     } catch (const c10::OutOfMemoryError&) {
       // The latents and the scheduler are as they were before this step: it runs again, cheaper.
       input = at::Tensor();
       unetStage.reset();
       crossKV = {};
+      stepCache.features = at::Tensor(); // the step runs whole again
       if (!fallBackWhileDenoising(m, graph, i)) throw;
       enterStageWithin(i);
       --i;
@@ -416,7 +446,7 @@ pipeline::SdxlModel& Pipeline::Impl::loadWithin(GenerationObserver* observer) {
       releaseCachedMemory();
       if (!fallbacksAllowed || !device.is_cuda() || active.offload == Offload::Sequential) throw;
       active.offload = active.offload == Offload::None ? Offload::Model : Offload::Sequential;
-      if (active.offload == Offload::Sequential) active.compile = false;
+      if (active.offload == Offload::Sequential) active.compile = false, active.stepCache = 0;
       note({MemoryEvent::Kind::Fallback, std::string("out of memory while loading the model: loading it with ") +
                                              (active.offload == Offload::Model ? "model offload" : "sequential offload")});
     }
@@ -458,6 +488,11 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   const auto& o = active; // the request's switches, as fallbacks change them
   if (o.compile && !device.is_cuda())
     throw Error(ErrorKind::InvalidRequest, "compile captures CUDA graphs; it needs a CUDA device");
+  // On the CPU the FP8 products are emulated (the tests' reference); on a GPU they need its tensor cores.
+  if (o.fp8 && device.is_cuda() && cudaStatus().computeCapability < 89)
+    throw Error(ErrorKind::InvalidRequest, "FP8 products need an Ada or Hopper GPU (compute capability 8.9 or newer); "
+                                           "this one is " + std::to_string(cudaStatus().computeCapability / 10) + "." +
+                                           std::to_string(cudaStatus().computeCapability % 10) + ". Switch FP8 off.");
   const auto start = std::chrono::steady_clock::now();
   auto& m = loadWithin(observer);
 #ifdef SDXL_WITH_CUDA

@@ -90,6 +90,7 @@ void SdxlModel::ensureTinyAutoencoder() {
                       "diffusion_pytorch_model.safetensors), or switch the Tiny AutoEncoder off.");
     vaeTiny = io::loadAutoencoderTiny(dir, spec);
   }
+  if (vaeTinyDtype() != dtype) vaeTiny->to(vaeTinyDtype());
   // As the UNet: NHWC convolutions at TAESD's 64 channels, no transposes around cuDNN.
   if (nn::channelsLastOn(device)) nn::convertToChannelsLast(*vaeTiny);
   vaeTinyPlacement = makePlacement(offload, *vaeTiny, device);

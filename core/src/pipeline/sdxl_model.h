@@ -31,8 +31,11 @@ struct SdxlModel {
   std::unique_ptr<Placement> textEncoder1Placement, textEncoder2Placement, unetPlacement, vaePlacement, vaeTinyPlacement;
   sched::SchedulerConfig schedulerConfig;
   io::PipelineConfig config; // forced zeros for an empty prompt, a refiner's aesthetic score
-  torch::ScalarType dtype = torch::kFloat;    // of the text encoders, the UNet and TAESD
+  torch::ScalarType dtype = torch::kFloat;    // of the text encoders and the UNet
   torch::ScalarType vaeDtype = torch::kFloat; // see vaeDtypeFor()
+  // TAESD's: the run's, but fp32 for fp16 on a CPU, which has no fp16 arithmetic (its decode ran
+  // 36 times slower than the VAE's, upcast there).
+  torch::ScalarType vaeTinyDtype() const { return dtype == torch::kHalf && !device.is_cuda() ? torch::kFloat : dtype; }
   torch::Device device = torch::kCPU;
   Offload offload = Offload::None;
   LoadProgress progress;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #ifdef SDXL_WITH_CUDA
 #include <ATen/cuda/CUDAEvent.h>
@@ -17,11 +18,17 @@
 namespace sdxl::runtime {
 
 #ifdef SDXL_WITH_CUDA
-struct UNetGraph::Impl {
+// One captured step. The step cache's full and reusing steps are two of these for the same shapes
+// (each with its own inputs and memory pool; they share only the cache's features, which live
+// outside both), so alternating between them replays instead of capturing again.
+struct Captured {
   std::unique_ptr<at::cuda::CUDAGraph> graph;
   at::Tensor sample, timestep, context, pooled, timeIds, output;
   nn::CrossAttentionKV crossKV; // static copies of the request's cross-attention K and V
-  std::vector<int64_t> key;     // shapes, dtype, attention path and weight generation captured
+};
+struct UNetGraph::Impl {
+  std::vector<int64_t> key; // shapes, dtype, attention path and weight generation captured
+  std::map<int, Captured> byStepCacheMode; // 0: no step cache, 1: full step, 2: reusing step
 };
 bool UNetGraph::supported() { return true; }
 #else
@@ -37,7 +44,6 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
                           const at::Tensor& context, const at::Tensor& pooled, const at::Tensor& timeIds,
                           const nn::ForwardOptions& fwd, uint64_t weightGeneration) {
 #ifdef SDXL_WITH_CUDA
-  auto& g = *m_impl;
   std::vector<int64_t> key = sample.sizes().vec();
   for (const auto* t : {&context, &pooled, &timeIds})
     key.insert(key.end(), t->sizes().begin(), t->sizes().end());
@@ -46,9 +52,16 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
   key.push_back(static_cast<int64_t>(weightGeneration));
   key.push_back(fwd.crossKV ? static_cast<int64_t>(fwd.crossKV->layers.size()) : -1);
   key.push_back(fwd.crossKV ? fwd.crossKV->zeroRows : -1);
+  key.push_back(fwd.fp8 ? 1 : 0);
+  if (key != m_impl->key) { // other shapes or weights: every graph held is stale
+    m_impl->byStepCacheMode.clear();
+    m_impl->key = key;
+  }
+  const int mode = fwd.stepCache ? (fwd.stepCache->reuse ? 2 : 1) : 0;
+  auto& g = m_impl->byStepCacheMode[mode];
   const bool layersHeld = !fwd.crossKV || std::all_of(fwd.crossKV->layers.begin(), fwd.crossKV->layers.end(),
                                                       [&](const auto& e) { return g.crossKV.layers.count(e.first) > 0; });
-  if (!g.graph || key != g.key || !layersHeld) {
+  if (!g.graph || !layersHeld) {
     const auto start = std::chrono::steady_clock::now();
     g.graph.reset();
     g.output = at::Tensor();
@@ -66,7 +79,8 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
       captureFwd.crossKV = &g.crossKV;
     }
     // Warm up on a side stream first (cuDNN picks its algorithms, cuBLAS makes its workspace),
-    // as CUDA graph capture requires, then capture on that stream.
+    // as CUDA graph capture requires, then capture on that stream. A full step's warm-up also
+    // allocates the step cache's features, so the capture only writes into them.
     auto side = c10::cuda::getStreamFromPool(false, sample.device().index());
     auto current = c10::cuda::getCurrentCUDAStream(sample.device().index());
     at::cuda::CUDAEvent inputsReady;
@@ -85,7 +99,6 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
     at::cuda::CUDAEvent captured;
     captured.record(side);
     captured.block(current);
-    g.key = key;
     m_captureSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
   g.sample.copy_(sample);
