@@ -334,6 +334,22 @@ approximate_bench() {
     fp16_compile_fp8_step_cache_2_guidance_cutoff_0.6}" bench
 }
 
+# The first image from a cold start: the CLI started afresh with the random-weight SDXL-base saved
+# as a diffusers fp16 folder, 1 image, 1024x1024, 30 steps, fp16 + SDPA, timed from the process's
+# start to the PNG on disk; twice, the second with the checkpoint in the page cache (a person's
+# second start of the day). $OUT/first_image.txt.
+first_image() {
+  save_model || return 1
+  local run start
+  for run in cold cached; do
+    [ "$run" = cold ] && sync && { echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || log "page cache not dropped (not root)"; }
+    start=$EPOCHREALTIME
+    build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "a lighthouse at dawn" --out /tmp/first_image 2>&1 |
+      grep -v "^\[W" | tail -2
+    echo "$run: $(awk "BEGIN { printf \"%.2f\", $EPOCHREALTIME - $start }") s from start to the PNG" | tee -a "$OUT/first_image.txt"
+  done
+}
+
 # The CLI-only CUDA tarball made from this build with the packaging rules (packaging/CMakeLists.txt),
 # unpacked into a fresh folder and run from there with a bare environment (no LD_LIBRARY_PATH, no
 # Python): --version and an image at full size. Which of its libraries a run loads is

@@ -180,6 +180,265 @@
     </message>
 </context>
 <context>
+    <name>sdxl</name>
+    <message>
+        <source>generation cancelled</source>
+        <translation>generation cancelled</translation>
+    </message>
+    <message>
+        <source>%1 is not a refiner (it has both text encoders). Choose an SDXL refiner (stable-diffusion-xl-refiner-1.0), or no refiner.</source>
+        <translation>%1 is not a refiner (it has both text encoders). Choose an SDXL refiner (stable-diffusion-xl-refiner-1.0), or no refiner.</translation>
+    </message>
+    <message>
+        <source>CUDA was asked for, but no CUDA device is available</source>
+        <translation>CUDA was asked for, but no CUDA device is available</translation>
+    </message>
+    <message>
+        <source>the GPU ran out of memory. Try fewer images, a smaller size, fp16 or bf16, VAE slicing or tiling, the Tiny AutoEncoder, or CPU offload. (%1)</source>
+        <translation>the GPU ran out of memory. Try fewer images, a smaller size, fp16 or bf16, VAE slicing or tiling, the Tiny AutoEncoder, or CPU offload. (%1)</translation>
+    </message>
+    <message>
+        <source>the computer ran out of memory (RAM). Try fewer images, a smaller size, bf16 instead of fp32, VAE slicing or tiling, or close other programs.%1</source>
+        <translation>the computer ran out of memory (RAM). Try fewer images, a smaller size, bf16 instead of fp32, VAE slicing or tiling, or close other programs.%1</translation>
+    </message>
+    <message>
+        <source>the refiner's switch point comes before the first step the strength leaves: raise the switch point or the strength</source>
+        <translation>the refiner's switch point comes before the first step the strength leaves: raise the switch point or the strength</translation>
+    </message>
+    <message>
+        <source>with %1 steps the refiner's switch point leaves the refiner no step: lower the switch point or raise the steps</source>
+        <translation>with %1 steps the refiner's switch point leaves the refiner no step: lower the switch point or raise the steps</translation>
+    </message>
+    <message>
+        <source>compile captures CUDA graphs; it needs a CUDA device</source>
+        <translation>compile captures CUDA graphs; it needs a CUDA device</translation>
+    </message>
+    <message>
+        <source>FP8 products need an Ada or Hopper GPU (compute capability 8.9 or newer); this one is %1. Switch FP8 off.</source>
+        <translation>FP8 products need an Ada or Hopper GPU (compute capability 8.9 or newer); this one is %1. Switch FP8 off.</translation>
+    </message>
+    <message>
+        <source>the model is itself a refiner: choose a base model to refine after, or no refiner</source>
+        <translation>the model is itself a refiner: choose a base model to refine after, or no refiner</translation>
+    </message>
+    <message>
+        <source>the prompt's &lt;%1:%2&gt; tag: SDXL Studio applies LoRAs (&lt;lora:NAME:WEIGHT&gt;) only; take it out</source>
+        <translation>the prompt's &lt;%1:%2&gt; tag: SDXL Studio applies LoRAs (&lt;lora:NAME:WEIGHT&gt;) only; take it out</translation>
+    </message>
+    <message>
+        <source>the prompt asks for the LoRA '%1', but no LoRA folder is set (choose the models folder that holds it)</source>
+        <translation>the prompt asks for the LoRA '%1', but no LoRA folder is set (choose the models folder that holds it)</translation>
+    </message>
+    <message>
+        <source>the prompt asks for the LoRA '%1', but the LoRA folder %2 does not exist (choose the models folder that holds it)</source>
+        <translation>the prompt asks for the LoRA '%1', but the LoRA folder %2 does not exist (choose the models folder that holds it)</translation>
+    </message>
+    <message>
+        <source>the prompt asks for the LoRA '%1', which is not in %2 (as %1.safetensors)</source>
+        <translation>the prompt asks for the LoRA '%1', which is not in %2 (as %1.safetensors)</translation>
+    </message>
+    <message>
+        <source>%1 is a LoRA for Stable Diffusion 1.x; this model is SDXL</source>
+        <translation>%1 is a LoRA for Stable Diffusion 1.x; this model is SDXL</translation>
+    </message>
+    <message>
+        <source>%1 names %2 layer(s) this model does not have:%3
+  Is it a LoRA for SDXL base?</source>
+        <translation>%1 names %2 layer(s) this model does not have:%3
+  Is it a LoRA for SDXL base?</translation>
+    </message>
+    <message>
+        <source>%1 does not fit this model's layers:%2</source>
+        <translation>%1 does not fit this model's layers:%2</translation>
+    </message>
+    <message>
+        <source>nothing fits in a memory budget of %1: this request needs about %2 at the least (%3). Raise the budget to that, or ask for fewer images or a smaller size.</source>
+        <translation>nothing fits in a memory budget of %1: this request needs about %2 at the least (%3). Raise the budget to that, or ask for fewer images or a smaller size.</translation>
+    </message>
+    <message>
+        <source>CPU offload moves weights between host and GPU memory; it needs a CUDA device</source>
+        <translation>CPU offload moves weights between host and GPU memory; it needs a CUDA device</translation>
+    </message>
+    <message>
+        <source>the Tiny AutoEncoder is switched on, but %1 does not exist. Put TAESDXL there in diffusers' format (madebyollin/taesdxl: config.json and diffusion_pytorch_model.safetensors), or switch the Tiny AutoEncoder off.</source>
+        <translation>the Tiny AutoEncoder is switched on, but %1 does not exist. Put TAESDXL there in diffusers' format (madebyollin/taesdxl: config.json and diffusion_pytorch_model.safetensors), or switch the Tiny AutoEncoder off.</translation>
+    </message>
+    <message>
+        <source>a mask needs the image it belongs to: give an init image too</source>
+        <translation>a mask needs the image it belongs to: give an init image too</translation>
+    </message>
+    <message>
+        <source>an image's pixels do not match its size %1</source>
+        <translation>an image's pixels do not match its size %1</translation>
+    </message>
+    <message>
+        <source>the init image is %1 but the request is %2; resize or crop it to that size first</source>
+        <translation>the init image is %1 but the request is %2; resize or crop it to that size first</translation>
+    </message>
+    <message>
+        <source>the mask is %1 but the image is %2; a mask must be the image's size</source>
+        <translation>the mask is %1 but the image is %2; a mask must be the image's size</translation>
+    </message>
+    <message>
+        <source>strength must be above 0 and at most 1 (the share of the steps that redo the image); got %1</source>
+        <translation>strength must be above 0 and at most 1 (the share of the steps that redo the image); got %1</translation>
+    </message>
+    <message>
+        <source>strength %1 of %2 steps leaves no step to run; raise the strength or the steps</source>
+        <translation>strength %1 of %2 steps leaves no step to run; raise the strength or the steps</translation>
+    </message>
+    <message>
+        <source>"only masked" inpaints the masked part of the image: paint a mask</source>
+        <translation>"only masked" inpaints the masked part of the image: paint a mask</translation>
+    </message>
+    <message>
+        <source>the masked area's padding must be between 0 and 1024 pixels</source>
+        <translation>the masked area's padding must be between 0 and 1024 pixels</translation>
+    </message>
+    <message>
+        <source>the mask blur must be between 0 and 64 pixels</source>
+        <translation>the mask blur must be between 0 and 64 pixels</translation>
+    </message>
+    <message>
+        <source>the mask is empty: paint white where the image should change</source>
+        <translation>the mask is empty: paint white where the image should change</translation>
+    </message>
+    <message>
+        <source>the mask blurred by %1 pixels leaves nothing to repaint: paint a larger area or lower the mask blur</source>
+        <translation>the mask blurred by %1 pixels leaves nothing to repaint: paint a larger area or lower the mask blur</translation>
+    </message>
+    <message>
+        <source>size %1 is outside 32..4096 pixels per side (SDXL is trained around 1024x1024)</source>
+        <translation>size %1 is outside 32..4096 pixels per side (SDXL is trained around 1024x1024)</translation>
+    </message>
+    <message>
+        <source>width and height must be multiples of 8 (the VAE works on 8x8 pixel blocks); got %1</source>
+        <translation>width and height must be multiples of 8 (the VAE works on 8x8 pixel blocks); got %1</translation>
+    </message>
+    <message>
+        <source>steps must be between 1 and 1000; got %1</source>
+        <translation>steps must be between 1 and 1000; got %1</translation>
+    </message>
+    <message>
+        <source>guidance must be between 0 and 100</source>
+        <translation>guidance must be between 0 and 100</translation>
+    </message>
+    <message>
+        <source>guidance rescale must be between 0 and 1</source>
+        <translation>guidance rescale must be between 0 and 1</translation>
+    </message>
+    <message>
+        <source>images must be between 1 and 64; got %1</source>
+        <translation>images must be between 1 and 64; got %1</translation>
+    </message>
+    <message>
+        <source>a LoRA's weight must be between -10 and 10: %1</source>
+        <translation>a LoRA's weight must be between -10 and 10: %1</translation>
+    </message>
+    <message>
+        <source>clip skip must be between 1 (SDXL's own layer) and 12; got %1</source>
+        <translation>clip skip must be between 1 (SDXL's own layer) and 12; got %1</translation>
+    </message>
+    <message>
+        <source>hires fix draws a new image first; to enlarge an image you have, use img2img at the larger size</source>
+        <translation>hires fix draws a new image first; to enlarge an image you have, use img2img at the larger size</translation>
+    </message>
+    <message>
+        <source>the hires fix's scale must be between 1 and 4</source>
+        <translation>the hires fix's scale must be between 1 and 4</translation>
+    </message>
+    <message>
+        <source>the hires fix would make %1, past 4096 pixels a side; lower the scale</source>
+        <translation>the hires fix would make %1, past 4096 pixels a side; lower the scale</translation>
+    </message>
+    <message>
+        <source>the hires fix's strength must be above 0 and at most 1</source>
+        <translation>the hires fix's strength must be above 0 and at most 1</translation>
+    </message>
+    <message>
+        <source>the hires fix's steps must be between 0 (as many as the first pass) and 1000</source>
+        <translation>the hires fix's steps must be between 0 (as many as the first pass) and 1000</translation>
+    </message>
+    <message>
+        <source>the hires fix's strength %1 of %2 steps leaves no step to run</source>
+        <translation>the hires fix's strength %1 of %2 steps leaves no step to run</translation>
+    </message>
+    <message>
+        <source>the refiner has no model: choose an SDXL refiner, or no refiner</source>
+        <translation>the refiner has no model: choose an SDXL refiner, or no refiner</translation>
+    </message>
+    <message>
+        <source>the refiner's switch point must be between 0 and 1 (the share of the steps the first model runs); got %1</source>
+        <translation>the refiner's switch point must be between 0 and 1 (the share of the steps the first model runs); got %1</translation>
+    </message>
+    <message>
+        <source>the refiner and the hires fix together are not offered yet: choose one</source>
+        <translation>the refiner and the hires fix together are not offered yet: choose one</translation>
+    </message>
+    <message>
+        <source>the refiner stage is not offered with inpainting yet: inpaint, then refine the result as img2img</source>
+        <translation>the refiner stage is not offered with inpainting yet: inpaint, then refine the result as img2img</translation>
+    </message>
+    <message>
+        <source>aesthetic scores must be between 0 and 10</source>
+        <translation>aesthetic scores must be between 0 and 10</translation>
+    </message>
+    <message>
+        <source>freeing the text encoders needs cached prompt embeddings (otherwise the next prompt has no encoder)</source>
+        <translation>freeing the text encoders needs cached prompt embeddings (otherwise the next prompt has no encoder)</translation>
+    </message>
+    <message>
+        <source>compile (CUDA graphs) and sequential offload cannot be combined: a graph replays fixed weight addresses, while sequential offload moves the weights at every step. Choose one.</source>
+        <translation>compile (CUDA graphs) and sequential offload cannot be combined: a graph replays fixed weight addresses, while sequential offload moves the weights at every step. Choose one.</translation>
+    </message>
+    <message>
+        <source>the step cache's interval must be between 2 and 10 steps (0 or 1: off); got %1</source>
+        <translation>the step cache's interval must be between 2 and 10 steps (0 or 1: off); got %1</translation>
+    </message>
+    <message>
+        <source>the step cache and sequential offload cannot be combined: sequential offload streams the whole UNet in its order every step. Choose one.</source>
+        <translation>the step cache and sequential offload cannot be combined: sequential offload streams the whole UNet in its order every step. Choose one.</translation>
+    </message>
+    <message>
+        <source>the guidance cut-off must be a share of the steps above 0 and at most 1 (1: guidance throughout)</source>
+        <translation>the guidance cut-off must be a share of the steps above 0 and at most 1 (1: guidance throughout)</translation>
+    </message>
+    <message>
+        <source>the prompt is longer than 100,000 bytes</source>
+        <translation>the prompt is longer than 100,000 bytes</translation>
+    </message>
+    <message>
+        <source>the prompt is not valid UTF-8 text (byte %1 cannot start a character); write it in UTF-8, the encoding of every modern terminal and editor</source>
+        <translation>the prompt is not valid UTF-8 text (byte %1 cannot start a character); write it in UTF-8, the encoding of every modern terminal and editor</translation>
+    </message>
+    <message>
+        <source>the negative prompt is not valid UTF-8 text (byte %1 cannot start a character); write it in UTF-8, the encoding of every modern terminal and editor</source>
+        <translation>the negative prompt is not valid UTF-8 text (byte %1 cannot start a character); write it in UTF-8, the encoding of every modern terminal and editor</translation>
+    </message>
+    <message>
+        <source>the VAE %1 does not exist</source>
+        <translation>the VAE %1 does not exist</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used as an SDXL model:
+  %2</source>
+        <translation>%1 cannot be used as an SDXL model:
+  %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable SDXL model folder:%2</source>
+        <translation>%1 is not a usable SDXL model folder:%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a LoRA</source>
+        <translation>%1 is %2, not a LoRA</translation>
+    </message>
+    <message>
+        <source>%1: refusing to open a pickle-based checkpoint. Loading one runs whatever code the file contains. Convert it to .safetensors with a tool you trust (or download the safetensors version of the model) and point SDXL Studio at that.</source>
+        <translation>%1: refusing to open a pickle-based checkpoint. Loading one runs whatever code the file contains. Convert it to .safetensors with a tool you trust (or download the safetensors version of the model) and point SDXL Studio at that.</translation>
+    </message>
+</context>
+<context>
     <name>sdxl::ui</name>
     <message>
         <source>after %1% of the steps</source>
@@ -1078,6 +1337,18 @@
     <message>
         <source>Automatic (the model's own)</source>
         <translation>Automatic (the model's own)</translation>
+    </message>
+    <message>
+        <source>SDXL base</source>
+        <translation>SDXL base</translation>
+    </message>
+    <message>
+        <source>SDXL refiner</source>
+        <translation>SDXL refiner</translation>
+    </message>
+    <message>
+        <source>SDXL inpainting</source>
+        <translation>SDXL inpainting</translation>
     </message>
 </context>
 <context>

@@ -180,6 +180,265 @@
     </message>
 </context>
 <context>
+    <name>sdxl</name>
+    <message>
+        <source>generation cancelled</source>
+        <translation>生成をキャンセルしました</translation>
+    </message>
+    <message>
+        <source>%1 is not a refiner (it has both text encoders). Choose an SDXL refiner (stable-diffusion-xl-refiner-1.0), or no refiner.</source>
+        <translation>%1 はリファイナーではありません (テキストエンコーダーを2つ持っています)。SDXL のリファイナー (stable-diffusion-xl-refiner-1.0) を選ぶか、リファイナーなしにしてください。</translation>
+    </message>
+    <message>
+        <source>CUDA was asked for, but no CUDA device is available</source>
+        <translation>CUDA が指定されましたが、使える CUDA デバイスがありません</translation>
+    </message>
+    <message>
+        <source>the GPU ran out of memory. Try fewer images, a smaller size, fp16 or bf16, VAE slicing or tiling, the Tiny AutoEncoder, or CPU offload. (%1)</source>
+        <translation>GPU のメモリが足りなくなりました。枚数を減らす、サイズを小さくする、fp16 か bf16、VAE のスライスかタイル、Tiny AutoEncoder、CPU オフロードを試してください。(%1)</translation>
+    </message>
+    <message>
+        <source>the computer ran out of memory (RAM). Try fewer images, a smaller size, bf16 instead of fp32, VAE slicing or tiling, or close other programs.%1</source>
+        <translation>コンピューターのメモリ (RAM) が足りなくなりました。枚数を減らす、サイズを小さくする、fp32 の代わりに bf16、VAE のスライスかタイルを試すか、ほかのプログラムを閉じてください。%1</translation>
+    </message>
+    <message>
+        <source>the refiner's switch point comes before the first step the strength leaves: raise the switch point or the strength</source>
+        <translation>リファイナーの切り替え位置が、強さで残る最初のステップより前にあります。切り替え位置か強さを上げてください</translation>
+    </message>
+    <message>
+        <source>with %1 steps the refiner's switch point leaves the refiner no step: lower the switch point or raise the steps</source>
+        <translation>%1 ステップではリファイナーの切り替え位置がリファイナーにステップを残しません。切り替え位置を下げるか、ステップを増やしてください</translation>
+    </message>
+    <message>
+        <source>compile captures CUDA graphs; it needs a CUDA device</source>
+        <translation>コンパイルは CUDA グラフを記録するため、CUDA デバイスが必要です</translation>
+    </message>
+    <message>
+        <source>FP8 products need an Ada or Hopper GPU (compute capability 8.9 or newer); this one is %1. Switch FP8 off.</source>
+        <translation>FP8 の行列積には Ada か Hopper の GPU (compute capability 8.9 以上) が必要です。この GPU は %1 です。FP8 をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>the model is itself a refiner: choose a base model to refine after, or no refiner</source>
+        <translation>このモデル自体がリファイナーです。後で仕上げるベースモデルを選ぶか、リファイナーなしにしてください</translation>
+    </message>
+    <message>
+        <source>the prompt's &lt;%1:%2&gt; tag: SDXL Studio applies LoRAs (&lt;lora:NAME:WEIGHT&gt;) only; take it out</source>
+        <translation>プロンプトの &lt;%1:%2&gt; タグ: SDXL Studio が適用できるのは LoRA (&lt;lora:名前:重み&gt;) だけです。取り除いてください</translation>
+    </message>
+    <message>
+        <source>the prompt asks for the LoRA '%1', but no LoRA folder is set (choose the models folder that holds it)</source>
+        <translation>プロンプトが LoRA「%1」を求めていますが、LoRA フォルダーが設定されていません (それを含むモデルフォルダーを選んでください)</translation>
+    </message>
+    <message>
+        <source>the prompt asks for the LoRA '%1', but the LoRA folder %2 does not exist (choose the models folder that holds it)</source>
+        <translation>プロンプトが LoRA「%1」を求めていますが、LoRA フォルダー %2 がありません (それを含むモデルフォルダーを選んでください)</translation>
+    </message>
+    <message>
+        <source>the prompt asks for the LoRA '%1', which is not in %2 (as %1.safetensors)</source>
+        <translation>プロンプトが LoRA「%1」を求めていますが、%2 にありません (%1.safetensors として)</translation>
+    </message>
+    <message>
+        <source>%1 is a LoRA for Stable Diffusion 1.x; this model is SDXL</source>
+        <translation>%1 は Stable Diffusion 1.x 用の LoRA です。このモデルは SDXL です</translation>
+    </message>
+    <message>
+        <source>%1 names %2 layer(s) this model does not have:%3
+  Is it a LoRA for SDXL base?</source>
+        <translation>%1 はこのモデルにない %2 個のレイヤーを指定しています:%3
+  SDXL base 用の LoRA ですか?</translation>
+    </message>
+    <message>
+        <source>%1 does not fit this model's layers:%2</source>
+        <translation>%1 はこのモデルのレイヤーに合いません:%2</translation>
+    </message>
+    <message>
+        <source>nothing fits in a memory budget of %1: this request needs about %2 at the least (%3). Raise the budget to that, or ask for fewer images or a smaller size.</source>
+        <translation>メモリ予算 %1 に収まる構成がありません。この依頼には少なくとも約 %2 が必要です (%3)。予算をそこまで上げるか、枚数を減らすかサイズを小さくしてください。</translation>
+    </message>
+    <message>
+        <source>CPU offload moves weights between host and GPU memory; it needs a CUDA device</source>
+        <translation>CPU オフロードは重みをホストと GPU のメモリ間で動かすため、CUDA デバイスが必要です</translation>
+    </message>
+    <message>
+        <source>the Tiny AutoEncoder is switched on, but %1 does not exist. Put TAESDXL there in diffusers' format (madebyollin/taesdxl: config.json and diffusion_pytorch_model.safetensors), or switch the Tiny AutoEncoder off.</source>
+        <translation>Tiny AutoEncoder がオンですが、%1 がありません。そこに diffusers 形式の TAESDXL (madebyollin/taesdxl: config.json と diffusion_pytorch_model.safetensors) を置くか、Tiny AutoEncoder をオフにしてください。</translation>
+    </message>
+    <message>
+        <source>a mask needs the image it belongs to: give an init image too</source>
+        <translation>マスクにはその元画像が必要です。元画像も指定してください</translation>
+    </message>
+    <message>
+        <source>an image's pixels do not match its size %1</source>
+        <translation>画像の画素数がサイズ %1 と合いません</translation>
+    </message>
+    <message>
+        <source>the init image is %1 but the request is %2; resize or crop it to that size first</source>
+        <translation>元画像は %1 ですが、依頼は %2 です。先にそのサイズへ縮小または切り抜きしてください</translation>
+    </message>
+    <message>
+        <source>the mask is %1 but the image is %2; a mask must be the image's size</source>
+        <translation>マスクは %1 ですが画像は %2 です。マスクは画像と同じサイズにしてください</translation>
+    </message>
+    <message>
+        <source>strength must be above 0 and at most 1 (the share of the steps that redo the image); got %1</source>
+        <translation>強さは 0 より大きく 1 以下にしてください (画像を描き直すステップの割合)。指定値: %1</translation>
+    </message>
+    <message>
+        <source>strength %1 of %2 steps leaves no step to run; raise the strength or the steps</source>
+        <translation>%2 ステップの強さ %1 では実行するステップが残りません。強さかステップを増やしてください</translation>
+    </message>
+    <message>
+        <source>"only masked" inpaints the masked part of the image: paint a mask</source>
+        <translation>「マスク部分のみ」は画像のマスク部分を描き直します。マスクを描いてください</translation>
+    </message>
+    <message>
+        <source>the masked area's padding must be between 0 and 1024 pixels</source>
+        <translation>マスク部分の余白は 0〜1024 ピクセルにしてください</translation>
+    </message>
+    <message>
+        <source>the mask blur must be between 0 and 64 pixels</source>
+        <translation>マスクのぼかしは 0〜64 ピクセルにしてください</translation>
+    </message>
+    <message>
+        <source>the mask is empty: paint white where the image should change</source>
+        <translation>マスクが空です。画像を変えたいところを白で塗ってください</translation>
+    </message>
+    <message>
+        <source>the mask blurred by %1 pixels leaves nothing to repaint: paint a larger area or lower the mask blur</source>
+        <translation>%1 ピクセルぼかしたマスクでは描き直す部分が残りません。広く塗るか、マスクのぼかしを下げてください</translation>
+    </message>
+    <message>
+        <source>size %1 is outside 32..4096 pixels per side (SDXL is trained around 1024x1024)</source>
+        <translation>サイズ %1 は一辺 32〜4096 ピクセルの範囲外です (SDXL は 1024x1024 前後で学習されています)</translation>
+    </message>
+    <message>
+        <source>width and height must be multiples of 8 (the VAE works on 8x8 pixel blocks); got %1</source>
+        <translation>幅と高さは 8 の倍数にしてください (VAE は 8x8 ピクセル単位で処理します)。指定値: %1</translation>
+    </message>
+    <message>
+        <source>steps must be between 1 and 1000; got %1</source>
+        <translation>ステップ数は 1〜1000 にしてください。指定値: %1</translation>
+    </message>
+    <message>
+        <source>guidance must be between 0 and 100</source>
+        <translation>ガイダンスは 0〜100 にしてください</translation>
+    </message>
+    <message>
+        <source>guidance rescale must be between 0 and 1</source>
+        <translation>ガイダンスの再スケールは 0〜1 にしてください</translation>
+    </message>
+    <message>
+        <source>images must be between 1 and 64; got %1</source>
+        <translation>枚数は 1〜64 にしてください。指定値: %1</translation>
+    </message>
+    <message>
+        <source>a LoRA's weight must be between -10 and 10: %1</source>
+        <translation>LoRA の重みは -10〜10 にしてください: %1</translation>
+    </message>
+    <message>
+        <source>clip skip must be between 1 (SDXL's own layer) and 12; got %1</source>
+        <translation>CLIP スキップは 1 (SDXL 本来の層)〜12 にしてください。指定値: %1</translation>
+    </message>
+    <message>
+        <source>hires fix draws a new image first; to enlarge an image you have, use img2img at the larger size</source>
+        <translation>高解像度補助はまず新しい画像を描きます。手持ちの画像を大きくするには、大きいサイズで img2img を使ってください</translation>
+    </message>
+    <message>
+        <source>the hires fix's scale must be between 1 and 4</source>
+        <translation>高解像度補助の倍率は 1〜4 にしてください</translation>
+    </message>
+    <message>
+        <source>the hires fix would make %1, past 4096 pixels a side; lower the scale</source>
+        <translation>高解像度補助は %1 を作り、一辺 4096 ピクセルを超えます。倍率を下げてください</translation>
+    </message>
+    <message>
+        <source>the hires fix's strength must be above 0 and at most 1</source>
+        <translation>高解像度補助の強さは 0 より大きく 1 以下にしてください</translation>
+    </message>
+    <message>
+        <source>the hires fix's steps must be between 0 (as many as the first pass) and 1000</source>
+        <translation>高解像度補助のステップ数は 0 (1回目と同じ)〜1000 にしてください</translation>
+    </message>
+    <message>
+        <source>the hires fix's strength %1 of %2 steps leaves no step to run</source>
+        <translation>高解像度補助の %2 ステップの強さ %1 では実行するステップが残りません</translation>
+    </message>
+    <message>
+        <source>the refiner has no model: choose an SDXL refiner, or no refiner</source>
+        <translation>リファイナーのモデルがありません。SDXL のリファイナーを選ぶか、リファイナーなしにしてください</translation>
+    </message>
+    <message>
+        <source>the refiner's switch point must be between 0 and 1 (the share of the steps the first model runs); got %1</source>
+        <translation>リファイナーの切り替え位置は 0〜1 にしてください (最初のモデルが実行するステップの割合)。指定値: %1</translation>
+    </message>
+    <message>
+        <source>the refiner and the hires fix together are not offered yet: choose one</source>
+        <translation>リファイナーと高解像度補助の併用はまだできません。どちらかを選んでください</translation>
+    </message>
+    <message>
+        <source>the refiner stage is not offered with inpainting yet: inpaint, then refine the result as img2img</source>
+        <translation>インペイントではまだリファイナーを使えません。インペイントしてから、その結果を img2img で仕上げてください</translation>
+    </message>
+    <message>
+        <source>aesthetic scores must be between 0 and 10</source>
+        <translation>美的スコアは 0〜10 にしてください</translation>
+    </message>
+    <message>
+        <source>freeing the text encoders needs cached prompt embeddings (otherwise the next prompt has no encoder)</source>
+        <translation>テキストエンコーダーの解放にはプロンプト埋め込みのキャッシュが必要です (でないと次のプロンプトをエンコードできません)</translation>
+    </message>
+    <message>
+        <source>compile (CUDA graphs) and sequential offload cannot be combined: a graph replays fixed weight addresses, while sequential offload moves the weights at every step. Choose one.</source>
+        <translation>コンパイル (CUDA グラフ) と逐次オフロードは併用できません。グラフは固定された重みのアドレスを再生しますが、逐次オフロードは毎ステップ重みを動かします。どちらかを選んでください。</translation>
+    </message>
+    <message>
+        <source>the step cache's interval must be between 2 and 10 steps (0 or 1: off); got %1</source>
+        <translation>ステップキャッシュの間隔は 2〜10 ステップにしてください (0 か 1 でオフ)。指定値: %1</translation>
+    </message>
+    <message>
+        <source>the step cache and sequential offload cannot be combined: sequential offload streams the whole UNet in its order every step. Choose one.</source>
+        <translation>ステップキャッシュと逐次オフロードは併用できません。逐次オフロードは毎ステップ UNet 全体を順に転送します。どちらかを選んでください。</translation>
+    </message>
+    <message>
+        <source>the guidance cut-off must be a share of the steps above 0 and at most 1 (1: guidance throughout)</source>
+        <translation>ガイダンス打ち切りはステップの割合で、0 より大きく 1 以下にしてください (1: 最後までガイダンス)</translation>
+    </message>
+    <message>
+        <source>the prompt is longer than 100,000 bytes</source>
+        <translation>プロンプトが 100,000 バイトを超えています</translation>
+    </message>
+    <message>
+        <source>the prompt is not valid UTF-8 text (byte %1 cannot start a character); write it in UTF-8, the encoding of every modern terminal and editor</source>
+        <translation>プロンプトが正しい UTF-8 テキストではありません (%1 バイト目は文字の先頭になれません)。現代の端末やエディターの標準である UTF-8 で書いてください</translation>
+    </message>
+    <message>
+        <source>the negative prompt is not valid UTF-8 text (byte %1 cannot start a character); write it in UTF-8, the encoding of every modern terminal and editor</source>
+        <translation>ネガティブプロンプトが正しい UTF-8 テキストではありません (%1 バイト目は文字の先頭になれません)。現代の端末やエディターの標準である UTF-8 で書いてください</translation>
+    </message>
+    <message>
+        <source>the VAE %1 does not exist</source>
+        <translation>VAE %1 がありません</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used as an SDXL model:
+  %2</source>
+        <translation>%1 は SDXL モデルとして使えません:
+  %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable SDXL model folder:%2</source>
+        <translation>%1 は使える SDXL モデルフォルダーではありません:%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a LoRA</source>
+        <translation>%1 は %2 で、LoRA ではありません</translation>
+    </message>
+    <message>
+        <source>%1: refusing to open a pickle-based checkpoint. Loading one runs whatever code the file contains. Convert it to .safetensors with a tool you trust (or download the safetensors version of the model) and point SDXL Studio at that.</source>
+        <translation>%1: pickle 形式のチェックポイントは開きません。読み込むとファイル内のどんなコードでも実行されてしまいます。信頼できるツールで .safetensors に変換するか、モデルの safetensors 版をダウンロードして、それを SDXL Studio で指定してください。</translation>
+    </message>
+</context>
+<context>
     <name>sdxl::ui</name>
     <message>
         <source>after %1% of the steps</source>
@@ -1078,6 +1337,18 @@
     <message>
         <source>Automatic (the model's own)</source>
         <translation>自動 (モデル自身のもの)</translation>
+    </message>
+    <message>
+        <source>SDXL base</source>
+        <translation>SDXL ベース</translation>
+    </message>
+    <message>
+        <source>SDXL refiner</source>
+        <translation>SDXL リファイナー</translation>
+    </message>
+    <message>
+        <source>SDXL inpainting</source>
+        <translation>SDXL インペイント</translation>
     </message>
 </context>
 <context>

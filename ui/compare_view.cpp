@@ -1,4 +1,5 @@
 #include "compare_view.h"
+#include "core_messages.h"
 
 #include "generation_worker.h"
 #include "switch_labels.h"
@@ -261,7 +262,7 @@ bool CompareView::openReport(const QString& path) {
   try {
     showReport(sdxl::BenchmarkReport::fromJson(file.read(64 << 20).toStdString()));
   } catch (const std::exception& e) {
-    m_status->setText(tr("%1 could not be opened: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    m_status->setText(tr("%1 could not be opened: %2").arg(QFileInfo(path).fileName(), errorText(e)));
     return false;
   }
   m_status->setText(tr("Opened %1, measured on %2.").arg(QFileInfo(path).fileName(), QString::fromStdString(m_report.device)));

@@ -1,4 +1,5 @@
 #include "gallery_panel.h"
+#include "core_messages.h"
 
 #include "generation_worker.h"
 
@@ -289,7 +290,7 @@ bool GalleryPanel::saveItemAs(int row, const QString& target, QString& error) co
                                         item->data(JsonRole).toString().toStdString()),
                   /*overwrite=*/true);
   } catch (const sdxl::Error& e) {
-    error = QString::fromStdString(e.what());
+    error = errorText(e);
     return false;
   }
   return true;
@@ -325,7 +326,7 @@ void GalleryPanel::reuseSelected() {
   try {
     emit reuseRequested(sdxl::requestFromJson(item->data(JsonRole).toString().toStdString()));
   } catch (const sdxl::Error& e) {
-    QMessageBox::warning(this, tr("Reuse parameters"), QString::fromStdString(e.what()));
+    QMessageBox::warning(this, tr("Reuse parameters"), errorText(e));
   }
 }
 

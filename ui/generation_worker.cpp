@@ -1,4 +1,5 @@
 #include "generation_worker.h"
+#include "core_messages.h"
 
 #include "sdxl/error.h"
 #include "sdxl/metadata.h"
@@ -87,7 +88,7 @@ void GenerationWorker::guarded(const std::function<void()>& job, const std::func
   try {
     job();
   } catch (const sdxl::Error& e) {
-    fail(e.kind(), QString::fromStdString(e.what()));
+    fail(e.kind(), errorText(e));
   } catch (const c10::OutOfMemoryError& e) { // escaped the pipeline: a preview, a copy of images
     fail(sdxl::ErrorKind::OutOfMemory, tr("out of memory: %1").arg(QString::fromStdString(e.what_without_backtrace())));
   } catch (const std::bad_alloc&) {
@@ -97,7 +98,7 @@ void GenerationWorker::guarded(const std::function<void()>& job, const std::func
     fail(sdxl::ErrorKind::Internal,
          tr("unexpected error in a tensor operation: %1").arg(QString::fromStdString(e.what_without_backtrace())));
   } catch (const std::exception& e) {
-    fail(sdxl::ErrorKind::Internal, tr("unexpected error: %1").arg(QString::fromStdString(e.what())));
+    fail(sdxl::ErrorKind::Internal, tr("unexpected error: %1").arg(errorText(e)));
   } catch (...) {
     fail(sdxl::ErrorKind::Internal, tr("unexpected error of an unknown kind"));
   }
@@ -185,7 +186,7 @@ QStringList GenerationWorker::saveImages(const sdxl::GenerationRequest& request,
         sdxl::savePng(result.images[i], target, chunks);
         out.path = QString::fromStdString(target.string());
       } catch (const std::exception& e) {
-        errors << QString::fromStdString(e.what());
+        errors << errorText(e);
       }
     }
     images.push_back(std::move(out));

@@ -1,4 +1,5 @@
 #include "grid_view.h"
+#include "core_messages.h"
 
 #include "switch_labels.h"
 
@@ -91,7 +92,7 @@ GridView::GridView(QWidget* parent) : QWidget(parent) {
     try {
       emit runRequested(axes());
     } catch (const sdxl::Error& e) {
-      refuse(QString::fromStdString(e.what()));
+      refuse(errorText(e));
     }
   });
   connect(m_cancel, &QPushButton::clicked, this, [this] {

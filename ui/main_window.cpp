@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "core_messages.h"
 
 #include "compare_view.h"
 #include "device_defaults.h"
@@ -268,7 +269,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     try {
       cells = sdxl::gridCells(currentRequest(), axes); // the Studio tab's prompt and settings
     } catch (const sdxl::Error& e) {
-      m_grid->refuse(QString::fromStdString(e.what()));
+      m_grid->refuse(errorText(e));
       return;
     }
     m_gridRunning = true;
@@ -390,7 +391,7 @@ void MainWindow::generate() {
   try {
     sdxl::validate(request);
   } catch (const sdxl::Error& e) {
-    onFailed(static_cast<int>(e.kind()), QString::fromStdString(e.what()));
+    onFailed(static_cast<int>(e.kind()), errorText(e));
     return;
   }
   auto queued = request;
@@ -515,7 +516,7 @@ void MainWindow::onModelReady(const QString& description, bool randomWeights) {
     auto tokenizers = sdxl::loadModelTokenizers(m_model.source());
     m_prompt->setTokenizers(tokenizers.first, tokenizers.second);
   } catch (const sdxl::Error& e) {
-    statusBar()->showMessage(QString::fromStdString(e.what()), 8000);
+    statusBar()->showMessage(errorText(e), 8000);
   }
 }
 
@@ -729,7 +730,7 @@ bool MainWindow::restoreParametersFrom(const QString& pngPath) {
   try {
     sdxl::loadPng(pngPath.toStdString(), &text);
   } catch (const sdxl::Error& e) {
-    statusBar()->showMessage(tr("%1 could not be read: %2").arg(name, QString::fromStdString(e.what())), 10000);
+    statusBar()->showMessage(tr("%1 could not be read: %2").arg(name, errorText(e)), 10000);
     return false;
   }
   const auto restored = sdxl::parametersFromPngText(text);
@@ -748,7 +749,7 @@ bool MainWindow::restoreParametersFrom(const QString& pngPath) {
   try {
     sdxl::validate(request);
   } catch (const sdxl::Error& e) { // a saved request this build refuses: said, and nothing changed
-    statusBar()->showMessage(tr("The parameters of %1 cannot be used here: %2").arg(name, QString::fromStdString(e.what())),
+    statusBar()->showMessage(tr("The parameters of %1 cannot be used here: %2").arg(name, errorText(e)),
                              10000);
     return false;
   }

@@ -12,8 +12,19 @@
 namespace sdxl::ui {
 
 namespace {
+QString architectureName(sdxl::CheckpointKind kind) {
+  switch (kind) {
+  case sdxl::CheckpointKind::SdxlBase: return ModelBar::tr("SDXL base");
+  case sdxl::CheckpointKind::SdxlRefiner: return ModelBar::tr("SDXL refiner");
+  case sdxl::CheckpointKind::SdxlInpainting: return ModelBar::tr("SDXL inpainting");
+  default: return {};
+  }
+}
+
+// "name  (architecture · precision · size · hash)": what a person needs to tell two files apart.
 QString summary(const sdxl::LibraryEntry& e) {
-  QStringList parts{QString::fromStdString(e.precision), QLocale().formattedDataSize(qint64(e.bytes))};
+  QStringList parts{architectureName(e.architecture), QString::fromStdString(e.precision),
+                    QLocale().formattedDataSize(qint64(e.bytes))};
   if (!e.hash.empty()) parts << QString::fromStdString(e.hash);
   parts.removeAll(QString());
   return QStringLiteral("%1  (%2)").arg(QString::fromStdString(e.name), parts.join(QStringLiteral(" · ")));

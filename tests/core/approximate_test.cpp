@@ -211,11 +211,11 @@ TEST(Approximate, TheStepCacheIsRefusedWithSequentialOffloadAndDroppedWhenAFallb
   EXPECT_EQ(next->what, "sequential offload (step cache off)");
   r.optimizations.guidanceCutoff = 0;
   EXPECT_THROW(validate(r), Error);
-  // Compiled, every 3 steps or more left the uncompiled run on the GPU: refused until it does not.
+  // Compiled, at any interval (the GPU check runs each twice in one pipeline against eager).
   GenerationRequest compiled;
   compiled.optimizations.compile = true;
-  compiled.optimizations.stepCache = 2;
-  EXPECT_NO_THROW(validate(compiled));
-  compiled.optimizations.stepCache = 3;
-  EXPECT_THROW(validate(compiled), Error);
+  for (int interval : {2, 3, 10}) {
+    compiled.optimizations.stepCache = interval;
+    EXPECT_NO_THROW(validate(compiled));
+  }
 }

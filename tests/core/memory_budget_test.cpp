@@ -129,6 +129,40 @@ TEST(MemoryPlan, CompileIsDroppedBeforeTheWeightsMove) {
   EXPECT_NE(plan.summary.find("compile off"), std::string::npos);
 }
 
+// FP8 keeps an E4M3 copy of the UNet's linear weights beside them: counted while resident, never
+// combined with offload (the planner and the fallbacks switch it off, and say so).
+TEST(MemoryPlan, Fp8CopiesAreCountedAndLeftOffWithOffload) {
+  const auto m = sdxlBase();
+  const double share = double(m.unetFp8) / double(m.unet); // of the fp16 weights' bytes
+  EXPECT_GT(share, 0.25) << m.unetFp8;
+  EXPECT_LT(share, 0.5) << m.unetFp8;
+  auto r = seedRequest();
+  r.optimizations.fp8 = true;
+  auto exact = r;
+  exact.optimizations.fp8 = false;
+  const auto withFp8 = estimateMemory(r, m, true), without = estimateMemory(exact, m, true);
+  EXPECT_GE(withFp8 - without, m.unetFp8);
+  const auto plan = planMemory(r, withFp8 - 1, m, true);
+  EXPECT_FALSE(plan.options.fp8);
+  EXPECT_NE(plan.summary.find("FP8 off"), std::string::npos) << plan.summary;
+  EXPECT_TRUE(planMemory(r, withFp8, m, true).options.fp8);
+
+  auto offloaded = r;
+  offloaded.optimizations.offload = Offload::Model;
+  EXPECT_THROW(validate(offloaded), Error);
+  auto o = r.optimizations;
+  o.compile = false;
+  o.freeTextEncoders = o.cachePromptEmbeddings = true;
+  const auto next = cheaperDenoising(o, true);
+  ASSERT_TRUE(next.has_value());
+  EXPECT_EQ(next->options.offload, Offload::Model);
+  EXPECT_FALSE(next->options.fp8);
+  EXPECT_EQ(next->what, "model offload (FP8 off)");
+  const auto encoding = cheaperEncoding(r.optimizations, true);
+  ASSERT_TRUE(encoding.has_value());
+  EXPECT_FALSE(encoding->options.fp8);
+}
+
 TEST(MemoryPlan, NothingFitsNamesTheSmallestBudget) {
   const auto m = sdxlBase();
   const auto r = seedRequest();

@@ -291,3 +291,22 @@ TEST(Metadata, PerImageSeedsWriteEachImagesOwnSeedAsA1111Does) {
   EXPECT_EQ(requestFromJson(R"({"prompt":"x","width":64,"height":64,"steps":2,"guidance":5,"seed":1})").seedMode,
             SeedMode::Batch);
 }
+
+// A refusal carries its template and arguments for the studio to translate; what() is the English
+// with the arguments put in once (an argument's own "%1" is not expanded again).
+TEST(Request, RefusalsCarryATemplateAndItsArguments) {
+  GenerationRequest r;
+  r.images = 0;
+  try {
+    validate(r);
+    FAIL() << "0 images accepted";
+  } catch (const Error& e) {
+    ASSERT_NE(e.text(), nullptr);
+    EXPECT_STREQ(e.text(), "images must be between 1 and 64; got %1");
+    EXPECT_EQ(e.args(), std::vector<std::string>{"0"});
+    EXPECT_STREQ(e.what(), "images must be between 1 and 64; got 0");
+  }
+  EXPECT_EQ(formatMessage("%2 then %1, %3 and 100%", {"a%2", "b"}), "b then a%2, %3 and 100%");
+  EXPECT_EQ(numberText(0.5), "0.5");
+  EXPECT_EQ(Error(ErrorKind::Io, "plain").text(), nullptr);
+}

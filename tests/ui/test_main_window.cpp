@@ -2,9 +2,12 @@
 // Japanese translation (the .ts is complete, so the embedded .qm is too).
 #include "main_window.h"
 
+#include "core_messages.h"
 #include "device_status.h"
 #include "language.h"
 #include "sdxl/cuda_status.h"
+#include "sdxl/error.h"
+#include "sdxl/request.h"
 
 #include <QDockWidget>
 #include <QStatusBar>
@@ -66,6 +69,32 @@ private slots:
     QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("en")), QStringLiteral("en"));
     QVERIFY(!japanese.isEmpty());
     if (status.kind != sdxl::CudaStatus::Kind::Usable) QVERIFY2(japanese != english, qPrintable(japanese));
+  }
+
+  // The core's refusals reach the window as a template and arguments: in Japanese the template is
+  // translated, the arguments (a file name with its own "%2") go in untouched.
+  void coreErrorsShowInTheWindowsLanguage() {
+    auto refusal = [](const sdxl::GenerationRequest& request) -> QString {
+      try {
+        sdxl::validate(request);
+      } catch (const sdxl::Error& e) {
+        QCOMPARE(sdxl::ui::errorText(e).isEmpty(), false);
+        return sdxl::ui::errorText(e);
+      }
+      return {};
+    };
+    sdxl::GenerationRequest steps;
+    steps.steps = 0;
+    sdxl::GenerationRequest lora;
+    lora.loras.push_back({"odd%2name.safetensors", 20, 20});
+    QCOMPARE(refusal(steps), QStringLiteral("steps must be between 1 and 1000; got 0"));
+    QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("ja")), QStringLiteral("ja"));
+    const QString japaneseSteps = refusal(steps), japaneseLora = refusal(lora);
+    QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(japaneseSteps, QStringLiteral("ステップ数は 1〜1000 にしてください。指定値: 0"));
+    QCOMPARE(japaneseLora, QStringLiteral("LoRA の重みは -10〜10 にしてください: odd%2name.safetensors"));
+    // A message the core gives in English only is shown as it is.
+    QCOMPARE(sdxl::ui::errorText(sdxl::Error(sdxl::ErrorKind::Io, "disk 50% full")), QStringLiteral("disk 50% full"));
   }
 
   void japaneseTranslationIsComplete() {

@@ -134,6 +134,16 @@ private slots:
     for (int i = 0; checkpoint->completer()->setCurrentRow(i); ++i) found << checkpoint->completer()->currentCompletion();
     QCOMPARE(found.size(), 1);
     QVERIFY(found.first().startsWith(QStringLiteral("fox_bf16")));
+
+    // Each model says what it is; searching by it finds the refiner among the base models.
+    QVERIFY2(checkpoint->itemText(rowOf(checkpoint, QStringLiteral("fox_fp32"))).contains(QStringLiteral("SDXL base")),
+             qPrintable(checkpoint->itemText(rowOf(checkpoint, QStringLiteral("fox_fp32")))));
+    checkpoint->completer()->setCompletionPrefix(QStringLiteral("refiner"));
+    found.clear();
+    for (int i = 0; checkpoint->completer()->setCurrentRow(i); ++i) found << checkpoint->completer()->currentCompletion();
+    QCOMPARE(found.size(), 1);
+    QVERIFY2(found.first().startsWith(QStringLiteral("refiner_folder")) && found.first().contains(QStringLiteral("SDXL refiner")),
+             qPrintable(found.first()));
   }
 
   void aSingleFileWithAVaeAndLorasGeneratesAndIsRecorded() {

@@ -5,6 +5,15 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+// The messages a person reads are written as templates with %1..%9 and arguments: what() is the
+// English, and the studio shows the template in its language (ui/core_messages.cpp). lupdate
+// collects the templates from QT_TRANSLATE_NOOP("sdxl", ...); the core has no Qt, so it is
+// defined here exactly as Qt defines it.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(scope, x) x
+#endif
 
 namespace sdxl {
 
@@ -22,10 +31,22 @@ const char* toString(ErrorKind kind);
 class Error : public std::runtime_error {
 public:
   Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
+  // `text` is a QT_TRANSLATE_NOOP("sdxl", ...) literal; %1 is args[0] and so on.
+  Error(ErrorKind kind, const char* text, std::vector<std::string> args);
   ErrorKind kind() const noexcept { return m_kind; }
+  // The untranslated template, or nullptr for a message that is English only.
+  const char* text() const noexcept { return m_text; }
+  const std::vector<std::string>& args() const noexcept { return m_args; }
 
 private:
   ErrorKind m_kind;
+  const char* m_text = nullptr;
+  std::vector<std::string> m_args;
 };
+
+// Puts args into a template's %1..%9 in one pass (an argument's own "%2" stays as it is).
+std::string formatMessage(const std::string& text, const std::vector<std::string>& args);
+// A number as a person writes it: 0.5, 30, 1e-06 (std::to_string writes 0.500000).
+std::string numberText(double value);
 
 } // namespace sdxl

@@ -19,6 +19,7 @@ namespace sdxl {
 struct ModelMemory {
   uint64_t textEncoders = 0, unet = 0, vae = 0;
   uint64_t largestLayer = 0; // of any component: what sequential offload holds at least
+  uint64_t unetFp8 = 0;      // the FP8 products' copies of the UNet's linear weights, kept beside them
   // The widths the activations scale with, against SDXL's (the coefficients' model): the UNet's
   // first block (320) and the VAE's widest (512).
   double unetWidth = 1, vaeWidth = 1;

@@ -21,6 +21,8 @@ struct LibraryEntry {
   uint64_t bytes = 0;
   std::string hash;            // A1111's short model hash (8 hex digits); empty for folders
   bool refiner = false;        // a Model that finishes images (SDXL's refiner) rather than drawing them
+  // What a Model is (SdxlBase, SdxlRefiner, SdxlInpainting), as the picker shows it; Unknown otherwise.
+  CheckpointKind architecture = CheckpointKind::Unknown;
   std::vector<std::string> problems; // why it cannot be used as what it is; empty when it can
   bool usable() const { return problems.empty(); }
 };

@@ -3,6 +3,7 @@
 #include "io/builtin_configs.h"
 #include "io/model_files.h"
 #include "io/module_loading.h"
+#include "nn/layers.h"
 #include "sdxl/error.h"
 
 namespace sdxl::io {
@@ -131,6 +132,11 @@ ComponentBytes metaBytes(const nn::ConfigReader& json, torch::ScalarType dtype) 
     uint64_t layer = 0;
     for (const auto& p : item.value()->parameters(/*recurse=*/false)) layer += p.numel() * p.element_size();
     bytes.total += layer;
+    const at::Tensor* weight = nullptr; // as fp8Linear takes them: both sizes multiples of 16
+    if (const auto* linear = dynamic_cast<const nn::LinearImpl*>(item.value().get())) weight = &linear->weight;
+    if (const auto* geglu = dynamic_cast<const nn::GegluProjectionImpl*>(item.value().get())) weight = &geglu->weight;
+    if (weight && weight->dim() == 2 && weight->size(0) % 16 == 0 && weight->size(1) % 16 == 0)
+      bytes.fp8Copies += static_cast<uint64_t>(weight->numel());
     bytes.largestLayer = std::max(bytes.largestLayer, layer);
   }
   return bytes;

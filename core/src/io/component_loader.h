@@ -46,6 +46,7 @@ nn::AutoencoderTiny randomAutoencoderTiny(const std::string& model, const Compon
 // "text_encoder", "text_encoder_2", "unet" or "vae".
 struct ComponentBytes {
   uint64_t total = 0, largestLayer = 0;
+  uint64_t fp8Copies = 0; // the "FP8 products" switch's E4M3 copies of the linear layers' weights
 };
 ComponentBytes componentBytes(const nn::ConfigReader& config, const std::string& component, torch::ScalarType dtype);
 

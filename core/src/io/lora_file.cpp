@@ -13,7 +13,7 @@ LoraFile readLora(const std::filesystem::path& path, const LoraTargets& targets)
   static_cast<LoraNames&>(out) = matchLoraNames(out.file->tensors(), targets);
   if (out.format.empty()) {
     const auto what = detectCheckpoint(*out.file);
-    throw Error(ErrorKind::ModelFormat, path.string() + " is " + what.description + ", not a LoRA");
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is %2, not a LoRA"), {path.string(), what.description});
   }
   for (auto& layer : out.layers) {
     const auto* down = out.file->find(layer.down);

@@ -158,7 +158,7 @@ std::unique_ptr<ModelFiles> openWithoutVae(const ModelSource& source, const std:
 std::unique_ptr<ModelFiles> openModelFiles(const ModelSource& source, const std::string& variant) {
   auto files = openWithoutVae(source, variant);
   if (source.vae.empty()) return files;
-  if (!fs::exists(source.vae)) throw Error(ErrorKind::ModelFormat, "the VAE " + source.vae.string() + " does not exist");
+  if (!fs::exists(source.vae)) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "the VAE %1 does not exist"), {source.vae.string()});
   return std::make_unique<WithVae>(std::move(files), source.vae);
 }
 
@@ -169,15 +169,16 @@ std::unique_ptr<ModelFiles> openWithoutVae(const ModelSource& source, const std:
     const auto kind = detectCheckpoint(*file);
     if (kind.kind != CheckpointKind::SdxlBase && kind.kind != CheckpointKind::SdxlInpainting &&
         kind.kind != CheckpointKind::SdxlRefiner)
-      throw Error(ErrorKind::ModelFormat, source.file.string() + " cannot be used as an SDXL model:\n  " +
-                                              inspectCheckpointFile(source.file).problems.at(0));
+      throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 cannot be used as an SDXL model:\n  %2"),
+                  {source.file.string(), inspectCheckpointFile(source.file).problems.at(0)});
     return std::make_unique<SingleFileFiles>(std::move(file), source.configs, kind.kind == CheckpointKind::SdxlRefiner);
   }
   const auto folderReport = inspectModelFolder(source.folder, variant);
   if (!folderReport.usable()) {
-    std::string message = source.folder.string() + " is not a usable SDXL model folder:";
-    for (const auto& p : folderReport.problems) message += "\n  " + p;
-    throw Error(ErrorKind::ModelFormat, message);
+    std::string problems;
+    for (const auto& p : folderReport.problems) problems += "\n  " + p;
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is not a usable SDXL model folder:%2"),
+                {source.folder.string(), problems});
   }
   return std::make_unique<FolderFiles>(source.folder);
 }

@@ -3,6 +3,8 @@
 #include "io/sha256.h"
 #include "sdxl/error.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -55,6 +57,7 @@ LibraryEntry fileEntry(const fs::path& path) {
   case CheckpointKind::SdxlBase: case CheckpointKind::SdxlRefiner: case CheckpointKind::SdxlInpainting:
     e.kind = LibraryEntry::Kind::Model;
     e.refiner = report.kind == CheckpointKind::SdxlRefiner;
+    e.architecture = report.kind;
     e.problems = report.problems;
     break;
   case CheckpointKind::Vae: e.kind = LibraryEntry::Kind::Vae; break;
@@ -67,6 +70,15 @@ LibraryEntry fileEntry(const fs::path& path) {
     e.problems.push_back(e.name + " is " + e.description);
   e.hash = shortModelHash(path);
   return e;
+}
+
+// diffusers' inpainting folders hold a UNet of 9 input channels (latents, mask, masked image).
+bool inpaintingUNet(const fs::path& dir) {
+  std::ifstream in(dir / "unet" / "config.json");
+  const auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) return false;
+  const auto channels = json.find("in_channels");
+  return channels != json.end() && *channels == 9;
 }
 
 LibraryEntry folderEntry(const fs::path& dir) {
@@ -82,6 +94,9 @@ LibraryEntry folderEntry(const fs::path& dir) {
     for (const auto& [d, n] : c.dtypes) dtypes[d] += n;
   }
   e.description = e.refiner ? "a diffusers SDXL refiner folder" : "a diffusers SDXL folder";
+  e.architecture = e.refiner ? CheckpointKind::SdxlRefiner
+                   : inpaintingUNet(dir) ? CheckpointKind::SdxlInpainting
+                                         : CheckpointKind::SdxlBase;
   e.precision = mainDtype(dtypes);
   e.problems = report.problems;
   return e;

@@ -45,10 +45,11 @@ void refusePickleCheckpoint(const std::filesystem::path& path) {
   const auto ext = lowerExtension(path);
   if (ext == ".ckpt" || ext == ".pt" || ext == ".pth" || ext == ".bin" || ext == ".pkl")
     throw Error(ErrorKind::ModelFormat,
-                path.string() +
-                    ": refusing to open a pickle-based checkpoint. Loading one runs whatever code the file "
-                    "contains. Convert it to .safetensors with a tool you trust (or download the "
-                    "safetensors version of the model) and point SDXL Studio at that.");
+                QT_TRANSLATE_NOOP("sdxl", "%1: refusing to open a pickle-based checkpoint. Loading one runs whatever "
+                                          "code the file contains. Convert it to .safetensors with a tool you trust "
+                                          "(or download the safetensors version of the model) and point SDXL Studio "
+                                          "at that."),
+                {path.string()});
 }
 
 std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::path& path) {

@@ -61,15 +61,22 @@ std::vector<LoraChoice> lorasOf(const GenerationRequest& r) {
   auto out = r.loras;
   for (const auto& tag : parsePrompt(r.prompt).networks) {
     if (tag.type != "lora" && tag.type != "lyco")
-      throw Error(ErrorKind::InvalidRequest, "the prompt's <" + tag.type + ":" + tag.name +
-                                                 "> tag: SDXL Studio applies LoRAs (<lora:NAME:WEIGHT>) only; take it out");
+      throw Error(ErrorKind::InvalidRequest,
+                  QT_TRANSLATE_NOOP("sdxl", "the prompt's <%1:%2> tag: SDXL Studio applies LoRAs (<lora:NAME:WEIGHT>) "
+                                            "only; take it out"),
+                  {tag.type, tag.name});
     if (!tag.problem.empty())
       throw Error(ErrorKind::InvalidRequest, "the prompt's <" + tag.type + ":" + tag.name + "> tag: " + tag.problem);
-    if (r.loraFolder.empty() || !fs::is_directory(r.loraFolder))
+    if (r.loraFolder.empty())
       throw Error(ErrorKind::InvalidRequest,
-                  "the prompt asks for the LoRA '" + tag.name + "', but " +
-                      (r.loraFolder.empty() ? std::string("no LoRA folder is set") : "the LoRA folder " + r.loraFolder + " does not exist") +
-                      " (choose the models folder that holds it)");
+                  QT_TRANSLATE_NOOP("sdxl", "the prompt asks for the LoRA '%1', but no LoRA folder is set (choose the "
+                                            "models folder that holds it)"),
+                  {tag.name});
+    if (!fs::is_directory(r.loraFolder))
+      throw Error(ErrorKind::InvalidRequest,
+                  QT_TRANSLATE_NOOP("sdxl", "the prompt asks for the LoRA '%1', but the LoRA folder %2 does not exist "
+                                            "(choose the models folder that holds it)"),
+                  {tag.name, r.loraFolder});
     std::string found;
     const auto direct = fs::path(r.loraFolder) / (tag.name + ".safetensors");
     if (fs::is_regular_file(direct)) found = direct.string();
@@ -79,8 +86,9 @@ std::vector<LoraChoice> lorasOf(const GenerationRequest& r) {
       if (it->is_regular_file() && it->path().extension() == ".safetensors" && it->path().stem() == tag.name)
         found = it->path().string();
     if (found.empty())
-      throw Error(ErrorKind::InvalidRequest, "the prompt asks for the LoRA '" + tag.name + "', which is not in " +
-                                                 r.loraFolder + " (as " + tag.name + ".safetensors)");
+      throw Error(ErrorKind::InvalidRequest,
+                  QT_TRANSLATE_NOOP("sdxl", "the prompt asks for the LoRA '%1', which is not in %2 (as %1.safetensors)"),
+                  {tag.name, r.loraFolder});
     out.push_back({found, tag.textWeight, tag.unetWeight});
   }
   return out;
@@ -160,11 +168,13 @@ void LoraMerge::merge(SdxlModel& model, const std::vector<LoraChoice>& loras, co
   for (const auto& choice : loras) {
     const auto lora = io::readLora(choice.file, names);
     if (lora.forSd1)
-      throw Error(ErrorKind::ModelFormat, choice.file + " is a LoRA for Stable Diffusion 1.x; this model is SDXL");
+      throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is a LoRA for Stable Diffusion 1.x; this model is SDXL"),
+                  {choice.file});
     if (!lora.unknown.empty())
-      throw Error(ErrorKind::ModelFormat, choice.file + " names " + std::to_string(lora.unknown.size()) +
-                                              " layer(s) this model does not have:" + listSome(lora.unknown) +
-                                              "\n  Is it a LoRA for SDXL base?");
+      throw Error(ErrorKind::ModelFormat,
+                  QT_TRANSLATE_NOOP("sdxl", "%1 names %2 layer(s) this model does not have:%3\n  Is it a LoRA for "
+                                            "SDXL base?"),
+                  {choice.file, std::to_string(lora.unknown.size()), listSome(lora.unknown)});
     std::vector<std::string> misshapen;
     for (const auto& layer : lora.layers) {
       if (!components.count(layer.component)) continue; // text layers while the encoders are freed
@@ -185,7 +195,8 @@ void LoraMerge::merge(SdxlModel& model, const std::vector<LoraChoice>& loras, co
       sum = sum.defined() ? sum.add_(delta) : delta;
     }
     if (!misshapen.empty())
-      throw Error(ErrorKind::ModelFormat, choice.file + " does not fit this model's layers:" + listSome(misshapen));
+      throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 does not fit this model's layers:%2"),
+                  {choice.file, listSome(misshapen)});
   }
   for (auto& [where, delta] : deltas) {
     const auto& target = targets.at(where.first).at(where.second);

@@ -53,6 +53,7 @@ ModelMemory modelMemory(const ModelSource& source, Precision precision) {
   auto add = [&](const nn::ConfigReader& config, const std::string& component) {
     const auto bytes = io::componentBytes(config, component, dtype);
     (component == "unet" ? m.unet : component == "vae" ? m.vae : m.textEncoders) += bytes.total;
+    if (component == "unet") m.unetFp8 = bytes.fp8Copies;
     m.largestLayer = std::max(m.largestLayer, bytes.largestLayer);
     if (component == "unet") m.unetWidth = double(config.integers("block_out_channels", 1, 1 << 16).front()) / 320.0;
     if (component == "vae") m.vaeWidth = double(config.integers("block_out_channels", 1, 1 << 16).back()) / 512.0;
@@ -77,12 +78,14 @@ uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bo
   const double vaeElem = (o.precision == Precision::FP32 || o.fp32Vae || (o.precision == Precision::FP16 && !cuda)) ? 2.0 : 1.0;
   const double vae = double(model.vae) * (o.precision == Precision::FP16 ? vaeElem : 1.0);
   const double te = double(model.textEncoders), unet = double(model.unet);
+  // FP8's copies stay on the device from the first step on (validate() keeps FP8 from offload).
+  const double fp8 = o.fp8 && o.offload == Offload::None ? double(model.unetFp8) : 0.0;
   const uint64_t limit = r.memoryBudget.mode == MemoryBudget::Mode::Bytes ? r.memoryBudget.bytes : 0;
   const double window = double(pipeline::prefetchBytes(limit) + model.largestLayer);
 
   auto held = [&](double component, bool afterEncoding) { // weights on the device while `component` runs
     switch (o.offload) {
-    case Offload::None: return (afterEncoding && o.freeTextEncoders ? 0.0 : te) + unet + vae;
+    case Offload::None: return (afterEncoding && o.freeTextEncoders ? 0.0 : te) + unet + vae + fp8;
     case Offload::Model: return component;
     case Offload::Sequential: return std::min(component, window);
     }
@@ -113,14 +116,17 @@ uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bo
 }
 
 namespace {
-std::string summaryOf(const OptimizationOptions& o, bool compileDropped) {
+// What the plan does, and which of the switches asked for it leaves off.
+std::string summaryOf(const OptimizationOptions& o, const OptimizationOptions& asked) {
   std::string s = o.offload == Offload::Model        ? "model offload"
                   : o.offload == Offload::Sequential ? "sequential offload"
                                                      : "everything resident";
   if (o.freeTextEncoders) s += ", text encoders freed after encoding";
   if (o.vaeSlicing) s += ", VAE slicing";
   if (o.vaeTiling) s += ", VAE tiling";
-  if (compileDropped) s += ", compile off";
+  if (asked.compile && !o.compile) s += ", compile off";
+  if (asked.fp8 && !o.fp8) s += ", FP8 off";
+  if (asked.stepCache >= 2 && o.stepCache < 2) s += ", step cache off";
   return s;
 }
 
@@ -155,12 +161,13 @@ std::vector<MemoryPlan> candidatePlans(const GenerationRequest& request, uint64_
       o.vaeTiling = o.vaeTiling || c.tiling;
       if (c.freeEncoders) o.cachePromptEmbeddings = o.freeTextEncoders = true;
       if (c.offload == Offload::Sequential) o.stepCache = 0;
+      if (c.offload != Offload::None) o.fp8 = false; // its copy stays on the device (validate())
       r.memoryBudget = {MemoryBudget::Mode::Bytes, budget}; // sequential offload's window follows the budget
       MemoryPlan plan;
       plan.budget = budget;
       plan.options = o;
       plan.estimate = estimateMemory(r, model, cuda);
-      plan.summary = summaryOf(o, request.optimizations.compile && !compile);
+      plan.summary = summaryOf(o, request.optimizations);
       plans.push_back(plan);
     }
   }
@@ -183,9 +190,11 @@ MemoryPlan planMemory(const GenerationRequest& request, uint64_t budget, const M
     tried += (tried.empty() ? "" : "; ") + about(plan);
   }
   const auto least = leanestPlan(request, model, cuda);
-  throw Error(ErrorKind::OutOfMemory, "nothing fits in a memory budget of " + gibText(budget) + ": this request needs about " +
-                                          gibText(least.estimate) + " at the least (" + least.summary +
-                                          "). Raise the budget to that, or ask for fewer images or a smaller size.");
+  throw Error(ErrorKind::OutOfMemory,
+              QT_TRANSLATE_NOOP("sdxl", "nothing fits in a memory budget of %1: this request needs about %2 at the "
+                                        "least (%3). Raise the budget to that, or ask for fewer images or a smaller "
+                                        "size."),
+              {gibText(budget), gibText(least.estimate), least.summary});
 }
 
 MemoryPlan leanestPlan(const GenerationRequest& request, const ModelMemory& model, bool cuda) {
@@ -224,7 +233,9 @@ std::optional<Fallback> cheaperDenoising(const OptimizationOptions& options, boo
   if (!cuda) return std::nullopt;
   if (o.offload == Offload::None) {
     o.offload = Offload::Model;
-    return Fallback{o, "model offload"};
+    const bool fp8 = o.fp8;
+    o.fp8 = false; // its copy stays on the device (validate())
+    return Fallback{o, fp8 ? "model offload (FP8 off)" : "model offload"};
   }
   if (o.offload == Offload::Model) {
     o.offload = Offload::Sequential;
@@ -244,7 +255,10 @@ std::optional<Fallback> cheaperEncoding(const OptimizationOptions& options, bool
   if (!cuda || o.offload == Offload::Sequential) return std::nullopt;
   o.offload = o.offload == Offload::None ? Offload::Model : Offload::Sequential;
   if (o.offload == Offload::Sequential) o.compile = false, o.stepCache = 0;
-  return Fallback{o, o.offload == Offload::Model ? "model offload" : "sequential offload"};
+  const bool fp8 = o.fp8;
+  o.fp8 = false; // its copy stays on the device (validate())
+  return Fallback{o, std::string(o.offload == Offload::Model ? "model offload" : "sequential offload") +
+                         (fp8 ? " (FP8 off)" : "")};
 }
 
 std::optional<Fallback> cheaperDecoding(const OptimizationOptions& options, int images) {

@@ -134,8 +134,9 @@ struct Pipeline::Impl {
     if (refinerSource.isRandom() ||
         !io::openModelFiles(refinerSource, dtype == torch::kFloat ? "" : "fp16")->pipelineConfig().refiner())
       throw Error(ErrorKind::InvalidRequest,
-                  refinerSource.describe() + " is not a refiner (it has both text encoders). Choose an SDXL refiner "
-                                             "(stable-diffusion-xl-refiner-1.0), or no refiner.");
+                  QT_TRANSLATE_NOOP("sdxl", "%1 is not a refiner (it has both text encoders). Choose an SDXL refiner "
+                                            "(stable-diffusion-xl-refiner-1.0), or no refiner."),
+                  {refinerSource.describe()});
     if (observer) observer->onStage(Stage::Loading);
     refinerGraph.reset();
     refiner.reset();
@@ -186,7 +187,7 @@ Pipeline::Pipeline(ModelSource source, const std::string& device) : m_impl(std::
                                                                                                  : torch::Device(torch::kCPU);
   else m_impl->device = torch::Device(device);
   if (m_impl->device.is_cuda() && !torch::cuda::is_available())
-    throw Error(ErrorKind::InvalidRequest, "CUDA was asked for, but no CUDA device is available");
+    throw Error(ErrorKind::InvalidRequest, QT_TRANSLATE_NOOP("sdxl", "CUDA was asked for, but no CUDA device is available"), {});
 }
 
 Pipeline::~Pipeline() {
@@ -225,11 +226,13 @@ Error outOfMemory(const std::string& detail, bool cudaDevice) {
   const bool gpu = cudaDevice && detail.find("CUDA out of memory") != std::string::npos;
   if (gpu)
     return Error(ErrorKind::OutOfMemory,
-                 "the GPU ran out of memory. Try fewer images, a smaller size, fp16 or bf16, VAE slicing or tiling, "
-                 "the Tiny AutoEncoder, or CPU offload. (" + detail + ")");
+                 QT_TRANSLATE_NOOP("sdxl", "the GPU ran out of memory. Try fewer images, a smaller size, fp16 or bf16, "
+                                           "VAE slicing or tiling, the Tiny AutoEncoder, or CPU offload. (%1)"),
+                 {detail});
   return Error(ErrorKind::OutOfMemory,
-               "the computer ran out of memory (RAM). Try fewer images, a smaller size, bf16 instead of fp32, VAE "
-               "slicing or tiling, or close other programs." + (detail.empty() ? "" : " (" + detail + ")"));
+               QT_TRANSLATE_NOOP("sdxl", "the computer ran out of memory (RAM). Try fewer images, a smaller size, bf16 "
+                                         "instead of fp32, VAE slicing or tiling, or close other programs.%1"),
+               {detail.empty() ? "" : " (" + detail + ")"});
 }
 
 } // namespace
@@ -334,7 +337,7 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
   // Cross-attention K and V depend on the text alone: once per pass instead of every step.
   // Not with sequential offload, whose layer-by-layer streaming follows the UNet's own order.
   nn::CrossAttentionKV crossKV;
-  nn::StepCache stepCache;
+  nn::StepCache& stepCache = graph.stepCache(); // kept with the CUDA graphs that write and read it
   auto unetFwd = fwd;
   auto enterStage = [&] { // again after a fallback moved the weights
     unetFwd.attention = forwardOptionsOf(active).attention;
@@ -369,10 +372,11 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
                                : static_cast<int>(timesteps.size());
   if (firstStep >= end) // only an ensemble's stages can be left without a step (validate() sees to the rest)
     throw Error(ErrorKind::InvalidRequest,
-                stopAt < 1.0 ? "the refiner's switch point comes before the first step the strength leaves: raise the "
-                               "switch point or the strength"
-                             : "with " + std::to_string(r.steps) + " steps the refiner's switch point leaves the refiner "
-                               "no step: lower the switch point or raise the steps");
+                stopAt < 1.0 ? QT_TRANSLATE_NOOP("sdxl", "the refiner's switch point comes before the first step the "
+                                                         "strength leaves: raise the switch point or the strength")
+                             : QT_TRANSLATE_NOOP("sdxl", "with %1 steps the refiner's switch point leaves the refiner "
+                                                         "no step: lower the switch point or raise the steps"),
+                {std::to_string(r.steps)});
   // Guidance cut-off as diffusers' SDXLCFGCutoffCallback: guided up to and including step
   // int(n * fraction) of the n this pass runs, the positive half alone after it.
   const int lastGuided = static_cast<int>((end - firstStep) * active.guidanceCutoff);
@@ -487,12 +491,14 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   c10::InferenceMode inference;
   const auto& o = active; // the request's switches, as fallbacks change them
   if (o.compile && !device.is_cuda())
-    throw Error(ErrorKind::InvalidRequest, "compile captures CUDA graphs; it needs a CUDA device");
+    throw Error(ErrorKind::InvalidRequest, QT_TRANSLATE_NOOP("sdxl", "compile captures CUDA graphs; it needs a CUDA device"), {});
   // On the CPU the FP8 products are emulated (the tests' reference); on a GPU they need its tensor cores.
   if (o.fp8 && device.is_cuda() && cudaStatus().computeCapability < 89)
-    throw Error(ErrorKind::InvalidRequest, "FP8 products need an Ada or Hopper GPU (compute capability 8.9 or newer); "
-                                           "this one is " + std::to_string(cudaStatus().computeCapability / 10) + "." +
-                                           std::to_string(cudaStatus().computeCapability % 10) + ". Switch FP8 off.");
+    throw Error(ErrorKind::InvalidRequest,
+                QT_TRANSLATE_NOOP("sdxl", "FP8 products need an Ada or Hopper GPU (compute capability 8.9 or newer); "
+                                          "this one is %1. Switch FP8 off."),
+                {std::to_string(cudaStatus().computeCapability / 10) + "." +
+                 std::to_string(cudaStatus().computeCapability % 10)});
   const auto start = std::chrono::steady_clock::now();
   auto& m = loadWithin(observer);
 #ifdef SDXL_WITH_CUDA
@@ -517,7 +523,9 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   }
   if (r.refiner) {
     if (m.config.refiner())
-      throw Error(ErrorKind::InvalidRequest, "the model is itself a refiner: choose a base model to refine after, or no refiner");
+      throw Error(ErrorKind::InvalidRequest,
+                  QT_TRANSLATE_NOOP("sdxl", "the model is itself a refiner: choose a base model to refine after, or "
+                                            "no refiner"), {});
     refinerModel = &ensureRefiner(ModelSource::parse(r.refiner->model), m.dtype, o.offload, observer);
   }
   auto& decoder = refinerModel ? *refinerModel : m;

@@ -222,7 +222,8 @@ std::unique_ptr<Placement> makePlacement(Offload mode, torch::nn::Module& module
   }
 #endif
   (void)module;
-  throw Error(ErrorKind::InvalidRequest, "CPU offload moves weights between host and GPU memory; it needs a CUDA device");
+  throw Error(ErrorKind::InvalidRequest,
+              QT_TRANSLATE_NOOP("sdxl", "CPU offload moves weights between host and GPU memory; it needs a CUDA device"), {});
 }
 
 } // namespace sdxl::pipeline

@@ -85,9 +85,10 @@ void SdxlModel::ensureTinyAutoencoder() {
     const auto dir = files->tinyAutoencoderDir();
     if (!fs::exists(dir / "config.json"))
       throw Error(ErrorKind::ModelFormat,
-                  "the Tiny AutoEncoder is switched on, but " + dir.string() +
-                      " does not exist. Put TAESDXL there in diffusers' format (madebyollin/taesdxl: config.json and "
-                      "diffusion_pytorch_model.safetensors), or switch the Tiny AutoEncoder off.");
+                  QT_TRANSLATE_NOOP("sdxl", "the Tiny AutoEncoder is switched on, but %1 does not exist. Put TAESDXL "
+                                            "there in diffusers' format (madebyollin/taesdxl: config.json and "
+                                            "diffusion_pytorch_model.safetensors), or switch the Tiny AutoEncoder off."),
+                  {dir.string()});
     vaeTiny = io::loadAutoencoderTiny(dir, spec);
   }
   if (vaeTinyDtype() != dtype) vaeTiny->to(vaeTinyDtype());

@@ -24,7 +24,7 @@ CancellationPause::~CancellationPause() { --t_state.paused; }
 bool cancellationRequested() { return t_state.poll && t_state.paused == 0 && (*t_state.poll)(); }
 
 void cancellationPoint() {
-  if (cancellationRequested()) throw Error(ErrorKind::Cancelled, "generation cancelled");
+  if (cancellationRequested()) throw Error(ErrorKind::Cancelled, QT_TRANSLATE_NOOP("sdxl", "generation cancelled"), {});
 }
 
 } // namespace sdxl::runtime

@@ -25,6 +25,7 @@ struct Captured {
   std::unique_ptr<at::cuda::CUDAGraph> graph;
   at::Tensor sample, timestep, context, pooled, timeIds, output;
   nn::CrossAttentionKV crossKV; // static copies of the request's cross-attention K and V
+  const void* features = nullptr; // the step cache's features the graph writes or reads
 };
 struct UNetGraph::Impl {
   std::vector<int64_t> key; // shapes, dtype, attention path and weight generation captured
@@ -38,7 +39,10 @@ bool UNetGraph::supported() { return false; }
 
 UNetGraph::UNetGraph() : m_impl(std::make_unique<Impl>()) {}
 UNetGraph::~UNetGraph() = default;
-void UNetGraph::reset() { m_impl = std::make_unique<Impl>(); }
+void UNetGraph::reset() {
+  m_impl = std::make_unique<Impl>();
+  m_stepCache = {};
+}
 
 at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& sample, const at::Tensor& timestep,
                           const at::Tensor& context, const at::Tensor& pooled, const at::Tensor& timeIds,
@@ -61,7 +65,12 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
   auto& g = m_impl->byStepCacheMode[mode];
   const bool layersHeld = !fwd.crossKV || std::all_of(fwd.crossKV->layers.begin(), fwd.crossKV->layers.end(),
                                                       [&](const auto& e) { return g.crossKV.layers.count(e.first) > 0; });
-  if (!g.graph || !layersHeld) {
+  // A graph replays the addresses it was captured with: features reallocated since (another
+  // batch, a fallback) would be written or read where they no longer are.
+  auto features = [&]() -> const void* {
+    return fwd.stepCache && fwd.stepCache->features.defined() ? fwd.stepCache->features.data_ptr() : nullptr;
+  };
+  if (!g.graph || !layersHeld || (mode != 0 && features() != g.features)) {
     const auto start = std::chrono::steady_clock::now();
     g.graph.reset();
     g.output = at::Tensor();
@@ -96,6 +105,8 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
       g.output = unet(g.sample, g.timestep, g.context, g.pooled, g.timeIds, captureFwd);
       g.graph->capture_end();
     }
+    g.features = features(); // a full step's warm-up allocated them, when they were not there
+
     at::cuda::CUDAEvent captured;
     captured.record(side);
     captured.block(current);

@@ -20,11 +20,15 @@ public:
                  const nn::ForwardOptions& fwd, uint64_t weightGeneration);
   double lastCaptureSeconds() const { return m_captureSeconds; }
   void reset(); // drops the graph and its memory (the model it captured is being replaced)
+  // The step cache's features for the steps this graph runs: they outlive one request, so the
+  // graphs that write and read them stay valid from one request to the next.
+  nn::StepCache& stepCache() { return m_stepCache; }
   static bool supported(); // built with CUDA
 
 private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;
+  nn::StepCache m_stepCache;
   double m_captureSeconds = 0;
 };
 
