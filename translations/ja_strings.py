@@ -480,4 +480,6 @@ JA = {
     "SDXL base": "SDXL ベース",
     "SDXL refiner": "SDXL リファイナー",
     "SDXL inpainting": "SDXL インペイント",
+    "FP8 products and CPU offload cannot be combined: the FP8 copy of the UNet's weights stays on the GPU and is made again whenever offload brings the weights back. Choose one.":
+        "FP8 の行列積と CPU オフロードは併用できません。UNet の重みの FP8 コピーは GPU に残り、オフロードが重みを戻すたびに作り直されます。どちらかを選んでください。",
 }

@@ -437,6 +437,10 @@
         <source>%1: refusing to open a pickle-based checkpoint. Loading one runs whatever code the file contains. Convert it to .safetensors with a tool you trust (or download the safetensors version of the model) and point SDXL Studio at that.</source>
         <translation>%1: pickle 形式のチェックポイントは開きません。読み込むとファイル内のどんなコードでも実行されてしまいます。信頼できるツールで .safetensors に変換するか、モデルの safetensors 版をダウンロードして、それを SDXL Studio で指定してください。</translation>
     </message>
+    <message>
+        <source>FP8 products and CPU offload cannot be combined: the FP8 copy of the UNet's weights stays on the GPU and is made again whenever offload brings the weights back. Choose one.</source>
+        <translation>FP8 の行列積と CPU オフロードは併用できません。UNet の重みの FP8 コピーは GPU に残り、オフロードが重みを戻すたびに作り直されます。どちらかを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>

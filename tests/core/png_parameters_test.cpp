@@ -81,6 +81,16 @@ TEST(PngParameters, WhatCannotBeTakenIsSaidNotGuessed) {
   EXPECT_DOUBLE_EQ(hires.request.hires->strength, 0.5);
   EXPECT_EQ(hires.request.hires->steps, 10);
   EXPECT_EQ(hires.request.scheduler, SchedulerKind::EulerAncestral);
+  // Each in range, impossible together: the hires fix is left out, and that is said.
+  for (const char* settings : {"Steps: 1, Size: 512x512, Denoising strength: 0.5, Hires upscale: 2",
+                               "Steps: 20, Size: 4096x4096, Denoising strength: 0.5, Hires upscale: 2"}) {
+    const auto impossible = parametersFromA1111(std::string("a fox\n") + settings + ", Seed: 3");
+    EXPECT_FALSE(impossible.request.hires.has_value()) << settings;
+    EXPECT_NO_THROW(validate(impossible.request)) << settings;
+    EXPECT_EQ(impossible.request.seed, 3u);
+    ASSERT_FALSE(impossible.notes.empty());
+    EXPECT_NE(impossible.notes.back().find("the hires fix was left out"), std::string::npos) << impossible.notes.back();
+  }
   const auto promptOnly = parametersFromA1111("just a prompt");
   EXPECT_EQ(promptOnly.request.prompt, "just a prompt");
   EXPECT_EQ(promptOnly.notes.size(), 1u);

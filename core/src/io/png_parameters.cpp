@@ -316,6 +316,35 @@ std::optional<RestoredParameters> fromFooocus(const Json& j) {
 }
 } // namespace
 
+namespace {
+// Another tool's settings must give a request this build runs. Each field is checked on its own as
+// it is read; what validate() still refuses of them together (a hires fix that leaves no step, or
+// passes 4096 pixels) is left out, with a note.
+RestoredParameters usable(RestoredParameters r) {
+  try {
+    validate(r.request);
+    return r;
+  } catch (const Error& e) {
+    if (r.request.hires) {
+      r.request.hires.reset();
+      r.notes.push_back(std::string("the hires fix was left out: ") + e.what());
+      return usable(std::move(r));
+    }
+    r.notes.push_back(std::string("the settings were left out: ") + e.what());
+    GenerationRequest prompts;
+    prompts.prompt = r.request.prompt;
+    prompts.negativePrompt = r.request.negativePrompt;
+    r.request = prompts;
+    try {
+      validate(r.request);
+    } catch (const Error&) {
+      r.request = GenerationRequest{};
+    }
+    return r;
+  }
+}
+} // namespace
+
 RestoredParameters parametersFromA1111(const std::string& text) {
   Builder b;
   b.out.madeBy = text.find("Version: SDXL Studio") != std::string::npos ? "SDXL Studio"
@@ -389,7 +418,7 @@ RestoredParameters parametersFromA1111(const std::string& text) {
   }
   b.out.model = get("Model");
   if (fields.empty()) b.out.notes.push_back("no settings line: only the prompts were read");
-  return b.out;
+  return usable(std::move(b.out));
 }
 
 std::optional<RestoredParameters> parametersFromPngText(const std::map<std::string, std::string>& chunks) {
@@ -411,15 +440,15 @@ std::optional<RestoredParameters> parametersFromPngText(const std::map<std::stri
   if (const auto* parameters = chunk("parameters")) {
     const auto j = Json::parse(*parameters, nullptr, false);
     if (!j.is_discarded() && j.is_object()) {
-      if (auto fooocus = fromFooocus(j)) return fooocus;
+      if (auto fooocus = fromFooocus(j)) return usable(std::move(*fooocus));
     } else if (!parameters->empty()) {
       return parametersFromA1111(*parameters);
     }
   }
   if (const auto* prompt = chunk("prompt"))
-    if (auto comfy = fromComfyPrompt(Json::parse(*prompt, nullptr, false))) return comfy;
+    if (auto comfy = fromComfyPrompt(Json::parse(*prompt, nullptr, false))) return usable(std::move(*comfy));
   if (const auto* workflow = chunk("workflow"))
-    if (auto comfy = fromComfyWorkflow(Json::parse(*workflow, nullptr, false))) return comfy;
+    if (auto comfy = fromComfyWorkflow(Json::parse(*workflow, nullptr, false))) return usable(std::move(*comfy));
   return std::nullopt;
 }
 
