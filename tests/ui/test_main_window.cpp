@@ -78,10 +78,9 @@ private slots:
       try {
         sdxl::validate(request);
       } catch (const sdxl::Error& e) {
-        QCOMPARE(sdxl::ui::errorText(e).isEmpty(), false);
         return sdxl::ui::errorText(e);
       }
-      return {};
+      return QStringLiteral("(accepted)");
     };
     sdxl::GenerationRequest steps;
     steps.steps = 0;
