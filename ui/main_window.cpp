@@ -295,6 +295,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 int MainWindow::queuedRequests() const { return m_queue->size(); }
 
 MainWindow::~MainWindow() {
+  // After closeEvent the thread has ended and taken the worker with it (finished -> deleteLater).
+  if (!m_thread.isRunning()) return;
   m_worker->cancel();
   m_thread.quit();
   m_thread.wait();
