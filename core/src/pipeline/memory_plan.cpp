@@ -98,7 +98,9 @@ uint64_t estimateMemory(const GenerationRequest& r, const ModelMemory& model, bo
     unetActivations += std::min(double(kDefaultAttentionCap) * elem, 10.0 * s.samples * tokens * tokens * 2 * elem);
   }
   // The graph's private pool keeps a step's activations, and stays reserved through the decode.
-  const double graphPool = o.compile ? kGraphPoolShare * unetActivations : 0.0;
+  // With the guidance cut-off the positive half's graphs (half the batch) are held beside them.
+  const double graphPool =
+      o.compile ? kGraphPoolShare * unetActivations * (o.guidanceCutoff < 1.0 && s.samples > s.images ? 1.5 : 1.0) : 0.0;
 
   double decode;
   if (o.tinyAutoencoder) {

@@ -28,8 +28,10 @@ struct Captured {
   const void* features = nullptr; // the step cache's features the graph writes or reads
 };
 struct UNetGraph::Impl {
-  std::vector<int64_t> key; // shapes, dtype, attention path and weight generation captured
-  std::map<int, Captured> byStepCacheMode; // 0: no step cache, 1: full step, 2: reusing step
+  // The graphs of the last two keys (shapes, dtype, attention path, weight generation): the
+  // guidance cut-off alternates between the guided batch and its positive half every request.
+  using Graphs = std::map<int, Captured>; // 0: no step cache, 1: full step, 2: reusing step
+  std::vector<std::pair<std::vector<int64_t>, Graphs>> byKey; // most recent last
 };
 bool UNetGraph::supported() { return true; }
 #else
@@ -57,12 +59,26 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
   key.push_back(fwd.crossKV ? static_cast<int64_t>(fwd.crossKV->layers.size()) : -1);
   key.push_back(fwd.crossKV ? fwd.crossKV->zeroRows : -1);
   key.push_back(fwd.fp8 ? 1 : 0);
-  if (key != m_impl->key) { // other shapes or weights: every graph held is stale
-    m_impl->byStepCacheMode.clear();
-    m_impl->key = key;
+  auto& held = m_impl->byKey;
+  auto found = std::find_if(held.begin(), held.end(), [&](const auto& e) { return e.first == key; });
+  if (found == held.end()) {
+    // Other weights make every graph stale; other shapes keep the previous key's graphs.
+    const auto sameWeights = [&](const std::vector<int64_t>& k) { // dtype, attention, weights, FP8
+      const std::size_t n = key.size();
+      return k.size() == n && k[n - 6] == key[n - 6] && k[n - 5] == key[n - 5] && k[n - 4] == key[n - 4] &&
+             k[n - 1] == key[n - 1];
+    };
+    held.erase(std::remove_if(held.begin(), held.end(), [&](const auto& e) { return !sameWeights(e.first); }),
+               held.end());
+    if (held.size() >= 2) held.erase(held.begin());
+    held.emplace_back(key, Impl::Graphs{});
+    found = held.end() - 1;
+  } else if (found != held.end() - 1) {
+    std::rotate(found, found + 1, held.end());
+    found = held.end() - 1;
   }
   const int mode = fwd.stepCache ? (fwd.stepCache->reuse ? 2 : 1) : 0;
-  auto& g = m_impl->byStepCacheMode[mode];
+  auto& g = found->second[mode];
   const bool layersHeld = !fwd.crossKV || std::all_of(fwd.crossKV->layers.begin(), fwd.crossKV->layers.end(),
                                                       [&](const auto& e) { return g.crossKV.layers.count(e.first) > 0; });
   // A graph replays the addresses it was captured with: features reallocated since (another
