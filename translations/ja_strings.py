@@ -325,7 +325,6 @@ JA = {
     "CPU only": "CPU のみ",
     'The %1 (compute capability %2) is older than the GPUs this build is made for (Ampere, Ada and Hopper: 8.0 or newer), so SDXL Studio runs on the CPU (minutes per image instead of seconds).': '%1 (compute capability %2) はこのビルドの対象 (Ampere、Ada、Hopper: 8.0 以降) より古い GPU のため、SDXL Studio は CPU で動作します (1 枚に数秒ではなく数分かかります)。',
     'FP8 products': 'FP8 演算',
-    "<p><b>Approximate.</b> The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it, at twice the rate of fp16. Each product keeps about 3 bits of mantissa, so the image changes a little. Needs an Ada or Hopper GPU. What it buys and costs: docs/benchmarks.md.</p>": '<p><b>近似。</b>UNet の線形層の行列積を、対応する Tensor コア上で 8 ビット浮動小数点 (E4M3) で計算します。速度は fp16 の 2 倍ですが、仮数部は約 3 ビットのため画像が少し変わります。Ada または Hopper の GPU が必要です。効果と誤差: docs/benchmarks.md。</p>',
     'Off': 'オフ',
     'every ': '間隔 ',
     ' steps': ' ステップ',
@@ -482,4 +481,6 @@ JA = {
     "SDXL inpainting": "SDXL インペイント",
     "FP8 products and CPU offload cannot be combined: the FP8 copy of the UNet's weights stays on the GPU and is made again whenever offload brings the weights back. Choose one.":
         "FP8 の行列積と CPU オフロードは併用できません。UNet の重みの FP8 コピーは GPU に残り、オフロードが重みを戻すたびに作り直されます。どちらかを選んでください。",
+    "<p><b>Approximate, and not faster yet.</b> The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it. Each product keeps about 3 bits of mantissa, so the image changes a little. Measured slower than fp16 on an H100 (1.39 s against 0.93 s for one 1024×1024 image): quantizing the activations costs more than the faster products save. Needs an Ada or Hopper GPU; not with CPU offload. Details: docs/benchmarks.md.</p>":
+        "<p><b>近似、しかもまだ速くなりません。</b> UNet の線形層を、対応するテンソルコアで 8 ビット浮動小数点 (E4M3) で乗算します。各積の仮数は約 3 ビットなので、画像が少し変わります。H100 では fp16 より遅いと計測されました (1024×1024 の画像 1 枚で 1.39 秒対 0.93 秒)。活性化の量子化の手間が、速い積で得る分を上回ります。Ada か Hopper の GPU が必要で、CPU オフロードとは併用できません。詳細: docs/benchmarks.md。</p>",
 }

@@ -1510,10 +1510,6 @@
         <translation>FP8 products</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Approximate.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it, at twice the rate of fp16. Each product keeps about 3 bits of mantissa, so the image changes a little. Needs an Ada or Hopper GPU. What it buys and costs: docs/benchmarks.md.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Approximate.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it, at twice the rate of fp16. Each product keeps about 3 bits of mantissa, so the image changes a little. Needs an Ada or Hopper GPU. What it buys and costs: docs/benchmarks.md.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Off</source>
         <translation>Off</translation>
     </message>
@@ -1556,6 +1552,10 @@
     <message>
         <source>Not available here: FP8 products need an Ada or Hopper GPU.</source>
         <translation>Not available here: FP8 products need an Ada or Hopper GPU.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Approximate, and not faster yet.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it. Each product keeps about 3 bits of mantissa, so the image changes a little. Measured slower than fp16 on an H100 (1.39 s against 0.93 s for one 1024×1024 image): quantizing the activations costs more than the faster products save. Needs an Ada or Hopper GPU; not with CPU offload. Details: docs/benchmarks.md.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Approximate, and not faster yet.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it. Each product keeps about 3 bits of mantissa, so the image changes a little. Measured slower than fp16 on an H100 (1.39 s against 0.93 s for one 1024×1024 image): quantizing the activations costs more than the faster products save. Needs an Ada or Hopper GPU; not with CPU offload. Details: docs/benchmarks.md.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

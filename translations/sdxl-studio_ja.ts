@@ -1510,10 +1510,6 @@
         <translation>FP8 演算</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Approximate.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it, at twice the rate of fp16. Each product keeps about 3 bits of mantissa, so the image changes a little. Needs an Ada or Hopper GPU. What it buys and costs: docs/benchmarks.md.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;近似。&lt;/b&gt;UNet の線形層の行列積を、対応する Tensor コア上で 8 ビット浮動小数点 (E4M3) で計算します。速度は fp16 の 2 倍ですが、仮数部は約 3 ビットのため画像が少し変わります。Ada または Hopper の GPU が必要です。効果と誤差: docs/benchmarks.md。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Off</source>
         <translation>オフ</translation>
     </message>
@@ -1556,6 +1552,10 @@
     <message>
         <source>Not available here: FP8 products need an Ada or Hopper GPU.</source>
         <translation>ここでは使えません: FP8 演算には Ada または Hopper の GPU が必要です。</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Approximate, and not faster yet.&lt;/b&gt; The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it. Each product keeps about 3 bits of mantissa, so the image changes a little. Measured slower than fp16 on an H100 (1.39 s against 0.93 s for one 1024×1024 image): quantizing the activations costs more than the faster products save. Needs an Ada or Hopper GPU; not with CPU offload. Details: docs/benchmarks.md.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;近似、しかもまだ速くなりません。&lt;/b&gt; UNet の線形層を、対応するテンソルコアで 8 ビット浮動小数点 (E4M3) で乗算します。各積の仮数は約 3 ビットなので、画像が少し変わります。H100 では fp16 より遅いと計測されました (1024×1024 の画像 1 枚で 1.39 秒対 0.93 秒)。活性化の量子化の手間が、速い積で得る分を上回ります。Ada か Hopper の GPU が必要で、CPU オフロードとは併用できません。詳細: docs/benchmarks.md。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
