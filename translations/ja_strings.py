@@ -483,4 +483,18 @@ JA = {
         "FP8 の行列積と CPU オフロードは併用できません。UNet の重みの FP8 コピーは GPU に残り、オフロードが重みを戻すたびに作り直されます。どちらかを選んでください。",
     "<p><b>Approximate, and not faster yet.</b> The UNet's linear layers multiply in 8-bit floating point (E4M3) on tensor cores that have it. Each product keeps about 3 bits of mantissa, so the image changes a little. Measured slower than fp16 on an H100 (1.39 s against 0.93 s for one 1024×1024 image): quantizing the activations costs more than the faster products save. Needs an Ada or Hopper GPU; not with CPU offload. Details: docs/benchmarks.md.</p>":
         "<p><b>近似、しかもまだ速くなりません。</b> UNet の線形層を、対応するテンソルコアで 8 ビット浮動小数点 (E4M3) で乗算します。各積の仮数は約 3 ビットなので、画像が少し変わります。H100 では fp16 より遅いと計測されました (1024×1024 の画像 1 枚で 1.39 秒対 0.93 秒)。活性化の量子化の手間が、速い積で得る分を上回ります。Ada か Hopper の GPU が必要で、CPU オフロードとは併用できません。詳細: docs/benchmarks.md。</p>",
+    'the image is empty or its pixels do not match its size': '画像が空か、画素数がサイズと合いません',
+    'cannot fit an image to %1x%2': '画像を %1x%2 に合わせられません',
+    'cannot open %1: %2': '%1 を開けません: %2',
+    '%1 is not a regular file': '%1 は通常のファイルではありません',
+    'cannot map %1: %2': '%1 をメモリに割り当てられません: %2',
+    "%1 is a pickle-based PyTorch checkpoint, whatever its name says; refusing to load it, because loading one runs whatever code the file contains. Use the model's .safetensors version.": '%1 は名前にかかわらず pickle 形式の PyTorch チェックポイントです。読み込むとファイル内のどんなコードでも実行されてしまうため、読み込みません。モデルの .safetensors 版を使ってください。',
+    '%1 exists already; not overwriting it': '%1 はすでにあります。上書きしません',
+    'cannot write %1: %2': '%1 に書き込めません: %2',
+    'writing %1 failed: %2': '%1 の書き込みに失敗しました: %2',
+    'writing %1 failed (disk full?)': '%1 の書き込みに失敗しました (ディスクがいっぱいですか?)',
+    'cannot move %1 to %2: %3': '%1 を %2 に移動できません: %3',
+    'cannot read %1: %2': '%1 を読めません: %2',
+    '%1 is not a readable PNG: %2': '%1 は読める PNG ではありません: %2',
+    'no free image name left in %1': '%1 に使える画像ファイル名が残っていません',
 }

@@ -441,6 +441,62 @@
         <source>FP8 products and CPU offload cannot be combined: the FP8 copy of the UNet's weights stays on the GPU and is made again whenever offload brings the weights back. Choose one.</source>
         <translation>FP8 products and CPU offload cannot be combined: the FP8 copy of the UNet's weights stays on the GPU and is made again whenever offload brings the weights back. Choose one.</translation>
     </message>
+    <message>
+        <source>the image is empty or its pixels do not match its size</source>
+        <translation>the image is empty or its pixels do not match its size</translation>
+    </message>
+    <message>
+        <source>cannot fit an image to %1x%2</source>
+        <translation>cannot fit an image to %1x%2</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 is not a regular file</translation>
+    </message>
+    <message>
+        <source>cannot map %1: %2</source>
+        <translation>cannot map %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a pickle-based PyTorch checkpoint, whatever its name says; refusing to load it, because loading one runs whatever code the file contains. Use the model's .safetensors version.</source>
+        <translation>%1 is a pickle-based PyTorch checkpoint, whatever its name says; refusing to load it, because loading one runs whatever code the file contains. Use the model's .safetensors version.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; not overwriting it</source>
+        <translation>%1 exists already; not overwriting it</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>writing %1 failed: %2</source>
+        <translation>writing %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>writing %1 failed (disk full?)</source>
+        <translation>writing %1 failed (disk full?)</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2: %3</source>
+        <translation>cannot move %1 to %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PNG: %2</source>
+        <translation>%1 is not a readable PNG: %2</translation>
+    </message>
+    <message>
+        <source>no free image name left in %1</source>
+        <translation>no free image name left in %1</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>

@@ -441,6 +441,62 @@
         <source>FP8 products and CPU offload cannot be combined: the FP8 copy of the UNet's weights stays on the GPU and is made again whenever offload brings the weights back. Choose one.</source>
         <translation>FP8 の行列積と CPU オフロードは併用できません。UNet の重みの FP8 コピーは GPU に残り、オフロードが重みを戻すたびに作り直されます。どちらかを選んでください。</translation>
     </message>
+    <message>
+        <source>the image is empty or its pixels do not match its size</source>
+        <translation>画像が空か、画素数がサイズと合いません</translation>
+    </message>
+    <message>
+        <source>cannot fit an image to %1x%2</source>
+        <translation>画像を %1x%2 に合わせられません</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 を開けません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 は通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>cannot map %1: %2</source>
+        <translation>%1 をメモリに割り当てられません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a pickle-based PyTorch checkpoint, whatever its name says; refusing to load it, because loading one runs whatever code the file contains. Use the model's .safetensors version.</source>
+        <translation>%1 は名前にかかわらず pickle 形式の PyTorch チェックポイントです。読み込むとファイル内のどんなコードでも実行されてしまうため、読み込みません。モデルの .safetensors 版を使ってください。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; not overwriting it</source>
+        <translation>%1 はすでにあります。上書きしません</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>writing %1 failed: %2</source>
+        <translation>%1 の書き込みに失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>writing %1 failed (disk full?)</source>
+        <translation>%1 の書き込みに失敗しました (ディスクがいっぱいですか?)</translation>
+    </message>
+    <message>
+        <source>cannot move %1 to %2: %3</source>
+        <translation>%1 を %2 に移動できません: %3</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 を読めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable PNG: %2</source>
+        <translation>%1 は読める PNG ではありません: %2</translation>
+    </message>
+    <message>
+        <source>no free image name left in %1</source>
+        <translation>%1 に使える画像ファイル名が残っていません</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>

@@ -149,9 +149,10 @@ Image resizeImage(const Image& image, int width, int height, ImageFit fit) {
 
 Image fitImage(const Image& image, int width, int height, ImageFit fit) {
   if (image.width < 1 || image.height < 1 || image.rgb.size() != static_cast<std::size_t>(image.width) * image.height * 3)
-    throw Error(ErrorKind::InvalidRequest, "the image is empty or its pixels do not match its size");
+    throw Error(ErrorKind::InvalidRequest, QT_TRANSLATE_NOOP("sdxl", "the image is empty or its pixels do not match its size"), {});
   if (width < 1 || height < 1 || width > 16384 || height > 16384)
-    throw Error(ErrorKind::InvalidRequest, "cannot fit an image to " + std::to_string(width) + "x" + std::to_string(height));
+    throw Error(ErrorKind::InvalidRequest, QT_TRANSLATE_NOOP("sdxl", "cannot fit an image to %1x%2"),
+                {std::to_string(width), std::to_string(height)});
   if (image.width == width && image.height == height) return image;
   if (fit == ImageFit::Crop && width <= image.width && height <= image.height && image.width - width < 8 &&
       image.height - height < 8) { // trimmed to multiples of 8: a cut, the pixels stay as they are

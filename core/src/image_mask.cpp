@@ -91,7 +91,9 @@ PixelBox maskedArea(const Image& mask, int width, int height, int padding) {
   while (right < w && !anyInColumn[std::size_t(w - 1 - right)]) ++right;
   while (top < h && !anyInRow[std::size_t(top)]) ++top;
   while (bottom < h && !anyInRow[std::size_t(h - 1 - bottom)]) ++bottom;
-  if (left == w) throw Error(ErrorKind::InvalidRequest, "the mask is empty: paint white where the image should change");
+  if (left == w)
+    throw Error(ErrorKind::InvalidRequest,
+                QT_TRANSLATE_NOOP("sdxl", "the mask is empty: paint white where the image should change"), {});
   PixelBox b{std::max(left - padding, 0), std::max(top - padding, 0), std::min(w - right + padding, w),
              std::min(h - bottom + padding, h)};
   // Widened to the processing aspect, in get_crop_region's order of steps (Python's int() and //).

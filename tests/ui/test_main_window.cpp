@@ -7,6 +7,7 @@
 #include "language.h"
 #include "sdxl/cuda_status.h"
 #include "sdxl/error.h"
+#include "sdxl/image.h"
 #include "sdxl/request.h"
 
 #include <QDockWidget>
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include "time_left.h"
 #include "tooltips.h"
@@ -89,7 +91,21 @@ private slots:
     QCOMPARE(refusal(steps), QStringLiteral("steps must be between 1 and 1000; got 0"));
     QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("ja")), QStringLiteral("ja"));
     const QString japaneseSteps = refusal(steps), japaneseLora = refusal(lora);
+    QTemporaryDir dir;
+    const auto notPng = dir.filePath(QStringLiteral("notes.png"));
+    {
+      QFile file(notPng);
+      QVERIFY(file.open(QIODevice::WriteOnly));
+      file.write("not an image");
+    }
+    QString japanesePng;
+    try {
+      sdxl::loadPng(notPng.toStdString(), nullptr);
+    } catch (const sdxl::Error& e) {
+      japanesePng = sdxl::ui::errorText(e);
+    }
     QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    QVERIFY2(japanesePng.startsWith(notPng + QStringLiteral(" は読める PNG ではありません")), qPrintable(japanesePng));
     QCOMPARE(japaneseSteps, QStringLiteral("ステップ数は 1〜1000 にしてください。指定値: 0"));
     QCOMPARE(japaneseLora, QStringLiteral("LoRA の重みは -10〜10 にしてください: odd%2name.safetensors"));
     // A message the core gives in English only is shown as it is.

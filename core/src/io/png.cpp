@@ -41,12 +41,13 @@ void savePng(const Image& image, const fs::path& path, const std::map<std::strin
       image.rgb.size() != static_cast<std::size_t>(image.width) * image.height * 3)
     throw Error(ErrorKind::Internal, "savePng: image buffer does not match its size");
   if (!overwrite && fs::exists(path))
-    throw Error(ErrorKind::Io, path.string() + " exists already; not overwriting it");
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "%1 exists already; not overwriting it"), {path.string()});
   auto tmp = path;
   tmp += ".partial";
   File file;
   file.f = std::fopen(tmp.c_str(), "wb");
-  if (!file.f) throw Error(ErrorKind::Io, "cannot write " + tmp.string() + ": " + std::strerror(errno));
+  if (!file.f)
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "cannot write %1: %2"), {tmp.string(), std::strerror(errno)});
 
   std::string error;
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &error, pngError, nullptr);
@@ -58,7 +59,7 @@ void savePng(const Image& image, const fs::path& path, const std::map<std::strin
     std::fclose(file.f);
     file.f = nullptr;
     fs::remove(tmp);
-    throw Error(ErrorKind::Io, "writing " + path.string() + " failed: " + error);
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "writing %1 failed: %2"), {path.string(), error});
   }
   png_init_io(png, file.f);
   png_set_IHDR(png, info, static_cast<png_uint_32>(image.width), static_cast<png_uint_32>(image.height), 8,
@@ -80,22 +81,25 @@ void savePng(const Image& image, const fs::path& path, const std::map<std::strin
   if (std::fclose(file.f) != 0) {
     file.f = nullptr;
     fs::remove(tmp);
-    throw Error(ErrorKind::Io, "writing " + path.string() + " failed (disk full?)");
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "writing %1 failed (disk full?)"), {path.string()});
   }
   file.f = nullptr;
   std::error_code ec;
   if (!overwrite && fs::exists(path)) { // someone else took the name meanwhile
     fs::remove(tmp);
-    throw Error(ErrorKind::Io, path.string() + " exists already; not overwriting it");
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "%1 exists already; not overwriting it"), {path.string()});
   }
   fs::rename(tmp, path, ec);
-  if (ec) throw Error(ErrorKind::Io, "cannot move " + tmp.string() + " to " + path.string() + ": " + ec.message());
+  if (ec)
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "cannot move %1 to %2: %3"),
+                {tmp.string(), path.string(), ec.message()});
 }
 
 Image loadPng(const fs::path& path, std::map<std::string, std::string>* text) {
   File file;
   file.f = std::fopen(path.c_str(), "rb");
-  if (!file.f) throw Error(ErrorKind::Io, "cannot read " + path.string() + ": " + std::strerror(errno));
+  if (!file.f)
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "cannot read %1: %2"), {path.string(), std::strerror(errno)});
   std::string error;
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &error, pngError, nullptr);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
@@ -103,7 +107,7 @@ Image loadPng(const fs::path& path, std::map<std::string, std::string>* text) {
   Image image;
   if (setjmp(png_jmpbuf(png))) {
     png_destroy_read_struct(&png, &info, nullptr);
-    throw Error(ErrorKind::ModelFormat, path.string() + " is not a readable PNG: " + error);
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is not a readable PNG: %2"), {path.string(), error});
   }
   png_init_io(png, file.f);
   png_set_user_limits(png, 16384, 16384);
@@ -135,7 +139,7 @@ fs::path nextFreeImagePath(const fs::path& dir, const std::string& prefix) {
     auto candidate = dir / (prefix + name);
     if (!fs::exists(candidate)) return candidate;
   }
-  throw Error(ErrorKind::Io, "no free image name left in " + dir.string());
+  throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "no free image name left in %1"), {dir.string()});
 }
 
 } // namespace sdxl

@@ -56,11 +56,11 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::pa
   refusePickleCheckpoint(path);
   const std::string label = path.string();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(ErrorKind::Io, "cannot open " + label + ": " + std::strerror(errno));
+  if (fd < 0) throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "cannot open %1: %2"), {label, std::strerror(errno)});
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw Error(ErrorKind::Io, label + " is not a regular file");
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "%1 is not a regular file"), {label});
   }
   const auto size = static_cast<uint64_t>(st.st_size);
   void* map = nullptr;
@@ -70,7 +70,8 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::pa
     map = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
   }
   ::close(fd);
-  if (map == MAP_FAILED) throw Error(ErrorKind::Io, "cannot map " + label + ": " + std::strerror(errno));
+  if (map == MAP_FAILED)
+    throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "cannot map %1: %2"), {label, std::strerror(errno)});
 
   std::shared_ptr<SafetensorsFile> file(new SafetensorsFile());
   file->m_path = path;
@@ -83,8 +84,10 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const std::filesystem::pa
   if (!jsonHeader && size >= 4 && ((bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) ||
                                    (bytes[0] == 0x80 && bytes[1] >= 2 && bytes[1] <= 5))) // the map goes with `file`
     throw Error(ErrorKind::ModelFormat,
-                label + " is a pickle-based PyTorch checkpoint, whatever its name says; refusing to load it, because "
-                        "loading one runs whatever code the file contains. Use the model's .safetensors version.");
+                QT_TRANSLATE_NOOP("sdxl", "%1 is a pickle-based PyTorch checkpoint, whatever its name says; refusing to "
+                                          "load it, because loading one runs whatever code the file contains. Use the "
+                                          "model's .safetensors version."),
+                {label});
   file->m_header = parseSafetensorsHeader(static_cast<const uint8_t*>(map), size, label);
   for (std::size_t i = 0; i < file->m_header.tensors.size(); ++i) file->m_index[file->m_header.tensors[i].name] = i;
   file->m_self = file;
