@@ -97,7 +97,8 @@ private slots:
     QVERIFY2(w->lastError().contains(QStringLiteral("loading failed on purpose")), qPrintable(w->lastError()));
     QSignalSpy loadFailed(w->worker(), &sdxl::ui::GenerationWorker::modelFailed);
     w->chooseModel(QStringLiteral("builtin:tiny"));
-    QVERIFY(loadFailed.wait(60000));
+    // Polled, not wait(): the worker's thread may emit before wait() starts counting.
+    QTRY_VERIFY_WITH_TIMEOUT(!loadFailed.isEmpty(), 60000);
     QVERIFY(loadFailed.first().at(2).toString().contains(QStringLiteral("loading failed on purpose")));
     QTRY_VERIFY(w->findChild<QMessageBox*>(QStringLiteral("modelErrorDialog")) != nullptr); // said in a dialog
     QCOMPARE(w->currentModel().spec, QStringLiteral("builtin:tiny")); // nothing else worked before it: kept, tried again

@@ -385,10 +385,10 @@ private slots:
     w->findChild<QTabWidget*>(QStringLiteral("mainTabs"))->setCurrentIndex(1);
     QTest::mouseClick(compare->runButton(), Qt::LeftButton);
     QVERIFY(compare->progressBar()->isVisible()); // progress while it runs, not a frozen table
-    QVERIFY(firstRow.wait(180000));
+    QTRY_VERIFY_WITH_TIMEOUT(!firstRow.isEmpty(), 180000); // polled: emitted on the worker's thread
     QTRY_COMPARE(compare->table()->rowCount(), 1); // each row as soon as it is measured
     QCOMPARE(compare->baselineBox()->count(), 1);   // and the baseline list with it
-    QVERIFY(shown.wait(180000));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 180000);
     auto* table = compare->table();
     QTRY_COMPARE(table->rowCount(), 2);
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("fp32 · default attention")); // words, not snake_case ids
@@ -745,7 +745,7 @@ private slots:
     QSignalSpy finished(w->worker(), &sdxl::ui::GenerationWorker::gridFinished);
     grid->runButton()->click();
     QVERIFY(w->isBusy());
-    QVERIFY(finished.wait(120000));
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000); // polled: emitted on the worker's thread
     QCOMPARE(grid->finishedCells(), 4);
     const auto image = grid->gridImage();
     QVERIFY(image.width() > 2 * 192 && image.height() > 2 * 192);
@@ -818,7 +818,7 @@ private slots:
         grid->setAxis(1, sdxl::GridAxisKind::Configuration, QStringLiteral("fp32, fp32_step_cache_2, fp32_guidance_cutoff_0.5"));
         QSignalSpy finished(w->worker(), &sdxl::ui::GenerationWorker::gridFinished);
         grid->runButton()->click();
-        QVERIFY(finished.wait(180000));
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 180000);
         w->findChild<QTabWidget*>(QStringLiteral("compareTabs"))->setCurrentIndex(1);
         QCoreApplication::processEvents();
         if (screen.width() > 1024) screenshot(*w, QStringLiteral("xyz-grid") + suffix);
