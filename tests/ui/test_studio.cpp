@@ -391,11 +391,11 @@ private slots:
     QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 180000);
     auto* table = compare->table();
     QTRY_COMPARE(table->rowCount(), 2);
+    QTRY_VERIFY(!compare->progressBar()->isVisible()); // the report has reached the window (queued)
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("fp32 · default attention")); // words, not snake_case ids
     QVERIFY(table->item(0, 0)->toolTip().contains(QStringLiteral("fp32_default_attn")));
     QVERIFY(table->item(1, 1)->text().toDouble() > 0);
     QVERIFY(table->item(1, 8)->text().endsWith(QStringLiteral("×")));
-    QVERIFY(!compare->progressBar()->isVisible());
     QTemporaryDir dir;
     QVERIFY(compare->exportCsv(dir.filePath(QStringLiteral("c.csv"))));
     QVERIFY(compare->exportJson(dir.filePath(QStringLiteral("c.json"))));
@@ -746,7 +746,8 @@ private slots:
     grid->runButton()->click();
     QVERIFY(w->isBusy());
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000); // polled: emitted on the worker's thread
-    QCOMPARE(grid->finishedCells(), 4);
+    QTRY_COMPARE(grid->finishedCells(), 4);                 // its cells reach the window queued
+    QTRY_VERIFY(!w->isBusy());
     const auto image = grid->gridImage();
     QVERIFY(image.width() > 2 * 192 && image.height() > 2 * 192);
     QTemporaryDir dir;
@@ -819,6 +820,7 @@ private slots:
         QSignalSpy finished(w->worker(), &sdxl::ui::GenerationWorker::gridFinished);
         grid->runButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 180000);
+        QTRY_VERIFY(!w->isBusy());
         w->findChild<QTabWidget*>(QStringLiteral("compareTabs"))->setCurrentIndex(1);
         QCoreApplication::processEvents();
         if (screen.width() > 1024) screenshot(*w, QStringLiteral("xyz-grid") + suffix);
