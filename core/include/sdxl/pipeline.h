@@ -81,7 +81,8 @@ struct GenerationResult {
   std::vector<Image> images;
   std::vector<double> stepSeconds; // per denoising step
   double encodeSeconds = 0, denoiseSeconds = 0, decodeSeconds = 0, totalSeconds = 0;
-  double graphCaptureSeconds = 0; // compile: time spent capturing the UNet's CUDA graph in this run
+  double graphCaptureSeconds = 0; // compile: time spent capturing the UNet's CUDA graphs in this run
+  int graphCaptures = 0;          // compile: graphs captured in this run (0: every step replayed one held)
   std::shared_ptr<at::Tensor> finalLatents; // (images, 4, h/8, w/8), float32 on the CPU
   OptimizationOptions optimizations;  // what the run used: the request's, or its budget's plan, after any fallback
   std::vector<std::string> memoryNotes; // the plan and each fallback, as MemoryEvent's texts

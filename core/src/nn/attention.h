@@ -40,6 +40,7 @@ struct CrossAttentionKV {
 struct StepCache {
   at::Tensor features;
   bool reuse = false; // this step reuses; otherwise it runs whole and refreshes the features
+  bool fresh = false; // a full step of this pass wrote them (the caller says so: a graph's replay runs no C++)
 };
 
 struct ForwardOptions {

@@ -337,7 +337,10 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
   // Cross-attention K and V depend on the text alone: once per pass instead of every step.
   // Not with sequential offload, whose layer-by-layer streaming follows the UNet's own order.
   nn::CrossAttentionKV crossKV;
-  nn::StepCache& stepCache = graph.stepCache(); // kept with the CUDA graphs that write and read it
+  // Kept with the CUDA graphs that write and read them, one for the guided batch and one for the
+  // positive half after a guidance cut-off, so that neither request nor cut-off moves them.
+  // A fallback's graph.reset() drops them: each step asks for its batch's again.
+  graph.startPass();
   auto unetFwd = fwd;
   auto enterStage = [&] { // again after a fallback moved the weights
     unetFwd.attention = forwardOptionsOf(active).attention;
@@ -386,16 +389,16 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
       guided = false;
       positive = pipeline::positiveHalf(cond);
       c = &positive;
-      stepCache.features = at::Tensor(); // its rows were the guided batch's
       unetStage.reset();
       enterStageWithin(i); // the cross-attention K and V of the positive rows
     }
     // The step cache's full steps: the first of the pass, then every stepCache-th.
     const int interval = active.offload == Offload::Sequential ? 0 : active.stepCache;
-    unetFwd.stepCache = interval >= 2 ? &stepCache : nullptr;
     auto input = guided ? at::cat({latents, latents}) : latents;
-    stepCache.reuse = interval >= 2 && (i - firstStep) % interval != 0 && stepCache.features.defined() &&
-                      stepCache.features.size(0) == input.size(0);
+    nn::StepCache* stepCache = &graph.stepCache(input.size(0));
+    unetFwd.stepCache = interval >= 2 ? stepCache : nullptr;
+    stepCache->reuse = interval >= 2 && (i - firstStep) % interval != 0 && stepCache->fresh &&
+                       stepCache->features.defined() && stepCache->features.size(0) == input.size(0);
     input = mode->unetInput(scheduler->scaleModelInput(input, i), guided ? 2 : 1);
     const auto t = at::full({}, timesteps[static_cast<std::size_t>(i)], torch::TensorOptions().device(device));
     at::Tensor prediction;
@@ -412,12 +415,14 @@ at::Tensor Pipeline::Impl::denoise(pipeline::SdxlModel& m, runtime::UNetGraph& g
       input = at::Tensor();
       unetStage.reset();
       crossKV = {};
-      stepCache.features = at::Tensor(); // the step runs whole again
+      stepCache->features = at::Tensor(); // the step runs whole again
+      stepCache->fresh = false;
       if (!fallBackWhileDenoising(m, graph, i)) throw;
       enterStageWithin(i);
       --i;
       continue;
     }
+    if (unetFwd.stepCache && !stepCache->reuse) stepCache->fresh = true;
     if (guided) prediction = pipeline::applyGuidance(prediction, r.guidance, r.guidanceRescale);
     latents = scheduler->step(prediction, i, latents, noise);
     mode->afterStep(latents, i, *scheduler);
@@ -500,6 +505,8 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
                 {std::to_string(cudaStatus().computeCapability / 10) + "." +
                  std::to_string(cudaStatus().computeCapability % 10)});
   const auto start = std::chrono::steady_clock::now();
+  const double capturedSecondsBefore = unetGraph.captureSeconds() + refinerGraph.captureSeconds();
+  const int capturesBefore = unetGraph.captures() + refinerGraph.captures();
   auto& m = loadWithin(observer);
 #ifdef SDXL_WITH_CUDA
   // Autotuned convolutions and GEMMs at the fixed shapes of a compiled run. (Measured on the H200
@@ -600,8 +607,8 @@ GenerationResult Pipeline::Impl::run(const GenerationRequest& r, GenerationObser
   result.decodeSeconds = stageTimes[2];
   result.stepSeconds = steps.intervals();
   for (double s : secondSteps.intervals()) result.stepSeconds.push_back(s);
-  result.graphCaptureSeconds =
-      o.compile ? unetGraph.lastCaptureSeconds() + (refinerModel ? refinerGraph.lastCaptureSeconds() : 0) : 0;
+  result.graphCaptureSeconds = unetGraph.captureSeconds() + refinerGraph.captureSeconds() - capturedSecondsBefore;
+  result.graphCaptures = unetGraph.captures() + refinerGraph.captures() - capturesBefore;
   result.totalSeconds = seconds(start);
   if (observer) observer->onStage(Stage::Done);
   return result;

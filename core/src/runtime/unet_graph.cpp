@@ -43,7 +43,16 @@ UNetGraph::UNetGraph() : m_impl(std::make_unique<Impl>()) {}
 UNetGraph::~UNetGraph() = default;
 void UNetGraph::reset() {
   m_impl = std::make_unique<Impl>();
-  m_stepCache = {};
+  m_stepCaches.clear();
+}
+
+nn::StepCache& UNetGraph::stepCache(int64_t batch) {
+  if (!m_stepCaches.count(batch) && m_stepCaches.size() >= 2) m_stepCaches.clear(); // another image count
+  return m_stepCaches[batch];
+}
+
+void UNetGraph::startPass() {
+  for (auto& [batch, cache] : m_stepCaches) cache.fresh = false;
 }
 
 at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& sample, const at::Tensor& timestep,
@@ -126,7 +135,8 @@ at::Tensor UNetGraph::run(nn::UNet2DConditionModel& unet, const at::Tensor& samp
     at::cuda::CUDAEvent captured;
     captured.record(side);
     captured.block(current);
-    m_captureSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    m_captureSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ++m_captures;
   }
   g.sample.copy_(sample);
   g.timestep.copy_(timestep.reshape({}));
