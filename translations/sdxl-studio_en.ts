@@ -497,6 +497,62 @@
         <source>no free image name left in %1</source>
         <translation>no free image name left in %1</translation>
     </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: "%1" is not text</source>
+        <translation>this is not a grid of SDXL Studio: "%1" is not text</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: "%1" is not a number from 0 up</source>
+        <translation>this is not a grid of SDXL Studio: "%1" is not a number from 0 up</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: a cell's "%1" is outside its axis</source>
+        <translation>this is not a grid of SDXL Studio: a cell's "%1" is outside its axis</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: it is not JSON</source>
+        <translation>this is not a grid of SDXL Studio: it is not JSON</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: it has no "axes" and "cells"</source>
+        <translation>this is not a grid of SDXL Studio: it has no "axes" and "cells"</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: it has more than three axes</source>
+        <translation>this is not a grid of SDXL Studio: it has more than three axes</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: an axis is not an object</source>
+        <translation>this is not a grid of SDXL Studio: an axis is not an object</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: it has an unknown axis "%1"</source>
+        <translation>this is not a grid of SDXL Studio: it has an unknown axis "%1"</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: the axis "%1" needs 1 to 64 values</source>
+        <translation>this is not a grid of SDXL Studio: the axis "%1" needs 1 to 64 values</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: a value of "%1" is not text</source>
+        <translation>this is not a grid of SDXL Studio: a value of "%1" is not text</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: its axes make %1 cells and it lists %2</source>
+        <translation>this is not a grid of SDXL Studio: its axes make %1 cells and it lists %2</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: a cell is not an object</source>
+        <translation>this is not a grid of SDXL Studio: a cell is not an object</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: the cell %1 is listed twice</source>
+        <translation>this is not a grid of SDXL Studio: the cell %1 is listed twice</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: the image "%1" is not a .png file beside the report</source>
+        <translation>this is not a grid of SDXL Studio: the image "%1" is not a .png file beside the report</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>
@@ -937,6 +993,42 @@
     <message>
         <source>not made</source>
         <translation>not made</translation>
+    </message>
+    <message>
+        <source>Open JSON…</source>
+        <translation>Open JSON…</translation>
+    </message>
+    <message>
+        <source>A grid made elsewhere, as `sdxl-cli grid` writes it on a GPU server, or exported here</source>
+        <translation>A grid made elsewhere, as `sdxl-cli grid` writes it on a GPU server, or exported here</translation>
+    </message>
+    <message>
+        <source>Open a grid</source>
+        <translation>Open a grid</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>no image</translation>
+    </message>
+    <message>
+        <source>Saved %1 and its images.</source>
+        <translation>Saved %1 and its images.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 could not be opened: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n image(s) measured on %2</source>
+        <translation><numerusform>Opened %1: %n image(s) measured on %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n image(s) could not be read)</source>
+        <translation><numerusform>(%n image(s) could not be read)</numerusform></translation>
     </message>
 </context>
 <context>

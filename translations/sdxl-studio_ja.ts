@@ -497,6 +497,62 @@
         <source>no free image name left in %1</source>
         <translation>%1 に使える画像ファイル名が残っていません</translation>
     </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: "%1" is not text</source>
+        <translation>SDXL Studio のグリッドではありません: "%1" がテキストではありません</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: "%1" is not a number from 0 up</source>
+        <translation>SDXL Studio のグリッドではありません: "%1" が 0 以上の数値ではありません</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: a cell's "%1" is outside its axis</source>
+        <translation>SDXL Studio のグリッドではありません: セルの "%1" が軸の範囲外です</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: it is not JSON</source>
+        <translation>SDXL Studio のグリッドではありません: JSON ではありません</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: it has no "axes" and "cells"</source>
+        <translation>SDXL Studio のグリッドではありません: "axes" と "cells" がありません</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: it has more than three axes</source>
+        <translation>SDXL Studio のグリッドではありません: 軸が 3 つを超えています</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: an axis is not an object</source>
+        <translation>SDXL Studio のグリッドではありません: 軸がオブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: it has an unknown axis "%1"</source>
+        <translation>SDXL Studio のグリッドではありません: 不明な軸 "%1" があります</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: the axis "%1" needs 1 to 64 values</source>
+        <translation>SDXL Studio のグリッドではありません: 軸 "%1" には 1〜64 個の値が必要です</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: a value of "%1" is not text</source>
+        <translation>SDXL Studio のグリッドではありません: "%1" の値がテキストではありません</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: its axes make %1 cells and it lists %2</source>
+        <translation>SDXL Studio のグリッドではありません: 軸からは %1 個のセルになりますが、%2 個が記載されています</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: a cell is not an object</source>
+        <translation>SDXL Studio のグリッドではありません: セルがオブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: the cell %1 is listed twice</source>
+        <translation>SDXL Studio のグリッドではありません: セル %1 が 2 回記載されています</translation>
+    </message>
+    <message>
+        <source>this is not a grid of SDXL Studio: the image "%1" is not a .png file beside the report</source>
+        <translation>SDXL Studio のグリッドではありません: 画像 "%1" は同じフォルダーの .png ファイルではありません</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>
@@ -937,6 +993,42 @@
     <message>
         <source>not made</source>
         <translation>未生成</translation>
+    </message>
+    <message>
+        <source>Open JSON…</source>
+        <translation>JSON を開く…</translation>
+    </message>
+    <message>
+        <source>A grid made elsewhere, as `sdxl-cli grid` writes it on a GPU server, or exported here</source>
+        <translation>別の場所で作ったグリッド (GPU サーバーで `sdxl-cli grid` が書いたもの、またはここで書き出したもの)</translation>
+    </message>
+    <message>
+        <source>Open a grid</source>
+        <translation>グリッドを開く</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>画像なし</translation>
+    </message>
+    <message>
+        <source>Saved %1 and its images.</source>
+        <translation>%1 と画像を保存しました。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 を読めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>%1 を開けませんでした: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n image(s) measured on %2</source>
+        <translation><numerusform>%1 を開きました: %2 で計測した画像 %n 枚</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n image(s) could not be read)</source>
+        <translation><numerusform>(%n 枚の画像を読めませんでした)</numerusform></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "core_messages.h"
 
 #include "sdxl/error.h"
+#include "sdxl/grid_cell_run.h"
 #include "sdxl/metadata.h"
 #include "sdxl/model_source.h"
 #include "sdxl/telemetry.h"
@@ -230,23 +231,16 @@ void GenerationWorker::runGrid(const std::vector<sdxl::GridCell>& cells, quint64
           WorkerObserver observer(
               *this, *m_pipeline, [this, ticket] { return cancelled(ticket); },
               [this](sdxl::Stage stage) { injectFault(stage); }, [] {});
-          sdxl::synchronizeDevice();
-          sdxl::resetPeakMemory();
-          QElapsedTimer clock;
-          clock.start();
-          const auto generated = m_pipeline->generate(cell.request, &observer);
-          sdxl::synchronizeDevice();
-          result.seconds = clock.elapsed() / 1000.0;
-          const auto memory = sdxl::sampleMemory();
-          constexpr double kGB = 1024.0 * 1024.0 * 1024.0;
-          result.allocatedGB = memory.peakAllocated / kGB;
-          result.reservedGB = memory.peakReserved / kGB;
-          result.deviceGB = memory.deviceUsed / kGB;
+          sdxl::GenerationResult generated;
+          result.record = sdxl::runGridCell(*m_pipeline, cell, generated, &observer);
           result.image = toQImage(generated.images.at(0));
         },
         [&](int kind, const QString& message) {
           if (kind == static_cast<int>(sdxl::ErrorKind::Cancelled)) stopped = true;
-          result.error = message;
+          result.record.x = cell.x, result.record.y = cell.y, result.record.z = cell.z;
+          result.record.label = cell.label;
+          result.record.made = true;
+          result.record.error = message.toStdString();
         });
     if (!stopped) emit gridCellDone(result);
   }

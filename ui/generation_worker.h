@@ -9,6 +9,7 @@
 #include "model_choice.h"
 #include "sdxl/benchmark.h"
 #include "sdxl/pipeline.h"
+#include "sdxl/grid_report.h"
 #include "sdxl/xyz_grid.h"
 
 #include <QImage>
@@ -37,8 +38,7 @@ struct FinishedImage {
 struct GridCellResult {
   int index = 0;
   QImage image;
-  double seconds = 0, allocatedGB = 0, reservedGB = 0, deviceGB = 0;
-  QString error; // the cell failed (out of memory, ...): the grid goes on
+  sdxl::GridCellRecord record; // its time and memory, or its error (the grid goes on)
 };
 
 struct GenerationStats {

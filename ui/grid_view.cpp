@@ -5,6 +5,8 @@
 
 #include "sdxl/benchmark.h"
 #include "sdxl/error.h"
+#include "sdxl/metadata.h"
+#include "sdxl/version.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -13,9 +15,6 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -110,10 +109,18 @@ GridView::GridView(QWidget* parent) : QWidget(parent) {
     });
     return b;
   };
+  auto* open = new QPushButton(tr("Open JSON…"));
+  open->setObjectName(QStringLiteral("gridOpen"));
+  open->setToolTip(tr("A grid made elsewhere, as `sdxl-cli grid` writes it on a GPU server, or exported here"));
+  connect(open, &QPushButton::clicked, this, [this] {
+    const auto path = QFileDialog::getOpenFileName(this, tr("Open a grid"), m_exportFolder, tr("JSON (*.json)"));
+    if (!path.isEmpty()) openReport(path);
+  });
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_run);
   buttons->addWidget(m_cancel);
   buttons->addWidget(m_progress, 1);
+  buttons->addWidget(open);
   buttons->addWidget(exportButton(tr("Export PNG…"), QStringLiteral("grid.png"), tr("PNG (*.png)"), &GridView::exportPng));
   buttons->addWidget(exportButton(tr("Export CSV…"), QStringLiteral("grid.csv"), tr("CSV (*.csv)"), &GridView::exportCsv));
   buttons->addWidget(exportButton(tr("Export JSON…"), QStringLiteral("grid.json"), tr("JSON (*.json)"), &GridView::exportJson));
@@ -152,6 +159,7 @@ int GridView::finishedCells() const {
 
 void GridView::start(const std::vector<sdxl::GridCell>& cells, const QString& device) {
   m_axes = axes();
+  m_opened = {};
   m_cells = cells;
   m_results.assign(cells.size(), std::nullopt);
   m_device = device;
@@ -227,13 +235,20 @@ QImage GridView::gridImage() const {
           p.drawText(cell, Qt::AlignCenter, tr("waiting"));
           continue;
         }
-        const auto& r = *m_results[i];
-        if (!r.error.isEmpty()) {
+        const auto& r = m_results[i]->record;
+        if (!r.error.empty()) {
           p.fillRect(cell, QColor(250, 219, 216));
-          p.drawText(cell.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap, tr("failed: %1").arg(r.error.left(160)));
+          p.drawText(cell.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap,
+                     tr("failed: %1").arg(QString::fromStdString(r.error).left(160)));
           continue;
         }
-        p.drawImage(cell, r.image.scaled(kCell, kCell, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        const auto& picture = m_results[i]->image;
+        if (picture.isNull()) {
+          p.fillRect(cell, QColor(236, 240, 241));
+          p.drawText(cell, Qt::AlignCenter, tr("no image"));
+        } else {
+          p.drawImage(cell, picture.scaled(kCell, kCell, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        }
         p.drawText(caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                    tr("%1 s · %2 GB allocated\n%3 GB reserved · %4 GB device")
                        .arg(r.seconds, 0, 'f', 2)
@@ -268,8 +283,9 @@ bool GridView::exportCsv(const QString& path) {
     const auto quoted = [](QString s) { return QStringLiteral("\"") + s.replace('"', QStringLiteral("\"\"")) + QStringLiteral("\""); };
     out << c.x << ',' << c.y << ',' << c.z << ',' << quoted(QString::fromStdString(c.label)) << ',';
     if (m_results[i]) {
-      const auto& r = *m_results[i];
-      out << r.seconds << ',' << r.allocatedGB << ',' << r.reservedGB << ',' << r.deviceGB << ',' << quoted(r.error);
+      const auto& r = m_results[i]->record;
+      out << r.seconds << ',' << r.allocatedGB << ',' << r.reservedGB << ',' << r.deviceGB << ','
+          << quoted(QString::fromStdString(r.error));
     } else {
       out << ",,,," << quoted(tr("not made"));
     }
@@ -282,33 +298,95 @@ bool GridView::exportCsv(const QString& path) {
 }
 
 bool GridView::exportJson(const QString& path) {
-  QJsonArray axes, cells;
-  for (const auto& a : m_axes) {
-    QJsonArray values;
-    for (const auto& v : a.values) values.append(QString::fromStdString(v));
-    axes.append(QJsonObject{{QStringLiteral("axis"), QString::fromLatin1(sdxl::gridAxisName(a.kind))}, {QStringLiteral("values"), values}});
-  }
-  for (std::size_t i = 0; i < m_cells.size(); ++i) {
-    QJsonObject cell{{QStringLiteral("x"), m_cells[i].x}, {QStringLiteral("y"), m_cells[i].y},
-                     {QStringLiteral("z"), m_cells[i].z}, {QStringLiteral("label"), QString::fromStdString(m_cells[i].label)}};
-    if (m_results[i]) {
-      const auto& r = *m_results[i];
-      cell[QStringLiteral("seconds")] = r.seconds;
-      cell[QStringLiteral("peak_allocated_gb")] = r.allocatedGB;
-      cell[QStringLiteral("peak_reserved_gb")] = r.reservedGB;
-      cell[QStringLiteral("device_used_gb")] = r.deviceGB;
-      if (!r.error.isEmpty()) cell[QStringLiteral("error")] = r.error;
+  sdxl::GridReport report = m_opened;
+  if (m_opened.cells.empty()) { // made here
+    report.device = m_device.toStdString();
+    report.date = sdxl::todayUtc();
+    report.software = "SDXL Studio " + sdxl::studioVersion() + ", LibTorch " + sdxl::torchVersion();
+    report.model = m_modelName.toStdString();
+    if (!m_cells.empty()) {
+      report.prompt = m_cells.front().request.prompt;
+      report.settings = sdxl::a1111Parameters(m_cells.front().request, report.model, 0);
     }
-    cells.append(cell);
+  }
+  report.axes = m_axes;
+  report.cells.clear();
+  // The images first, beside the JSON: a report never names an image that is not there.
+  const QFileInfo info(path);
+  bool ok = true;
+  for (std::size_t i = 0; i < m_cells.size(); ++i) {
+    sdxl::GridCellRecord record;
+    if (m_results[i]) record = m_results[i]->record;
+    record.x = m_cells[i].x, record.y = m_cells[i].y, record.z = m_cells[i].z;
+    record.label = m_cells[i].label;
+    record.image.clear();
+    if (m_results[i] && !m_results[i]->image.isNull()) {
+      const auto name = sdxl::gridImageName(info.completeBaseName().toStdString(), i);
+      if (m_results[i]->image.save(info.dir().filePath(QString::fromStdString(name)), "PNG")) record.image = name;
+      else ok = false;
+    }
+    report.cells.push_back(std::move(record));
   }
   QSaveFile file(path);
-  const bool ok = file.open(QIODevice::WriteOnly) &&
-                  file.write(QJsonDocument(QJsonObject{{QStringLiteral("device"), m_device}, {QStringLiteral("axes"), axes},
-                                                       {QStringLiteral("cells"), cells}})
-                                 .toJson()) >= 0 &&
-                  file.commit();
-  m_status->setText(ok ? tr("Saved %1.").arg(path) : tr("%1 could not be written.").arg(path));
+  ok = ok && file.open(QIODevice::WriteOnly) && file.write(QByteArray::fromStdString(report.toJson())) >= 0 && file.commit();
+  m_status->setText(ok ? tr("Saved %1 and its images.").arg(path) : tr("%1 could not be written.").arg(path));
   return ok;
+}
+
+bool GridView::openReport(const QString& path) {
+  const QFileInfo info(path);
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    m_status->setText(tr("%1 could not be read: %2").arg(info.fileName(), file.errorString()));
+    return false;
+  }
+  sdxl::GridReport report;
+  try {
+    report = sdxl::GridReport::fromJson(file.read(16 << 20).toStdString());
+  } catch (const sdxl::Error& e) {
+    m_status->setText(tr("%1 could not be opened: %2").arg(info.fileName(), errorText(e)));
+    return false;
+  }
+  m_opened = report;
+  m_axes = report.axes;
+  for (int a = 0; a < 3; ++a) { // the axes as they were, so Run grid makes the same grid here
+    if (a < int(report.axes.size())) {
+      QStringList values;
+      for (const auto& v : report.axes[std::size_t(a)].values) values << QString::fromStdString(v);
+      const bool prompts = report.axes[std::size_t(a)].kind == sdxl::GridAxisKind::Prompt;
+      setAxis(a, report.axes[std::size_t(a)].kind, values.join(prompts ? QStringLiteral(" | ") : QStringLiteral(", ")));
+    } else {
+      m_kind[a]->setCurrentIndex(0);
+      m_values[a]->clear();
+    }
+  }
+  m_cells.assign(report.cells.size(), {});
+  m_results.assign(report.cells.size(), std::nullopt);
+  int missing = 0;
+  for (std::size_t i = 0; i < report.cells.size(); ++i) {
+    const auto& record = report.cells[i];
+    m_cells[i].x = record.x, m_cells[i].y = record.y, m_cells[i].z = record.z;
+    m_cells[i].label = record.label;
+    m_cells[i].request.prompt = report.prompt;
+    if (!record.made) continue;
+    GridCellResult result;
+    result.index = int(i);
+    result.record = record;
+    if (!record.image.empty()) {
+      result.image.load(info.dir().filePath(QString::fromStdString(record.image)));
+      if (result.image.isNull()) ++missing;
+    }
+    m_results[i] = result;
+  }
+  m_device = QString::fromStdString(report.device);
+  render();
+  auto status = tr("Opened %1: %n image(s) measured on %2", nullptr, finishedCells())
+                    .arg(info.fileName(), m_device);
+  if (!report.date.empty()) status += QStringLiteral(", ") + QString::fromStdString(report.date);
+  if (!report.prompt.empty()) status += QStringLiteral(" · ") + QString::fromStdString(report.prompt);
+  if (missing > 0) status += QStringLiteral(" ") + tr("(%n image(s) could not be read)", nullptr, missing);
+  m_status->setText(status);
+  return true;
 }
 
 } // namespace sdxl::ui

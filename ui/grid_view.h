@@ -1,7 +1,8 @@
 // The X/Y/Z grid (sdxl/xyz_grid.h) in the compare view: up to three axes among prompt, seed,
 // steps, guidance, sampler, size, model, LoRA weight and optimization configuration; one image per
 // combination with its latency and peak memory (allocated, reserved, device) under it, as no
-// other tool records them; exported as one labelled PNG, and as CSV and JSON.
+// other tool records them; exported as one labelled PNG, and as CSV and JSON (with the images
+// beside it); a grid's JSON from `sdxl-cli grid` on another machine opens as if it ran here.
 #pragma once
 
 #include "generation_worker.h"
@@ -28,6 +29,7 @@ public:
   int finishedCells() const;
   QPushButton* runButton() const { return m_run; }
   void setExportFolder(const QString& folder) { m_exportFolder = folder; }
+  void setModelName(const QString& name) { m_modelName = name; } // what an exported report names
 
 signals:
   // The window fills in the base request (its prompt and settings) and makes the cells.
@@ -41,7 +43,8 @@ public slots:
   void refuse(const QString& message);
   bool exportPng(const QString& path);
   bool exportCsv(const QString& path);
-  bool exportJson(const QString& path);
+  bool exportJson(const QString& path); // and each cell's image beside it (sdxl/grid_report.h)
+  bool openReport(const QString& path);  // a grid's JSON and its images; says why in the status when it cannot
 
 private:
   void render();
@@ -57,6 +60,8 @@ private:
   std::vector<std::optional<GridCellResult>> m_results;
   QString m_device;
   QString m_exportFolder;
+  QString m_modelName;
+  sdxl::GridReport m_opened; // the report opened, else empty: its prompt, settings and date
 };
 
 } // namespace sdxl::ui

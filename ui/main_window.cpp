@@ -274,6 +274,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     }
     m_gridRunning = true;
     setBusy(true);
+    m_grid->setModelName(m_model.displayName());
     m_grid->start(cells, deviceStatusShort());
     emit requestGrid(cells, m_worker->ticket());
   });

@@ -8,6 +8,7 @@ namespace sdxl::cli {
 
 int runBench(const std::vector<std::string>& argv);
 int runGenerate(const std::vector<std::string>& argv);
+int runGrid(const std::vector<std::string>& argv);
 int runInspect(const std::vector<std::string>& argv);
 int runTokenize(const std::vector<std::string>& argv);
 int runModels(const std::vector<std::string>& argv);

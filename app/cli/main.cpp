@@ -15,6 +15,7 @@ const char* kUsage = R"(usage: sdxl-cli COMMAND [options]
 
 commands:
   generate    make images from a prompt with a model folder or the built-in benchmark model
+  grid        an X/Y/Z grid with each cell's latency and memory, as JSON and images the studio opens
   bench       time configurations of the optimization switches (the seed article's protocol)
   inspect     what is in a model folder: components, weight files, dtypes, sizes, what is missing
   tokenize    how a prompt is read: weights, tags, and the chunks of 75 tokens the encoders see
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(argv + 2, argv + argc);
   try {
     if (command == "generate") return runGenerate(rest);
+    if (command == "grid") return runGrid(rest);
     if (command == "bench") return runBench(rest);
     if (command == "inspect") return runInspect(rest);
     if (command == "tokenize") return runTokenize(rest);

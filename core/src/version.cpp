@@ -6,6 +6,8 @@
 #include <torch/torch.h>
 #include <torch/version.h>
 
+#include <ctime>
+
 namespace sdxl {
 
 std::string studioVersion() { return SDXL_STUDIO_VERSION; }
@@ -13,6 +15,13 @@ std::string studioVersion() { return SDXL_STUDIO_VERSION; }
 std::string torchVersion() { return TORCH_VERSION; }
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
+
+std::string todayUtc() {
+  const std::time_t now = std::time(nullptr);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", std::gmtime(&now));
+  return text;
+}
 
 std::string computeDescription() {
   const auto& status = cudaStatus();

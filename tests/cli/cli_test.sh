@@ -110,5 +110,14 @@ expect 2 "a refiner that is not a refiner" -- "$CLI" generate --model builtin:ti
 grep -q "is not a refiner" "$TMP/err.txt" || { echo "FAIL: a base model as the refiner is not refused in words"; cat "$TMP/err.txt"; failures=$((failures + 1)); }
 expect 2 "a refiner switch point of 1" -- "$CLI" generate --model builtin:tiny --prompt x --refiner builtin:tiny --refiner-start 1 --out "$TMP/a"
 expect 2 "--mask-blur without --mask" -- "$CLI" generate --model builtin:tiny --prompt x --mask-blur 2 --out "$TMP/a"
+# The headless grid: JSON and images in the format the studio's grid view opens (tests/ui/test_studio.cpp).
+expect 0 "grid over seeds and configurations" -- "$CLI" grid --model builtin:tiny --prompt "a cat" --size 64x64 --steps 2 --device cpu --x seed=1-2 --y configuration=fp32,bf16 --out "$TMP/grid"
+[ -f "$TMP/grid/grid.json" ] && [ "$(ls "$TMP"/grid/grid-*.png | wc -l)" = 4 ] || { echo "FAIL: the grid did not write its JSON and 4 images"; ls "$TMP/grid"; failures=$((failures + 1)); }
+[ "$(grep -c '"seconds"' "$TMP/grid/grid.json")" = 4 ] && grep -q '"peak_allocated_gb"' "$TMP/grid/grid.json" || { echo "FAIL: the grid's cells lack their time or memory"; failures=$((failures + 1)); }
+grep -aq "Seed: 2" "$TMP/grid/grid-002.png" || { echo "FAIL: a cell's image does not carry its parameters"; failures=$((failures + 1)); }
+expect 2 "a grid does not overwrite grid.json" -- "$CLI" grid --model builtin:tiny --prompt x --size 64x64 --x seed=1 --out "$TMP/grid"
+expect 2 "an unknown grid axis" -- "$CLI" grid --model builtin:tiny --prompt x --x color=red --out "$TMP/grid2"
+grep -q "AXIS=VALUES" "$TMP/err.txt" || { echo "FAIL: an unknown axis is not explained"; failures=$((failures + 1)); }
+expect 2 "a grid value that cannot be used" -- "$CLI" grid --model builtin:tiny --prompt x --x steps=0 --out "$TMP/grid2"
 echo "cli checks failed: $failures"
 exit $((failures > 0))

@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -730,7 +731,8 @@ private slots:
   }
 
   // The X/Y/Z grid: seeds across, configurations down, each image with its latency and memory; a
-  // value that cannot be used is said before anything runs; exported as one labelled PNG and CSV.
+  // value that cannot be used is said before anything runs; exported as one labelled PNG, CSV, and
+  // JSON with its images, which opens again as the same grid; a file that is not a grid is refused.
   void theXyzGridRecordsSpeedAndMemoryPerCell() {
     auto w = window(3, 64);
     auto* grid = w->findChild<sdxl::ui::GridView*>();
@@ -754,6 +756,19 @@ private slots:
     QVERIFY(grid->exportPng(dir.filePath(QStringLiteral("g.png"))));
     QVERIFY(grid->exportCsv(dir.filePath(QStringLiteral("g.csv"))));
     QVERIFY(grid->exportJson(dir.filePath(QStringLiteral("g.json"))));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("g-004.png")))); // the images beside it
+    // Opened again (as a grid from `sdxl-cli grid` on a GPU server is): the same grid.
+    sdxl::ui::GridView reopened;
+    QVERIFY(reopened.openReport(dir.filePath(QStringLiteral("g.json"))));
+    QCOMPARE(reopened.finishedCells(), 4);
+    QCOMPARE(reopened.gridImage(), grid->gridImage());
+    QCOMPARE(reopened.axes().size(), std::size_t(2)); // its axes, so Run grid makes it here
+    QFile junk(dir.filePath(QStringLiteral("junk.json")));
+    QVERIFY(junk.open(QIODevice::WriteOnly) && junk.write(R"({"axes": [{"axis": "seed", "values": ["1"]}], "cells": []})") > 0);
+    junk.close();
+    QVERIFY(!reopened.openReport(junk.fileName()));
+    QVERIFY(reopened.findChild<QLabel*>(QStringLiteral("gridStatus"))->text().contains(QStringLiteral("not a grid of SDXL Studio")));
+    QCOMPARE(reopened.finishedCells(), 4); // what was shown stays
     QFile csv(dir.filePath(QStringLiteral("g.csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const auto lines = QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);

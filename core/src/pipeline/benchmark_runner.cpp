@@ -43,12 +43,6 @@ private:
   std::function<bool()> m_cancel;
 };
 
-std::string today() {
-  std::time_t now = std::time(nullptr);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", std::gmtime(&now));
-  return text;
-}
 } // namespace
 
 BenchmarkRunner::BenchmarkRunner(ModelSource source, std::string device, BenchmarkSettings settings)
@@ -88,7 +82,7 @@ BenchmarkReport BenchmarkRunner::run(const BenchmarkProtocol& protocol, const st
                                      const std::function<void(const BenchmarkRow&)>& rowDone) {
   BenchmarkReport report;
   report.device = deviceDescription();
-  report.date = today();
+  report.date = todayUtc();
   report.protocol = protocol.name;
   report.model = m_source.describe();
   std::optional<std::size_t> fp32Row; // the reference image for PSNR
