@@ -336,13 +336,14 @@ approximate_bench() {
 
 # An X/Y/Z grid on the GPU for the studio to open (README screenshot): configurations across, sizes
 # down, each cell made twice and the second kept. The images are shrunk to 256 pixels for the
-# repository (the grid shows 192); $OUT/grid.tar holds grid.json and them. GRID_X / GRID_Y change it.
+# repository (the grid shows 192); $OUT/grid.tar holds grid.json, them and the CLI's output.
+# GRID_X / GRID_Y change the axes.
 grid() {
   rm -rf /tmp/grid
   build-gpu/app/sdxl-cli grid --model builtin --prompt "a lighthouse in a storm, oil painting" --steps 30 --runs 2 \
     --x "${GRID_X:-configuration=fp16,fp16_compile,fp16_compile_step_cache_3,fp16_compile_guidance_cutoff_0.6,fp16_seq_offload}" \
     --y "${GRID_Y:-size=768x768,1024x1024}" --commit "${SDXL_COMMIT:-unknown}" --out /tmp/grid 2>&1 | grep -v "^\[W" |
-    grep -v "^step \|^cell " | tee "$OUT/grid.txt"
+    tee /tmp/grid.txt
   python3 - <<'PY' || log "images kept at full size (no Pillow)"
 import glob
 from PIL import Image
@@ -356,6 +357,7 @@ for f in glob.glob("/tmp/grid/grid-*.png"):
     im.thumbnail((256, 256))
     im.save(f, pnginfo=meta)
 PY
+  cp /tmp/grid.txt /tmp/grid/cli_output.txt
   tar -C /tmp -cf "$OUT/grid.tar" grid
   [ "$(grep -c '"seconds"' /tmp/grid/grid.json)" -gt 0 ] && ! grep -q '"error"' /tmp/grid/grid.json
 }
@@ -371,9 +373,12 @@ first_image() {
     [ "$run" = cold ] && sync && { echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || log "page cache not dropped (not root)"; }
     start=$EPOCHREALTIME
     build-gpu/app/sdxl-cli generate --model "$MODEL" --prompt "a lighthouse at dawn" --out /tmp/first_image 2>&1 |
-      grep -v "^\[W" | tail -2
+      grep -v "^\[W" | tail -2 | tee -a "$OUT/first_image.txt"
     echo "$run: $(awk "BEGIN { printf \"%.2f\", $EPOCHREALTIME - $start }") s from start to the PNG" | tee -a "$OUT/first_image.txt"
   done
+  start=$EPOCHREALTIME # what starting the process and CUDA alone costs
+  build-gpu/app/sdxl-cli --version > /dev/null 2>&1
+  echo "process start and CUDA: $(awk "BEGIN { printf \"%.2f\", $EPOCHREALTIME - $start }") s (--version)" | tee -a "$OUT/first_image.txt"
 }
 
 # The CLI-only CUDA tarball made from this build with the packaging rules (packaging/CMakeLists.txt),
