@@ -553,6 +553,206 @@
         <source>this is not a grid of SDXL Studio: the image "%1" is not a .png file beside the report</source>
         <translation>this is not a grid of SDXL Studio: the image "%1" is not a .png file beside the report</translation>
     </message>
+    <message>
+        <source>the tokenizer file %1 is missing or unreadable</source>
+        <translation>the tokenizer file %1 is missing or unreadable</translation>
+    </message>
+    <message>
+        <source>the prompt's text could not be decoded as UTF-8</source>
+        <translation>the prompt's text could not be decoded as UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2)</source>
+        <translation>%1 is not valid JSON (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has no BPE model</source>
+        <translation>%1 has no BPE model</translation>
+    </message>
+    <message>
+        <source>%1 is not a BPE tokenizer</source>
+        <translation>%1 is not a BPE tokenizer</translation>
+    </message>
+    <message>
+        <source>%1: a merge is neither "a b" nor ["a", "b"]</source>
+        <translation>%1: a merge is neither "a b" nor ["a", "b"]</translation>
+    </message>
+    <message>
+        <source>%1 has no token -&gt; id vocabulary</source>
+        <translation>%1 has no token -&gt; id vocabulary</translation>
+    </message>
+    <message>
+        <source>%1: the token '%2' has no valid id</source>
+        <translation>%1: the token '%2' has no valid id</translation>
+    </message>
+    <message>
+        <source>%1: the merge '%2' is not two symbols</source>
+        <translation>%1: the merge '%2' is not two symbols</translation>
+    </message>
+    <message>
+        <source>%1 lacks the token '%2'</source>
+        <translation>%1 lacks the token '%2'</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a VAE</source>
+        <translation>%1 is %2, not a VAE</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a single number</source>
+        <translation>%1: %2 is not a single number</translation>
+    </message>
+    <message>
+        <source>the %1 config describes %2 parameters, more than any SDXL-family component (limit %3); refusing to allocate it</source>
+        <translation>the %1 config describes %2 parameters, more than any SDXL-family component (limit %3); refusing to allocate it</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes; a file of this kind is never larger than %3</source>
+        <translation>%1 is %2 bytes; a file of this kind is never larger than %3</translation>
+    </message>
+    <message>
+        <source>%1: tensor '%2' appears in two shards</source>
+        <translation>%1: tensor '%2' appears in two shards</translation>
+    </message>
+    <message>
+        <source>%1 has no weight_map object</source>
+        <translation>%1 has no weight_map object</translation>
+    </message>
+    <message>
+        <source>%1: the weight_map entry '%2' is not a file name</source>
+        <translation>%1: the weight_map entry '%2' is not a file name</translation>
+    </message>
+    <message>
+        <source>%1: the shard name '%2' points outside the folder</source>
+        <translation>%1: the shard name '%2' points outside the folder</translation>
+    </message>
+    <message>
+        <source>%1 lists no shards</source>
+        <translation>%1 lists no shards</translation>
+    </message>
+    <message>
+        <source>%1 names the shard %2, which is missing</source>
+        <translation>%1 names the shard %2, which is missing</translation>
+    </message>
+    <message>
+        <source>%1 says tensor '%2' is in %3, but it is not</source>
+        <translation>%1 says tensor '%2' is in %3, but it is not</translation>
+    </message>
+    <message>
+        <source>%1: the shards hold tensors that the index does not list</source>
+        <translation>%1: the shards hold tensors that the index does not list</translation>
+    </message>
+    <message>
+        <source>no safetensors weights in %1. %2</source>
+        <translation>no safetensors weights in %1. %2</translation>
+    </message>
+    <message>
+        <source>no weights in %1: expected %2 (or a sharded *.safetensors.index.json)</source>
+        <translation>no weights in %1: expected %2 (or a sharded *.safetensors.index.json)</translation>
+    </message>
+    <message>
+        <source>no weights in %1: expected %2 (or a sharded *.safetensors.index.json); found only %3</source>
+        <translation>no weights in %1: expected %2 (or a sharded *.safetensors.index.json); found only %3</translation>
+    </message>
+    <message>
+        <source>the checkpoint has no tensor '%1'</source>
+        <translation>the checkpoint has no tensor '%1'</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header names '%2' twice</source>
+        <translation>safetensors file %1: the header names '%2' twice</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header is not valid JSON (%2)</source>
+        <translation>safetensors file %1: the header is not valid JSON (%2)</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its entry is not an object</source>
+        <translation>safetensors file %1: tensor '%2': its entry is not an object</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': unknown field '%3'</source>
+        <translation>safetensors file %1: tensor '%2': unknown field '%3'</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': missing dtype</source>
+        <translation>safetensors file %1: tensor '%2': missing dtype</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': unsupported dtype '%3'</source>
+        <translation>safetensors file %1: tensor '%2': unsupported dtype '%3'</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': missing shape</source>
+        <translation>safetensors file %1: tensor '%2': missing shape</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': more than 16 dimensions</source>
+        <translation>safetensors file %1: tensor '%2': more than 16 dimensions</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its shape holds a value that is not a non-negative integer</source>
+        <translation>safetensors file %1: tensor '%2': its shape holds a value that is not a non-negative integer</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its shape is absurdly large</source>
+        <translation>safetensors file %1: tensor '%2': its shape is absurdly large</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': data_offsets must be two non-negative integers</source>
+        <translation>safetensors file %1: tensor '%2': data_offsets must be two non-negative integers</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': data_offsets end before they begin</source>
+        <translation>safetensors file %1: tensor '%2': data_offsets end before they begin</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': shape and dtype make %3 bytes but data_offsets span %4</source>
+        <translation>safetensors file %1: tensor '%2': shape and dtype make %3 bytes but data_offsets span %4</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the file is %2 bytes, too short to hold a header (truncated?)</source>
+        <translation>safetensors file %1: the file is %2 bytes, too short to hold a header (truncated?)</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header claims %2 bytes, more than the %3 allowed</source>
+        <translation>safetensors file %1: the header claims %2 bytes, more than the %3 allowed</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header claims %2 bytes but the file has only %3 after the length field (truncated?)</source>
+        <translation>safetensors file %1: the header claims %2 bytes but the file has only %3 after the length field (truncated?)</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header does not start with '{'</source>
+        <translation>safetensors file %1: the header does not start with '{'</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header is not a JSON object</source>
+        <translation>safetensors file %1: the header is not a JSON object</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: __metadata__ is not an object</source>
+        <translation>safetensors file %1: __metadata__ is not an object</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the __metadata__ value of '%2' is not a string</source>
+        <translation>safetensors file %1: the __metadata__ value of '%2' is not a string</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its bytes overlap another tensor's</source>
+        <translation>safetensors file %1: tensor '%2': its bytes overlap another tensor's</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2' leaves a gap of unclaimed bytes before it</source>
+        <translation>safetensors file %1: tensor '%2' leaves a gap of unclaimed bytes before it</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its bytes end at %3, past the %4 data bytes in the file (truncated?)</source>
+        <translation>safetensors file %1: tensor '%2': its bytes end at %3, past the %4 data bytes in the file (truncated?)</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: %2 bytes after the last tensor belong to none</source>
+        <translation>safetensors file %1: %2 bytes after the last tensor belong to none</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>

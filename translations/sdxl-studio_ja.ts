@@ -553,6 +553,206 @@
         <source>this is not a grid of SDXL Studio: the image "%1" is not a .png file beside the report</source>
         <translation>SDXL Studio のグリッドではありません: 画像 "%1" は同じフォルダーの .png ファイルではありません</translation>
     </message>
+    <message>
+        <source>the tokenizer file %1 is missing or unreadable</source>
+        <translation>トークナイザーのファイル %1 がないか、読めません</translation>
+    </message>
+    <message>
+        <source>the prompt's text could not be decoded as UTF-8</source>
+        <translation>プロンプトのテキストを UTF-8 として読めませんでした</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2)</source>
+        <translation>%1 は正しい JSON ではありません (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has no BPE model</source>
+        <translation>%1 に BPE モデルがありません</translation>
+    </message>
+    <message>
+        <source>%1 is not a BPE tokenizer</source>
+        <translation>%1 は BPE トークナイザーではありません</translation>
+    </message>
+    <message>
+        <source>%1: a merge is neither "a b" nor ["a", "b"]</source>
+        <translation>%1: マージが "a b" でも ["a", "b"] でもありません</translation>
+    </message>
+    <message>
+        <source>%1 has no token -&gt; id vocabulary</source>
+        <translation>%1 にトークンから ID への語彙がありません</translation>
+    </message>
+    <message>
+        <source>%1: the token '%2' has no valid id</source>
+        <translation>%1: トークン '%2' に正しい ID がありません</translation>
+    </message>
+    <message>
+        <source>%1: the merge '%2' is not two symbols</source>
+        <translation>%1: マージ '%2' が 2 つの記号ではありません</translation>
+    </message>
+    <message>
+        <source>%1 lacks the token '%2'</source>
+        <translation>%1 にトークン '%2' がありません</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a VAE</source>
+        <translation>%1 は %2 であり、VAE ではありません</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a single number</source>
+        <translation>%1: %2 が 1 つの数値ではありません</translation>
+    </message>
+    <message>
+        <source>the %1 config describes %2 parameters, more than any SDXL-family component (limit %3); refusing to allocate it</source>
+        <translation>%1 の設定は %2 個のパラメーターを記述しています。SDXL 系のどの部品よりも多いため (上限 %3)、確保を拒否します</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes; a file of this kind is never larger than %3</source>
+        <translation>%1 は %2 バイトです。この種類のファイルが %3 バイトを超えることはありません</translation>
+    </message>
+    <message>
+        <source>%1: tensor '%2' appears in two shards</source>
+        <translation>%1: テンソル '%2' が 2 つのシャードにあります</translation>
+    </message>
+    <message>
+        <source>%1 has no weight_map object</source>
+        <translation>%1 に weight_map オブジェクトがありません</translation>
+    </message>
+    <message>
+        <source>%1: the weight_map entry '%2' is not a file name</source>
+        <translation>%1: weight_map の項目 '%2' がファイル名ではありません</translation>
+    </message>
+    <message>
+        <source>%1: the shard name '%2' points outside the folder</source>
+        <translation>%1: シャード名 '%2' がフォルダーの外を指しています</translation>
+    </message>
+    <message>
+        <source>%1 lists no shards</source>
+        <translation>%1 にシャードが 1 つもありません</translation>
+    </message>
+    <message>
+        <source>%1 names the shard %2, which is missing</source>
+        <translation>%1 はシャード %2 を挙げていますが、見つかりません</translation>
+    </message>
+    <message>
+        <source>%1 says tensor '%2' is in %3, but it is not</source>
+        <translation>%1 はテンソル '%2' が %3 にあるとしていますが、ありません</translation>
+    </message>
+    <message>
+        <source>%1: the shards hold tensors that the index does not list</source>
+        <translation>%1: シャードにインデックスにないテンソルがあります</translation>
+    </message>
+    <message>
+        <source>no safetensors weights in %1. %2</source>
+        <translation>%1 に safetensors の重みがありません。%2</translation>
+    </message>
+    <message>
+        <source>no weights in %1: expected %2 (or a sharded *.safetensors.index.json)</source>
+        <translation>%1 に重みがありません: %2 (またはシャード分割の *.safetensors.index.json) が必要です</translation>
+    </message>
+    <message>
+        <source>no weights in %1: expected %2 (or a sharded *.safetensors.index.json); found only %3</source>
+        <translation>%1 に重みがありません: %2 (またはシャード分割の *.safetensors.index.json) が必要ですが、あるのは %3 だけです</translation>
+    </message>
+    <message>
+        <source>the checkpoint has no tensor '%1'</source>
+        <translation>チェックポイントにテンソル '%1' がありません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header names '%2' twice</source>
+        <translation>safetensors ファイル %1: ヘッダーに '%2' が 2 回あります</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header is not valid JSON (%2)</source>
+        <translation>safetensors ファイル %1: ヘッダーが正しい JSON ではありません (%2)</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its entry is not an object</source>
+        <translation>safetensors ファイル %1: テンソル '%2': 項目がオブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': unknown field '%3'</source>
+        <translation>safetensors ファイル %1: テンソル '%2': 不明なフィールド '%3'</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': missing dtype</source>
+        <translation>safetensors ファイル %1: テンソル '%2': dtype がありません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': unsupported dtype '%3'</source>
+        <translation>safetensors ファイル %1: テンソル '%2': 対応していない dtype '%3'</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': missing shape</source>
+        <translation>safetensors ファイル %1: テンソル '%2': shape がありません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': more than 16 dimensions</source>
+        <translation>safetensors ファイル %1: テンソル '%2': 次元が 16 を超えています</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its shape holds a value that is not a non-negative integer</source>
+        <translation>safetensors ファイル %1: テンソル '%2': shape に 0 以上の整数でない値があります</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its shape is absurdly large</source>
+        <translation>safetensors ファイル %1: テンソル '%2': shape がありえないほど大きすぎます</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': data_offsets must be two non-negative integers</source>
+        <translation>safetensors ファイル %1: テンソル '%2': data_offsets は 0 以上の整数 2 つでなければなりません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': data_offsets end before they begin</source>
+        <translation>safetensors ファイル %1: テンソル '%2': data_offsets の終わりが始まりより前です</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': shape and dtype make %3 bytes but data_offsets span %4</source>
+        <translation>safetensors ファイル %1: テンソル '%2': shape と dtype からは %3 バイトですが、data_offsets は %4 バイトです</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the file is %2 bytes, too short to hold a header (truncated?)</source>
+        <translation>safetensors ファイル %1: ファイルが %2 バイトで、ヘッダーを収めるには短すぎます (途中で切れていませんか?)</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header claims %2 bytes, more than the %3 allowed</source>
+        <translation>safetensors ファイル %1: ヘッダーは %2 バイトとしていますが、許される %3 バイトを超えています</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header claims %2 bytes but the file has only %3 after the length field (truncated?)</source>
+        <translation>safetensors ファイル %1: ヘッダーは %2 バイトとしていますが、長さの欄の後には %3 バイトしかありません (途中で切れていませんか?)</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header does not start with '{'</source>
+        <translation>safetensors ファイル %1: ヘッダーが '{' で始まっていません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the header is not a JSON object</source>
+        <translation>safetensors ファイル %1: ヘッダーが JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: __metadata__ is not an object</source>
+        <translation>safetensors ファイル %1: __metadata__ がオブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: the __metadata__ value of '%2' is not a string</source>
+        <translation>safetensors ファイル %1: __metadata__ の '%2' の値が文字列ではありません</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its bytes overlap another tensor's</source>
+        <translation>safetensors ファイル %1: テンソル '%2': データが別のテンソルと重なっています</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2' leaves a gap of unclaimed bytes before it</source>
+        <translation>safetensors ファイル %1: テンソル '%2' の前にどのテンソルにも属さない隙間があります</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: tensor '%2': its bytes end at %3, past the %4 data bytes in the file (truncated?)</source>
+        <translation>safetensors ファイル %1: テンソル '%2': データの終わり %3 がファイル内のデータ %4 バイトを超えています (途中で切れていませんか?)</translation>
+    </message>
+    <message>
+        <source>safetensors file %1: %2 bytes after the last tensor belong to none</source>
+        <translation>safetensors ファイル %1: 最後のテンソルの後の %2 バイトがどのテンソルにも属していません</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>

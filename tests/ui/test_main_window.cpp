@@ -9,6 +9,7 @@
 #include "sdxl/error.h"
 #include "sdxl/image.h"
 #include "sdxl/request.h"
+#include "sdxl/safetensors.h"
 
 #include <QDockWidget>
 #include <QStatusBar>
@@ -98,13 +99,21 @@ private slots:
       QVERIFY(file.open(QIODevice::WriteOnly));
       file.write("not an image");
     }
-    QString japanesePng;
+    QString japanesePng, japaneseHeader;
     try {
       sdxl::loadPng(notPng.toStdString(), nullptr);
     } catch (const sdxl::Error& e) {
       japanesePng = sdxl::ui::errorText(e);
     }
+    // The parsers' details too: a safetensors header that is cut short.
+    const uint8_t cut[] = {1, 2, 3};
+    try {
+      sdxl::parseSafetensorsHeader(cut, sizeof cut, "cut.safetensors");
+    } catch (const sdxl::Error& e) {
+      japaneseHeader = sdxl::ui::errorText(e);
+    }
     QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(japaneseHeader, QStringLiteral("safetensors ファイル cut.safetensors: ファイルが 3 バイトで、ヘッダーを収めるには短すぎます (途中で切れていませんか?)"));
     QVERIFY2(japanesePng.startsWith(notPng + QStringLiteral(" は読める PNG ではありません")), qPrintable(japanesePng));
     QCOMPARE(japaneseSteps, QStringLiteral("ステップ数は 1〜1000 にしてください。指定値: 0"));
     QCOMPARE(japaneseLora, QStringLiteral("LoRA の重みは -10〜10 にしてください: odd%2name.safetensors"));

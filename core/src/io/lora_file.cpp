@@ -21,7 +21,7 @@ LoraFile readLora(const std::filesystem::path& path, const LoraTargets& targets)
     if (layer.alpha.empty() || rank <= 0) continue;
     const auto alpha = out.file->tensor(layer.alpha);
     if (alpha.numel() != 1)
-      throw Error(ErrorKind::ModelFormat, path.string() + ": " + layer.alpha + " is not a single number");
+      throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1: %2 is not a single number"), {path.string(), layer.alpha});
     layer.scale = alpha.to(at::kDouble).item<double>() / rank;
   }
   return out;

@@ -114,7 +114,7 @@ public:
       m_file = SafetensorsFile::open(m_vae);
       const auto kind = detectCheckpoint(*m_file);
       if (kind.kind != CheckpointKind::Vae && kind.kind != CheckpointKind::SdxlBase && kind.kind != CheckpointKind::SdxlRefiner)
-        throw Error(ErrorKind::ModelFormat, m_vae.string() + " is " + kind.description + ", not a VAE");
+        throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is %2, not a VAE"), {m_vae.string(), kind.description});
     }
   }
   nn::ConfigReader config(const std::string& component) const override {

@@ -110,9 +110,9 @@ uint64_t parameterCount(const torch::nn::Module& module) {
 void checkParameterBudget(const torch::nn::Module& metaModule, const std::string& component) {
   const auto n = parameterCount(metaModule);
   if (n > kMaxComponentParameters)
-    throw Error(ErrorKind::ModelFormat, "the " + component + " config describes " + std::to_string(n) +
-                                            " parameters, more than any SDXL-family component (limit " +
-                                            std::to_string(kMaxComponentParameters) + "); refusing to allocate it");
+    throw Error(ErrorKind::ModelFormat,
+                QT_TRANSLATE_NOOP("sdxl", "the %1 config describes %2 parameters, more than any SDXL-family component (limit %3); refusing to allocate it"),
+                {component, std::to_string(n), std::to_string(kMaxComponentParameters)});
 }
 
 void fillRandom(torch::nn::Module& module, uint64_t seed, torch::Device drawOn) {

@@ -16,9 +16,10 @@ namespace {
 std::string readSmallFile(const fs::path& path, std::size_t limit) {
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
-  if (ec) throw Error(ErrorKind::Io, "cannot read " + path.string() + ": " + ec.message());
+  if (ec) throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "cannot read %1: %2"), {path.string(), ec.message()});
   if (size > limit)
-    throw Error(ErrorKind::ModelFormat, path.string() + " is " + std::to_string(size) + " bytes; a file of this kind is never larger than " + std::to_string(limit));
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is %2 bytes; a file of this kind is never larger than %3"),
+                {path.string(), std::to_string(size), std::to_string(limit)});
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
@@ -37,7 +38,7 @@ void SafetensorsCheckpoint::add(std::shared_ptr<SafetensorsFile> file, const std
   const std::size_t index = m_files.size();
   for (const auto& t : file->tensors()) {
     if (!m_where.emplace(t.name, index).second)
-      throw Error(ErrorKind::ModelFormat, label + ": tensor '" + t.name + "' appears in two shards");
+      throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1: tensor '%2' appears in two shards"), {label, t.name});
   }
   m_files.push_back(std::move(file));
 }
@@ -54,32 +55,32 @@ SafetensorsCheckpoint SafetensorsCheckpoint::openIndex(const fs::path& indexJson
   try {
     index = nlohmann::json::parse(readSmallFile(indexJson, 64u << 20));
   } catch (const nlohmann::json::exception& e) {
-    throw Error(ErrorKind::ModelFormat, label + " is not valid JSON (" + e.what() + ")");
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is not valid JSON (%2)"), {label, e.what()});
   }
   if (!index.is_object() || !index.contains("weight_map") || !index["weight_map"].is_object())
-    throw Error(ErrorKind::ModelFormat, label + " has no weight_map object");
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 has no weight_map object"), {label});
 
   std::map<std::string, std::vector<std::string>> tensorsPerShard;
   for (const auto& item : index["weight_map"].items()) {
-    if (!item.value().is_string()) throw Error(ErrorKind::ModelFormat, label + ": weight_map entry '" + item.key() + "' is not a file name");
+    if (!item.value().is_string()) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1: the weight_map entry '%2' is not a file name"), {label, item.key()});
     const auto shard = item.value().get<std::string>();
-    if (!isPlainFileName(shard)) throw Error(ErrorKind::ModelFormat, label + ": shard name '" + shard + "' points outside the folder");
+    if (!isPlainFileName(shard)) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1: the shard name '%2' points outside the folder"), {label, shard});
     tensorsPerShard[shard].push_back(item.key());
   }
-  if (tensorsPerShard.empty()) throw Error(ErrorKind::ModelFormat, label + " lists no shards");
+  if (tensorsPerShard.empty()) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 lists no shards"), {label});
 
   SafetensorsCheckpoint checkpoint;
   for (const auto& [shard, names] : tensorsPerShard) {
     const auto path = indexJson.parent_path() / shard;
-    if (!fs::exists(path)) throw Error(ErrorKind::ModelFormat, label + " names shard " + shard + ", which is missing");
+    if (!fs::exists(path)) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 names the shard %2, which is missing"), {label, shard});
     auto file = SafetensorsFile::open(path);
     for (const auto& name : names)
       if (file->find(name) == nullptr)
-        throw Error(ErrorKind::ModelFormat, label + " says tensor '" + name + "' is in " + shard + ", but it is not");
+        throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 says tensor '%2' is in %3, but it is not"), {label, name, shard});
     checkpoint.add(std::move(file), label);
   }
   if (checkpoint.m_where.size() != index["weight_map"].size())
-    throw Error(ErrorKind::ModelFormat, label + ": the shards hold tensors that the index does not list");
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1: the shards hold tensors that the index does not list"), {label});
   return checkpoint;
 }
 
@@ -106,13 +107,13 @@ SafetensorsCheckpoint SafetensorsCheckpoint::openComponent(const fs::path& dir, 
     try {
       refusePickleCheckpoint(entry.path());
     } catch (const Error& e) {
-      throw Error(ErrorKind::ModelFormat, "no safetensors weights in " + dir.string() + ". " + e.what());
+      throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "no safetensors weights in %1. %2"), {dir.string(), e.what()});
     }
   }
-  throw Error(ErrorKind::ModelFormat, "no weights in " + dir.string() + ": expected " + stem + ".safetensors" +
-                                          (variant.empty() ? "" : " or " + stem + "." + variant + ".safetensors") +
-                                          " (or a sharded *.safetensors.index.json)" +
-                                          (found.empty() ? "" : "; found only " + found));
+  const auto expected = stem + ".safetensors" + (variant.empty() ? "" : ", " + stem + "." + variant + ".safetensors");
+  if (found.empty())
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "no weights in %1: expected %2 (or a sharded *.safetensors.index.json)"), {dir.string(), expected});
+  throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "no weights in %1: expected %2 (or a sharded *.safetensors.index.json); found only %3"), {dir.string(), expected, found});
 }
 
 std::vector<std::string> SafetensorsCheckpoint::names() const {
@@ -124,13 +125,13 @@ std::vector<std::string> SafetensorsCheckpoint::names() const {
 
 const TensorInfo& SafetensorsCheckpoint::info(const std::string& name) const {
   auto it = m_where.find(name);
-  if (it == m_where.end()) throw Error(ErrorKind::ModelFormat, "checkpoint has no tensor '" + name + "'");
+  if (it == m_where.end()) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "the checkpoint has no tensor '%1'"), {name});
   return *m_files[it->second]->find(name);
 }
 
 at::Tensor SafetensorsCheckpoint::tensor(const std::string& name) const {
   auto it = m_where.find(name);
-  if (it == m_where.end()) throw Error(ErrorKind::ModelFormat, "checkpoint has no tensor '" + name + "'");
+  if (it == m_where.end()) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "the checkpoint has no tensor '%1'"), {name});
   return m_files[it->second]->tensor(name);
 }
 

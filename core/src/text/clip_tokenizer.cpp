@@ -25,7 +25,7 @@ constexpr std::size_t kMaxCachedWords = 1 << 16;
 
 std::string readFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::ModelFormat, "tokenizer file " + path.string() + " is missing or unreadable");
+  if (!in) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "the tokenizer file %1 is missing or unreadable"), {path.string()});
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -71,7 +71,7 @@ std::u16string toUtf16(const std::string& utf8) {
   // Invalid UTF-8 becomes U+FFFD, as Python's decoding with errors="replace" would.
   u_strFromUTF8WithSub(reinterpret_cast<UChar*>(out.data()), static_cast<int32_t>(out.size()), &length,
                        utf8.data(), static_cast<int32_t>(utf8.size()), 0xFFFD, nullptr, &status);
-  if (U_FAILURE(status)) throw Error(ErrorKind::InvalidRequest, "prompt text could not be decoded as UTF-8");
+  if (U_FAILURE(status)) throw Error(ErrorKind::InvalidRequest, QT_TRANSLATE_NOOP("sdxl", "the prompt's text could not be decoded as UTF-8"), {});
   out.resize(static_cast<std::size_t>(length));
   return out;
 }
@@ -231,7 +231,7 @@ nlohmann::json parseJsonFile(const fs::path& path) {
   try {
     return nlohmann::json::parse(readFile(path));
   } catch (const nlohmann::json::exception& e) {
-    throw Error(ErrorKind::ModelFormat, path.string() + " is not valid JSON (" + e.what() + ")");
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is not valid JSON (%2)"), {path.string(), e.what()});
   }
 }
 
@@ -258,15 +258,15 @@ void setSpecial(TokenizerFiles& files, const std::string& content, bool normaliz
 void readTokenizerJson(const fs::path& path, TokenizerFiles& files) {
   const auto json = parseJsonFile(path);
   if (!json.is_object() || !json.contains("model") || !json["model"].is_object())
-    throw Error(ErrorKind::ModelFormat, path.string() + " has no BPE model");
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 has no BPE model"), {path.string()});
   const auto& model = json["model"];
-  if (model.value("type", "") != "BPE") throw Error(ErrorKind::ModelFormat, path.string() + " is not a BPE tokenizer");
+  if (model.value("type", "") != "BPE") throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 is not a BPE tokenizer"), {path.string()});
   files.vocab = model.value("vocab", nlohmann::json::object());
   for (const auto& merge : model.value("merges", nlohmann::json::array())) {
     if (merge.is_string()) files.merges.push_back(merge.get<std::string>());
     else if (merge.is_array() && merge.size() == 2 && merge[0].is_string() && merge[1].is_string())
       files.merges.push_back(merge[0].get<std::string>() + " " + merge[1].get<std::string>());
-    else throw Error(ErrorKind::ModelFormat, path.string() + ": a merge is neither \"a b\" nor [\"a\", \"b\"]");
+    else throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1: a merge is neither \"a b\" nor [\"a\", \"b\"]"), {path.string()});
   }
   for (const auto& added : json.value("added_tokens", nlohmann::json::array()))
     if (added.is_object() && added.value("special", false) && added.contains("content") && added["content"].is_string())
@@ -332,10 +332,10 @@ std::shared_ptr<const ClipTokenizer> ClipTokenizer::fromFolder(const fs::path& d
 
   std::shared_ptr<ClipTokenizer> tok(new ClipTokenizer());
   if (!files.vocab.is_object() || files.vocab.empty())
-    throw Error(ErrorKind::ModelFormat, where + " has no token -> id vocabulary");
+    throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 has no token -> id vocabulary"), {where});
   for (const auto& item : files.vocab.items()) {
     if (!item.value().is_number_integer() || item.value().get<int64_t>() < 0 || item.value().get<int64_t>() > (1 << 24))
-      throw Error(ErrorKind::ModelFormat, where + ": token '" + item.key() + "' has no valid id");
+      throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1: the token '%2' has no valid id"), {where, item.key()});
     tok->m_vocab[item.key()] = item.value().get<int64_t>();
   }
   tok->m_idToToken.resize(tok->m_vocab.size());
@@ -345,12 +345,12 @@ std::shared_ptr<const ClipTokenizer> ClipTokenizer::fromFolder(const fs::path& d
   for (const auto& merge : files.merges) {
     const auto space = merge.find(' ');
     if (space == std::string::npos || space == 0 || space + 1 == merge.size() || merge.find(' ', space + 1) != std::string::npos)
-      throw Error(ErrorKind::ModelFormat, where + ": merge '" + merge + "' is not two symbols");
+      throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1: the merge '%2' is not two symbols"), {where, merge});
     tok->m_mergeRanks.emplace(merge, rank++);
   }
   auto idOf = [&](const std::string& token) {
     auto it = tok->m_vocab.find(token);
-    if (it == tok->m_vocab.end()) throw Error(ErrorKind::ModelFormat, where + " lacks the token '" + token + "'");
+    if (it == tok->m_vocab.end()) throw Error(ErrorKind::ModelFormat, QT_TRANSLATE_NOOP("sdxl", "%1 lacks the token '%2'"), {where, token});
     return it->second;
   };
   tok->m_bos = idOf(kBos);
