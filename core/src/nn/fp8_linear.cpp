@@ -1,6 +1,14 @@
 #include "nn/fp8_linear.h"
 
+#include "sdxl/error.h"
+
 #include <cmath>
+
+#ifdef SDXL_WITH_CUDA
+#include "cuda/fp8_quantize.h"
+
+#include <c10/cuda/CUDAStream.h>
+#endif
 
 namespace sdxl::nn {
 
@@ -8,8 +16,22 @@ namespace {
 thread_local bool t_fp8 = false;
 constexpr double kE4m3Max = 448.0;
 
-// Scaled into E4M3's range by its largest magnitude; the scale that undoes it, in fp32.
+// Scaled into E4M3's range by its largest magnitude; the scale that undoes it, in fp32. On CUDA
+// one kernel for the maximum and one for the conversion (cuda/fp8_quantize.h).
 std::pair<at::Tensor, at::Tensor> quantize(const at::Tensor& t) {
+#ifdef SDXL_WITH_CUDA
+  if (t.is_cuda() && t.is_contiguous()) {
+    const auto type = t.scalar_type();
+    const auto dtype = type == at::kHalf ? cuda::DType::F16 : type == at::kBFloat16 ? cuda::DType::BF16 : cuda::DType::F32;
+    auto q = at::empty(t.sizes(), t.options().dtype(at::kFloat8_e4m3fn));
+    auto scales = at::empty({2}, t.options().dtype(at::kFloat)); // the scale, and the kernel's workspace
+    if (const char* error = cuda::quantizeFp8(t.data_ptr(), t.numel(), dtype, q.data_ptr(), scales.data_ptr<float>(),
+                                              scales.data_ptr<float>() + 1,
+                                              c10::cuda::getCurrentCUDAStream(t.device().index()).stream()))
+      throw Error(ErrorKind::Internal, std::string("FP8 quantization kernel failed: ") + error);
+    return {q, scales[0]};
+  }
+#endif
   auto amax = at::linalg_vector_norm(t, INFINITY).to(at::kFloat).clamp_min(1e-12);
   auto scale = amax / kE4m3Max;
   auto q = (t * (kE4m3Max / amax).to(t.scalar_type())).to(at::kFloat8_e4m3fn);
@@ -38,10 +60,12 @@ std::optional<at::Tensor> fp8Linear(const at::Tensor& x, const at::Tensor& weigh
     cache = {q.contiguous(), scale, weight.data_ptr(), version};
   }
   const auto rows = x.numel() / k;
-  auto [xq, xScale] = quantize(x.reshape({rows, k}));
-  auto out = at::_scaled_mm(xq.contiguous(), cache.weight.t(), xScale, cache.scale,
+  auto [xq, xScale] = quantize(x.reshape({rows, k}).contiguous());
+  // Hopper's fast accumulation (no periodic promotion to fp32) on CUDA: the switch is
+  // approximate anyway, and its error is measured with it (docs/benchmarks.md).
+  auto out = at::_scaled_mm(xq, cache.weight.t(), xScale, cache.scale,
                             bias.defined() ? std::optional<at::Tensor>(bias.to(type)) : std::nullopt, std::nullopt, type,
-                            /*use_fast_accum=*/false);
+                            /*use_fast_accum=*/x.is_cuda());
   auto sizes = x.sizes().vec();
   sizes.back() = n;
   return out.view(sizes);

@@ -2,7 +2,7 @@
 // tensor cores that have it (Ada, Hopper), at twice fp16's rate. Weights are quantized once, with
 // one scale per tensor, and kept beside the exact ones (re-quantized when the weights change: a
 // LoRA merged, a model offload's copy); activations get a scale per call from their largest
-// value. The product is scaled back and accumulated in fp32 (no fast accumulation).
+// value. The product is scaled back; on CUDA with Hopper's fast accumulation.
 #pragma once
 
 #include <ATen/ATen.h>
