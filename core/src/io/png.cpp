@@ -111,6 +111,11 @@ Image loadPng(const fs::path& path, std::map<std::string, std::string>* text) {
   }
   png_init_io(png, file.f);
   png_set_user_limits(png, 16384, 16384);
+  // A text chunk's length is the file's word: without a ceiling libpng allocates what a 4 KB file
+  // claims (1.8 GB, found by fuzz.png_metadata). Larger chunks are skipped, as libpng skips any
+  // ancillary chunk it cannot take; a ComfyUI workflow is far below this.
+  png_set_chunk_malloc_max(png, 32u << 20);
+  png_set_chunk_cache_max(png, 4096);
   png_read_info(png, info);
   png_set_strip_16(png);
   png_set_palette_to_rgb(png);
