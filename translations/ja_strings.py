@@ -568,4 +568,5 @@ JA = {
     "safetensors file %1: tensor '%2' leaves a gap of unclaimed bytes before it": "safetensors ファイル %1: テンソル '%2' の前にどのテンソルにも属さない隙間があります",
     "safetensors file %1: tensor '%2': its bytes end at %3, past the %4 data bytes in the file (truncated?)": "safetensors ファイル %1: テンソル '%2': データの終わり %3 がファイル内のデータ %4 バイトを超えています (途中で切れていませんか?)",
     'safetensors file %1: %2 bytes after the last tensor belong to none': 'safetensors ファイル %1: 最後のテンソルの後の %2 バイトがどのテンソルにも属していません',
+    '%1 s\n(on the CPU: no GPU memory)': '%1 秒\n(CPU: GPU メモリなし)',
 }

@@ -1230,6 +1230,12 @@
         <source>(%n image(s) could not be read)</source>
         <translation><numerusform>(%n image(s) could not be read)</numerusform></translation>
     </message>
+    <message>
+        <source>%1 s
+(on the CPU: no GPU memory)</source>
+        <translation>%1 s
+(on the CPU: no GPU memory)</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::LoraPanel</name>

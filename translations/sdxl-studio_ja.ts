@@ -1230,6 +1230,12 @@
         <source>(%n image(s) could not be read)</source>
         <translation><numerusform>(%n 枚の画像を読めませんでした)</numerusform></translation>
     </message>
+    <message>
+        <source>%1 s
+(on the CPU: no GPU memory)</source>
+        <translation>%1 秒
+(CPU: GPU メモリなし)</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::LoraPanel</name>

@@ -249,12 +249,14 @@ QImage GridView::gridImage() const {
         } else {
           p.drawImage(cell, picture.scaled(kCell, kCell, Qt::KeepAspectRatio, Qt::SmoothTransformation));
         }
+        const bool gpu = r.deviceGB > 0 || r.allocatedGB > 0 || r.reservedGB > 0;
         p.drawText(caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-                   tr("%1 s · %2 GB allocated\n%3 GB reserved · %4 GB device")
-                       .arg(r.seconds, 0, 'f', 2)
-                       .arg(r.allocatedGB, 0, 'f', 2)
-                       .arg(r.reservedGB, 0, 'f', 2)
-                       .arg(r.deviceGB > 0 ? QString::number(r.deviceGB, 'f', 2) : QStringLiteral("–")));
+                   gpu ? tr("%1 s · %2 GB allocated\n%3 GB reserved · %4 GB device")
+                             .arg(r.seconds, 0, 'f', 2)
+                             .arg(r.allocatedGB, 0, 'f', 2)
+                             .arg(r.reservedGB, 0, 'f', 2)
+                             .arg(r.deviceGB > 0 ? QString::number(r.deviceGB, 'f', 2) : QStringLiteral("–"))
+                       : tr("%1 s\n(on the CPU: no GPU memory)").arg(r.seconds, 0, 'f', 2));
       }
     }
   }
