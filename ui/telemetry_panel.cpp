@@ -112,6 +112,19 @@ void TelemetryPanel::markStage(const QString& name) {
   label->setBrush(QColor(255, 255, 255, 200));
   label->setText(name);
   label->setFont(QFont(font().family(), 7));
+  m_stageMarks.push_back({t, line, label});
+  dropStageMarksBefore(t - kWindowSeconds);
+}
+
+// A day of runs would otherwise keep every stage's line and label, each replot drawing them all.
+void TelemetryPanel::dropStageMarksBefore(double t) {
+  auto end = m_stageMarks.begin();
+  while (end != m_stageMarks.end() && end->t < t) {
+    m_memory->removeItem(end->line);
+    m_memory->removeItem(end->label);
+    ++end;
+  }
+  m_stageMarks.erase(m_stageMarks.begin(), end);
 }
 
 void TelemetryPanel::showPlan(double budgetGB, const QString& plan) {
@@ -147,6 +160,7 @@ void TelemetryPanel::clearMemoryNotes() {
 void TelemetryPanel::clearSteps() {
   m_runStart = m_clock.elapsed() / 1000.0; // a run starts: the chart follows it
   m_stageLabels = 0;
+  dropStageMarksBefore(m_runStart - 2.0); // the chart starts there now
   static_cast<QCPBars*>(m_steps->plottable(0))->data()->clear();
   m_steps->replot();
 }

@@ -7,7 +7,10 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <vector>
+
 class QCustomPlot;
+class QCPAbstractItem;
 class QCPItemStraightLine;
 class QLabel;
 class QTimer;
@@ -44,6 +47,12 @@ private:
   QElapsedTimer m_clock;
   double m_runStart = -1; // seconds on m_clock when the last run started
   int m_stageLabels = 0;  // this run's, for their rows
+  struct StageMark {
+    double t;
+    QCPAbstractItem *line, *label;
+  };
+  std::vector<StageMark> m_stageMarks; // oldest first; those off the chart are removed
+  void dropStageMarksBefore(double t);
   bool m_cuda = false;
 };
 

@@ -156,6 +156,18 @@ private slots:
     QVERIFY(!telemetry->budgetLine()->visible());
   }
 
+  // Each stage's line and label go once they are off the memory chart: a day of runs does not
+  // keep them all (every replot would draw them).
+  void stageMarksOffTheChartAreDropped() {
+    sdxl::ui::TelemetryPanel panel;
+    const int before = panel.memoryPlot()->itemCount();
+    for (const auto* stage : {"loading", "encoding", "denoising", "decoding", "done"}) panel.markStage(QString::fromLatin1(stage));
+    QCOMPARE(panel.memoryPlot()->itemCount(), before + 10); // a line and a label each
+    QTest::qWait(2100);
+    panel.clearSteps(); // the next run: the chart starts 2 s before it
+    QCOMPARE(panel.memoryPlot()->itemCount(), before);
+  }
+
   void aFallbackIsShownInTheWindowAndTheImageIsKept() {
     sdxl::setMemoryLimit(std::nullopt, false); // counts the CPU's tensors from here
     auto w = window(2, 256);
