@@ -1,11 +1,10 @@
 #include "nn/fp8_linear.h"
 
-#include "sdxl/error.h"
-
 #include <cmath>
 
 #ifdef SDXL_WITH_CUDA
 #include "cuda/fp8_quantize.h"
+#include "nn/fused_ops.h"
 
 #include <c10/cuda/CUDAStream.h>
 #endif
@@ -21,14 +20,12 @@ constexpr double kE4m3Max = 448.0;
 std::pair<at::Tensor, at::Tensor> quantize(const at::Tensor& t) {
 #ifdef SDXL_WITH_CUDA
   if (t.is_cuda() && t.is_contiguous()) {
-    const auto type = t.scalar_type();
-    const auto dtype = type == at::kHalf ? cuda::DType::F16 : type == at::kBFloat16 ? cuda::DType::BF16 : cuda::DType::F32;
     auto q = at::empty(t.sizes(), t.options().dtype(at::kFloat8_e4m3fn));
     auto scales = at::empty({2}, t.options().dtype(at::kFloat)); // the scale, and the kernel's workspace
-    if (const char* error = cuda::quantizeFp8(t.data_ptr(), t.numel(), dtype, q.data_ptr(), scales.data_ptr<float>(),
-                                              scales.data_ptr<float>() + 1,
-                                              c10::cuda::getCurrentCUDAStream(t.device().index()).stream()))
-      throw Error(ErrorKind::Internal, std::string("FP8 quantization kernel failed: ") + error);
+    checkKernel(cuda::quantizeFp8(t.data_ptr(), t.numel(), kernelType(t), q.data_ptr(), scales.data_ptr<float>(),
+                                  scales.data_ptr<float>() + 1,
+                                  c10::cuda::getCurrentCUDAStream(t.device().index()).stream()),
+                "FP8 quantization");
     return {q, scales[0]};
   }
 #endif

@@ -31,7 +31,10 @@ bool kernelApplies(const at::Tensor& x) {
   return KernelSettings::get().fusedKernels && x.is_cuda() &&
          (t == at::kFloat || t == at::kHalf || t == at::kBFloat16);
 }
+#endif
+} // namespace
 
+#ifdef SDXL_WITH_CUDA
 cuda::DType kernelType(const at::Tensor& x) {
   switch (x.scalar_type()) {
   case at::kHalf: return cuda::DType::F16;
@@ -40,11 +43,10 @@ cuda::DType kernelType(const at::Tensor& x) {
   }
 }
 
-void check(const char* error, const char* what) {
+void checkKernel(const char* error, const char* what) {
   if (error) throw Error(ErrorKind::Internal, std::string(what) + " kernel failed: " + error);
 }
 #endif
-} // namespace
 
 const KernelSettings& KernelSettings::get() {
   static const KernelSettings settings{envFlag("SDXL_FUSED_KERNELS", true), envFlag("SDXL_CHANNELS_LAST", true)};
@@ -94,7 +96,7 @@ at::Tensor groupNorm(const at::Tensor& x, int64_t groups, const at::Tensor& weig
     a.beta = bias.data_ptr();
     a.addend = addend.defined() ? addend.data_ptr() : nullptr;
     auto workspace = at::empty({static_cast<int64_t>(cuda::groupNormWorkspaceFloats(a))}, x.options().dtype(at::kFloat));
-    check(cuda::groupNorm(a, workspace.data_ptr<float>(), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
+    checkKernel(cuda::groupNorm(a, workspace.data_ptr<float>(), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
           "GroupNorm");
     return y;
   }
@@ -113,7 +115,7 @@ at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& weight, const at::Te
       weight.scalar_type() == x.scalar_type() && bias.scalar_type() == x.scalar_type() && weight.is_contiguous() &&
       bias.is_contiguous() && cuda::layerNormFits(d, kernelType(x))) {
     auto y = at::empty_like(x);
-    check(cuda::layerNorm(x.data_ptr(), y.data_ptr(), weight.data_ptr(), bias.data_ptr(), x.numel() / d, d,
+    checkKernel(cuda::layerNorm(x.data_ptr(), y.data_ptr(), weight.data_ptr(), bias.data_ptr(), x.numel() / d, d,
                           static_cast<float>(eps), kernelType(x),
                           c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
           "LayerNorm");
@@ -145,7 +147,7 @@ at::Tensor softmax(const at::Tensor& x, bool mayOverwrite) {
       cuda::softmaxFits(x.data_ptr(), out, x.size(-1), kernelType(x))) {
     const int64_t m = x.size(-1);
     auto y = mayOverwrite ? x : at::empty_like(x);
-    check(cuda::softmax(x.data_ptr(), y.data_ptr(), x.numel() / m, m, kernelType(x),
+    checkKernel(cuda::softmax(x.data_ptr(), y.data_ptr(), x.numel() / m, m, kernelType(x),
                         c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
           "softmax");
     return y;
@@ -193,7 +195,7 @@ at::Tensor fewKeysAttention(const at::Tensor& q, const at::Tensor& k, const at::
   if (auto a = fewKeysArgs(q, k, v)) {
     auto out = at::empty({q.size(0), q.size(2), q.size(1), q.size(3)}, q.options());
     a->out = out.data_ptr();
-    check(cuda::fewKeysAttention(*a, c10::cuda::getCurrentCUDAStream(q.device().index()).stream()), "few-keys attention");
+    checkKernel(cuda::fewKeysAttention(*a, c10::cuda::getCurrentCUDAStream(q.device().index()).stream()), "few-keys attention");
     return out.transpose(1, 2);
   }
 #endif
@@ -225,7 +227,7 @@ void runChannelBias(const at::Tensor& x, const at::Tensor& out, const at::Tensor
   a.hw = hw;
   a.channelsLast = channelsLast;
   a.dtype = kernelType(x);
-  check(cuda::addChannelBias(a, c10::cuda::getCurrentCUDAStream(x.device().index()).stream()), "channel bias");
+  checkKernel(cuda::addChannelBias(a, c10::cuda::getCurrentCUDAStream(x.device().index()).stream()), "channel bias");
 }
 } // namespace
 #endif
@@ -270,7 +272,7 @@ at::Tensor concatChannels(const at::Tensor& a, const at::Tensor& b) {
       b.device() == a.device() && a.size(0) == b.size(0) && a.size(2) == b.size(2) && a.size(3) == b.size(3) &&
       a.is_contiguous(cl) && b.is_contiguous(cl)) {
     auto out = at::empty({a.size(0), a.size(1) + b.size(1), a.size(2), a.size(3)}, a.options().memory_format(cl));
-    check(cuda::concatChannels(a.data_ptr(), b.data_ptr(), out.data_ptr(), a.size(0) * a.size(2) * a.size(3), a.size(1),
+    checkKernel(cuda::concatChannels(a.data_ptr(), b.data_ptr(), out.data_ptr(), a.size(0) * a.size(2) * a.size(3), a.size(1),
                                b.size(1), int(a.element_size()), c10::cuda::getCurrentCUDAStream(a.device().index()).stream()),
           "channel concatenation");
     return out;
@@ -285,7 +287,7 @@ at::Tensor upsampleNearest(const at::Tensor& x, at::IntArrayRef size) {
   if (kernelApplies(x) && x.dim() == 4 && size.size() == 2 && size[0] == 2 * x.size(2) && size[1] == 2 * x.size(3) &&
       x.is_contiguous(cl)) {
     auto out = at::empty({x.size(0), x.size(1), size[0], size[1]}, x.options().memory_format(cl));
-    check(cuda::upsampleNearest2x(x.data_ptr(), out.data_ptr(), x.size(0), x.size(2), x.size(3), x.size(1),
+    checkKernel(cuda::upsampleNearest2x(x.data_ptr(), out.data_ptr(), x.size(0), x.size(2), x.size(3), x.size(1),
                                   int(x.element_size()), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
           "nearest upsampling");
     return out;
@@ -308,7 +310,7 @@ at::Tensor geglu(const at::Tensor& projected, bool interleaved) {
     auto sizes = projected.sizes().vec();
     sizes.back() = f;
     auto out = at::empty(sizes, projected.options());
-    check(cuda::geglu(projected.data_ptr(), out.data_ptr(), rows, f, interleaved, kernelType(projected),
+    checkKernel(cuda::geglu(projected.data_ptr(), out.data_ptr(), rows, f, interleaved, kernelType(projected),
                       c10::cuda::getCurrentCUDAStream(projected.device().index()).stream()),
           "GEGLU");
     return out;
@@ -366,7 +368,7 @@ at::Tensor gegluLinear(const at::Tensor& x, const at::Tensor& wInterleaved, cons
     // From the caching allocator, so that a CUDA graph capture owns it (+1: never zero-sized).
     auto workspace = at::empty({static_cast<int64_t>(cuda::gegluGemmWorkspaceBytes(rows, k, f, type)) + 1},
                                x.options().dtype(at::kByte));
-    check(cuda::gegluGemm(x.data_ptr(), wInterleaved.data_ptr(), bInterleaved.data_ptr(), out.data_ptr(), rows, k, f, type,
+    checkKernel(cuda::gegluGemm(x.data_ptr(), wInterleaved.data_ptr(), bInterleaved.data_ptr(), out.data_ptr(), rows, k, f, type,
                           workspace.data_ptr(), c10::cuda::getCurrentCUDAStream(x.device().index()).stream()),
           "GEGLU GEMM");
     return out;

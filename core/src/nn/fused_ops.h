@@ -6,7 +6,18 @@
 
 #include <ATen/ATen.h>
 
+#ifdef SDXL_WITH_CUDA
+#include "cuda/fused_kernels.h"
+#endif
+
 namespace sdxl::nn {
+
+#ifdef SDXL_WITH_CUDA
+// For every caller of our kernels: the kernel dtype of x (fp16, bf16, else fp32), and the error a
+// kernel's failure text becomes ("<what> kernel failed: ...").
+cuda::DType kernelType(const at::Tensor& x);
+void checkKernel(const char* error, const char* what);
+#endif
 
 // Kernel settings, read once from the environment so that a measurement can switch them off:
 // SDXL_FUSED_KERNELS=0 (ATen everywhere), SDXL_CHANNELS_LAST=0 (the UNet in NCHW on CUDA).
