@@ -237,8 +237,7 @@ void GenerationWorker::runGrid(const std::vector<sdxl::GridCell>& cells, quint64
         },
         [&](int kind, const QString& message) {
           if (kind == static_cast<int>(sdxl::ErrorKind::Cancelled)) stopped = true;
-          result.record.x = cell.x, result.record.y = cell.y, result.record.z = cell.z;
-          result.record.label = cell.label;
+          result.record = sdxl::gridCellRecord(cell);
           result.record.made = true;
           result.record.error = message.toStdString();
         });

@@ -317,10 +317,7 @@ bool GridView::exportJson(const QString& path) {
   const QFileInfo info(path);
   bool ok = true;
   for (std::size_t i = 0; i < m_cells.size(); ++i) {
-    sdxl::GridCellRecord record;
-    if (m_results[i]) record = m_results[i]->record;
-    record.x = m_cells[i].x, record.y = m_cells[i].y, record.z = m_cells[i].z;
-    record.label = m_cells[i].label;
+    auto record = m_results[i] ? m_results[i]->record : sdxl::gridCellRecord(m_cells[i]);
     record.image.clear();
     if (m_results[i] && !m_results[i]->image.isNull()) {
       const auto name = sdxl::gridImageName(info.completeBaseName().toStdString(), i);

@@ -51,7 +51,6 @@ int runGenerate(const std::vector<std::string>& argv) {
     return kExitUsage;
   };
   if (const auto wrong = readRequestOptions(args, request); !wrong.empty()) return usage(wrong);
-  const bool configured = args.has("--config");
   const std::filesystem::path models = args.get("--models", defaultModelsFolder().string());
   if (const auto wrong = applyModeOptions(args, models, args.has("--size"), request); !wrong.empty()) return usage(wrong);
   MemoryOptions memory;
@@ -59,16 +58,12 @@ int runGenerate(const std::vector<std::string>& argv) {
   request.memoryBudget = memory.budget;
   validate(request); // before any loading: a bad request costs nothing
 
-  auto source = ModelSource::parse(resolveInLibrary(args.get("--model"), models, LibraryEntry::Kind::Model));
-  if (args.has("--vae")) source.vae = resolveInLibrary(args.get("--vae"), models, LibraryEntry::Kind::Vae);
-  source.configs = args.get("--model-config");
+  const auto source = modelSourceOf(args, args.get("--model"), models);
   noteWhyCpu(args.get("--device"));
   Pipeline pipeline(source, args.get("--device"));
   const bool cuda = pipeline.deviceName().rfind("cuda", 0) == 0;
   if (memory.limitGiB) setMemoryLimit(static_cast<uint64_t>(*memory.limitGiB * 1073741824.0), cuda); // before any weight
-  const auto precision = precisionFromName(args.get("--precision", cuda ? "fp16" : "fp32"));
-  if (!precision) return usage("--precision must be fp32, fp16 or bf16");
-  if (!configured) request.optimizations.precision = *precision;
+  if (const auto wrong = readPrecision(args, cuda, request); !wrong.empty()) return usage(wrong);
   if (source.isRandom()) std::cerr << "note: " << source.describe() << "\n";
 
   const std::filesystem::path out = args.get("--out");

@@ -81,21 +81,11 @@ int runGrid(const std::vector<std::string>& argv) {
   if (std::filesystem::exists(out / "grid.json"))
     return usage((out / "grid.json").string() + " exists: choose another --out or move it away");
 
-  auto sourceOf = [&](const std::string& spec) {
-    auto source = ModelSource::parse(resolveInLibrary(spec, models, LibraryEntry::Kind::Model));
-    if (args.has("--vae")) source.vae = resolveInLibrary(args.get("--vae"), models, LibraryEntry::Kind::Vae);
-    source.configs = args.get("--model-config");
-    return source;
-  };
   noteWhyCpu(args.get("--device"));
-  auto source = sourceOf(args.get("--model"));
+  auto source = modelSourceOf(args, args.get("--model"), models);
   auto pipeline = std::make_unique<Pipeline>(source, args.get("--device"));
   const bool cuda = pipeline->deviceName().rfind("cuda", 0) == 0;
-  if (!args.has("--config")) {
-    const auto precision = precisionFromName(args.get("--precision", cuda ? "fp16" : "fp32"));
-    if (!precision) return usage("--precision must be fp32, fp16 or bf16");
-    base.optimizations.precision = *precision;
-  }
+  if (const auto wrong = readPrecision(args, cuda, base); !wrong.empty()) return usage(wrong);
   const auto cells = gridCells(base, axes); // every cell validated before any work
 
   GridReport report;
@@ -107,12 +97,7 @@ int runGrid(const std::vector<std::string>& argv) {
   report.prompt = base.prompt;
   report.settings = a1111Parameters(base, identityOf(source), 0);
   report.axes = axes;
-  for (const auto& cell : cells) {
-    GridCellRecord record;
-    record.x = cell.x, record.y = cell.y, record.z = cell.z;
-    record.label = cell.label;
-    report.cells.push_back(record);
-  }
+  for (const auto& cell : cells) report.cells.push_back(gridCellRecord(cell));
   std::filesystem::create_directories(out);
   auto write = [&] { // after every cell: a grid stopped at any moment keeps what it made
     const auto partial = out / "grid.json.partial";
@@ -131,7 +116,7 @@ int runGrid(const std::vector<std::string>& argv) {
       const std::string wanted = cell.model.empty() ? args.get("--model") : cell.model;
       if (wanted != loaded || !pipeline) {
         pipeline.reset(); // the previous model's memory first
-        source = sourceOf(wanted);
+        source = modelSourceOf(args, wanted, models);
         pipeline = std::make_unique<Pipeline>(source, args.get("--device"));
         loaded = wanted;
       }
@@ -145,9 +130,7 @@ int runGrid(const std::vector<std::string>& argv) {
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::Cancelled) {
         stopped = true;
-        record = GridCellRecord{}; // not made
-        record.x = cell.x, record.y = cell.y, record.z = cell.z;
-        record.label = cell.label;
+        record = gridCellRecord(cell); // not made
         break;
       }
       record.made = true;

@@ -35,6 +35,13 @@ std::string resolveInLibrary(const std::string& spec, const std::filesystem::pat
   return spec; // not there either: loading says what is missing
 }
 
+ModelSource modelSourceOf(const Args& args, const std::string& spec, const std::filesystem::path& models) {
+  auto source = ModelSource::parse(resolveInLibrary(spec, models, LibraryEntry::Kind::Model));
+  if (args.has("--vae")) source.vae = resolveInLibrary(args.get("--vae"), models, LibraryEntry::Kind::Vae);
+  source.configs = args.get("--model-config");
+  return source;
+}
+
 std::string applyModeOptions(const Args& args, const std::filesystem::path& models, bool keepSize,
                              GenerationRequest& request) {
   const bool hires = args.has("--hires-scale");

@@ -5,6 +5,7 @@
 #include "args.h"
 
 #include "sdxl/model_library.h"
+#include "sdxl/pipeline.h"
 #include "sdxl/request.h"
 
 #include <filesystem>
@@ -23,5 +24,8 @@ std::string applyModeOptions(const Args& args, const std::filesystem::path& mode
 
 // A name that is neither a path nor the built-in model: an entry of that kind in the models folder.
 std::string resolveInLibrary(const std::string& spec, const std::filesystem::path& models, LibraryEntry::Kind kind);
+
+// The model `spec` names (resolved as above), with --vae and --model-config applied.
+ModelSource modelSourceOf(const Args& args, const std::string& spec, const std::filesystem::path& models);
 
 } // namespace sdxl::cli

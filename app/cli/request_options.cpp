@@ -42,6 +42,14 @@ std::vector<OptionSpec> requestOptionSpecs() {
                   configWordsHelp() + " (e.g. fp16_compile_vae_slicing); replaces --precision and --attention"}};
 }
 
+std::string readPrecision(const Args& args, bool cuda, GenerationRequest& request) {
+  if (args.has("--config")) return {};
+  const auto precision = precisionFromName(args.get("--precision", cuda ? "fp16" : "fp32"));
+  if (!precision) return "--precision must be fp32, fp16 or bf16";
+  request.optimizations.precision = *precision;
+  return {};
+}
+
 bool parseSize(const std::string& text, int& width, int& height) {
   const auto x = text.find('x');
   if (x == std::string::npos) return false;

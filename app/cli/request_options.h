@@ -18,6 +18,10 @@ std::vector<OptionSpec> requestOptionSpecs();
 // an unknown --config word.
 std::string readRequestOptions(const Args& args, GenerationRequest& request);
 
+// --precision, defaulting by the device (fp16 on CUDA, fp32 on the CPU), unless --config named it.
+// Returns what is wrong, empty when nothing is.
+std::string readPrecision(const Args& args, bool cuda, GenerationRequest& request);
+
 // "1024x1024" -> width, height; false when it does not look like that.
 bool parseSize(const std::string& text, int& width, int& height);
 

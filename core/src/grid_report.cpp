@@ -18,6 +18,13 @@ std::string gridImageName(const std::string& stem, std::size_t cell) {
   return stem + "-" + number + ".png";
 }
 
+GridCellRecord gridCellRecord(const GridCell& cell) {
+  GridCellRecord record;
+  record.x = cell.x, record.y = cell.y, record.z = cell.z;
+  record.label = cell.label;
+  return record;
+}
+
 std::string GridReport::toJson() const {
   nlohmann::ordered_json j;
   j["kind"] = "sdxl-studio-grid";

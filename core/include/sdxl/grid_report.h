@@ -32,6 +32,9 @@ struct GridReport {
   static GridReport fromJson(const std::string& json);
 };
 
+// A cell not made yet: its place in the grid and its label.
+GridCellRecord gridCellRecord(const GridCell& cell);
+
 // "grid-007.png": cell i's image file name, as both writers name it.
 std::string gridImageName(const std::string& stem, std::size_t cell);
 

@@ -7,9 +7,7 @@ namespace sdxl {
 
 GridCellRecord runGridCell(Pipeline& pipeline, const GridCell& cell, GenerationResult& result,
                            GenerationObserver* observer) {
-  GridCellRecord record;
-  record.x = cell.x, record.y = cell.y, record.z = cell.z;
-  record.label = cell.label;
+  auto record = gridCellRecord(cell);
   synchronizeDevice();
   resetPeakMemory();
   const auto start = std::chrono::steady_clock::now();
