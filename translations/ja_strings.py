@@ -209,6 +209,7 @@ JA = {
     "%1 is not a usable SDXL model:%2": "%1 は使える SDXL モデルではありません:%2",
     "Built-in tiny model (random weights)": "内蔵の極小モデル (ランダムな重み)",
     "Built-in SDXL-size model (random weights)": "内蔵の SDXL サイズのモデル (ランダムな重み)",
+    "%1: images are noise": "%1: 画像はノイズになります",
     "the VAE %1 is not a VAE: it is %2": "VAE %1 は VAE ではありません: %2 です",
     "LoRAs in the models folder; type to search": "モデルフォルダーの LoRA。入力すると検索します",
     "Add": "追加",

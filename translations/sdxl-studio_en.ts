@@ -1662,6 +1662,10 @@
         <source>A generation is running; the grid waits for it to finish.</source>
         <translation>A generation is running; the grid waits for it to finish.</translation>
     </message>
+    <message>
+        <source>%1: images are noise</source>
+        <translation>%1: images are noise</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::MaskPainter</name>

@@ -1662,6 +1662,10 @@
         <source>A generation is running; the grid waits for it to finish.</source>
         <translation>生成中です。グリッドは生成が終わってから実行します。</translation>
     </message>
+    <message>
+        <source>%1: images are noise</source>
+        <translation>%1: 画像はノイズになります</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui::MaskPainter</name>

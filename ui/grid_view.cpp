@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -198,12 +199,19 @@ QImage GridView::gridImage() const {
   const std::size_t nx = m_axes.size() > 0 ? m_axes[0].values.size() : 1, ny = m_axes.size() > 1 ? m_axes[1].values.size() : 1,
                     nz = m_axes.size() > 2 ? m_axes[2].values.size() : 1;
   const int left = m_axes.size() > 1 ? kRowLabel : 10;
-  const int blockHeight = kHeader + int(ny) * (kCell + kCaption) + (nz > 1 ? kHeader : 0);
+  QFont font;
+  font.setPixelSize(12);
+  // The column labels wrap, and the header is as tall as the tallest (a long configuration's
+  // name takes three lines).
+  int header = kHeader;
+  const QFontMetrics metrics(font);
+  for (std::size_t x = 0; x < nx && !m_axes.empty(); ++x)
+    header = std::max(header, metrics.boundingRect(QRect(0, 0, kCell, 1000), Qt::AlignCenter | Qt::TextWordWrap,
+                                                   valueLabel(m_axes[0], x)).height() + 6);
+  const int blockHeight = header + int(ny) * (kCell + kCaption) + (nz > 1 ? kHeader : 0);
   QImage image(left + int(nx) * (kCell + 8) + 10, int(nz) * blockHeight + 10, QImage::Format_RGB32);
   image.fill(Qt::white);
   QPainter p(&image);
-  QFont font = p.font();
-  font.setPixelSize(12);
   p.setFont(font);
   p.setPen(Qt::black);
   for (std::size_t z = 0; z < nz; ++z) {
@@ -218,9 +226,9 @@ QImage GridView::gridImage() const {
       top += kHeader;
     }
     for (std::size_t x = 0; x < nx && !m_axes.empty(); ++x)
-      p.drawText(QRect(left + int(x) * (kCell + 8), top, kCell, kHeader), Qt::AlignCenter | Qt::TextWordWrap,
+      p.drawText(QRect(left + int(x) * (kCell + 8), top, kCell, header), Qt::AlignCenter | Qt::TextWordWrap,
                  valueLabel(m_axes[0], x));
-    top += kHeader;
+    top += header;
     for (std::size_t y = 0; y < ny; ++y) {
       const int rowTop = top + int(y) * (kCell + kCaption);
       if (m_axes.size() > 1)

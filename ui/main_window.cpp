@@ -508,7 +508,8 @@ void MainWindow::setOutputFolder(const QString& folder) {
 }
 
 void MainWindow::onModelReady(const QString& description, bool randomWeights) {
-  m_modelLabel->setText(description); // the core's description says "random weights" where it applies
+  // The core's description names a folder or file; the built-in models' names are ours to translate.
+  m_modelLabel->setText(m_model.source().isRandom() ? tr("%1: images are noise").arg(m_model.displayName()) : description);
   m_modelLabel->setStyleSheet(randomWeights ? QStringLiteral("color: #b9770e") : QString());
   m_modelLabel->setToolTip(m_model.spec);
   m_modelBar->setStatus(tr("ready"));

@@ -2,6 +2,9 @@
 
 #include "sdxl/telemetry.h"
 
+#include <algorithm>
+
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
@@ -90,10 +93,15 @@ void TelemetryPanel::sample() {
   m_memory->yAxis->rescale(true); // y follows the data; x is the sliding window
   m_memory->yAxis->setRangeLower(0);
   if (m_budgetGB > 0) m_memory->yAxis->setRangeUpper(std::max(m_memory->yAxis->range().upper, m_budgetGB * 1.05));
-  // From a little before the last run started (or the window's width back), so a run fills the chart.
-  const double from = m_runStart >= 0 ? std::max(m_runStart - 2.0, t - kWindowSeconds) : std::max(0.0, t - kWindowSeconds);
-  m_memory->xAxis->setRange(from, std::max(from + 10.0, t));
+  m_memory->xAxis->setRange(timeRange(t));
+  placeStageLabels();
   if (isVisible()) m_memory->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// From a little before the last run started (or the window's width back), so a run fills the chart.
+QCPRange TelemetryPanel::timeRange(double t) const {
+  const double from = m_runStart >= 0 ? std::max(m_runStart - 2.0, t - kWindowSeconds) : std::max(0.0, t - kWindowSeconds);
+  return {from, std::max(from + 10.0, t)};
 }
 
 void TelemetryPanel::markStage(const QString& name) {
@@ -103,10 +111,8 @@ void TelemetryPanel::markStage(const QString& name) {
   line->point2->setCoords(t, 1);
   line->setPen(QPen(QColor(0, 0, 0, 90), 1, Qt::DotLine));
   auto* label = new QCPItemText(m_memory);
-  // Stages follow each other closely: each label on a row of its own, from the top down.
   label->position->setTypeX(QCPItemPosition::ptPlotCoords);
   label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-  label->position->setCoords(t, 0.04 + 0.11 * (m_stageLabels++ % 5));
   label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
   label->setPadding(QMargins(2, 0, 2, 0));
   label->setBrush(QColor(255, 255, 255, 200));
@@ -114,6 +120,26 @@ void TelemetryPanel::markStage(const QString& name) {
   label->setFont(QFont(font().family(), 7));
   m_stageMarks.push_back({t, line, label});
   dropStageMarksBefore(t - kWindowSeconds);
+  placeStageLabels();
+}
+
+// Stages follow each other closely: the labels go in rows a line of text apart, each on the first
+// row free at its place on the chart as it is drawn now (so again at every sample: the time axis
+// and the chart's size change); one with no row free is hidden until the chart has room for it.
+void TelemetryPanel::placeStageLabels() {
+  if (m_stageMarks.empty()) return;
+  const QFontMetrics metrics(m_stageMarks.front().label->font());
+  const int height = m_memory->axisRect()->height();
+  const double row = height > 20 ? std::max(0.11, (metrics.height() + 3.0) / height) : 0.11;
+  std::vector<double> rowEnds(std::size_t(std::max(1, int(0.92 / row))), -1e9); // in pixels
+  for (const auto& mark : m_stageMarks) {
+    const double x = m_memory->xAxis->coordToPixel(mark.t);
+    const auto free = std::find_if(rowEnds.begin(), rowEnds.end(), [x](double end) { return end < x; });
+    mark.label->setVisible(free != rowEnds.end()); // its dotted line stays
+    if (free == rowEnds.end()) continue;
+    *free = x + metrics.horizontalAdvance(mark.label->text()) + 8;
+    mark.label->position->setCoords(mark.t, 0.04 + row * double(free - rowEnds.begin()));
+  }
 }
 
 // A day of runs would otherwise keep every stage's line and label, each replot drawing them all.
@@ -159,7 +185,6 @@ void TelemetryPanel::clearMemoryNotes() {
 
 void TelemetryPanel::clearSteps() {
   m_runStart = m_clock.elapsed() / 1000.0; // a run starts: the chart follows it
-  m_stageLabels = 0;
   dropStageMarksBefore(m_runStart - 2.0); // the chart starts there now
   static_cast<QCPBars*>(m_steps->plottable(0))->data()->clear();
   m_steps->replot();

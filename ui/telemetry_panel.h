@@ -12,6 +12,8 @@
 class QCustomPlot;
 class QCPAbstractItem;
 class QCPItemStraightLine;
+class QCPItemText;
+class QCPRange;
 class QLabel;
 class QTimer;
 
@@ -46,13 +48,15 @@ private:
   QTimer* m_timer = nullptr;
   QElapsedTimer m_clock;
   double m_runStart = -1; // seconds on m_clock when the last run started
-  int m_stageLabels = 0;  // this run's, for their rows
   struct StageMark {
     double t;
-    QCPAbstractItem *line, *label;
+    QCPAbstractItem* line;
+    QCPItemText* label;
   };
   std::vector<StageMark> m_stageMarks; // oldest first; those off the chart are removed
   void dropStageMarksBefore(double t);
+  QCPRange timeRange(double t) const; // of the memory chart at time t (s on m_clock)
+  void placeStageLabels();
   bool m_cuda = false;
 };
 

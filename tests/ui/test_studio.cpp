@@ -168,6 +168,38 @@ private slots:
     QCOMPARE(panel.memoryPlot()->itemCount(), before);
   }
 
+  // A run's stage labels, marked within moments of each other on a short chart (the 1024x700
+  // window's), do not overlap: each at once, then paced as a fast run paces them, in Japanese; a
+  // label with no room is hidden (its line stays), not drawn over another.
+  void stageLabelsDoNotOverlap() {
+    for (const int pause : {0, 150}) {
+      sdxl::ui::TelemetryPanel panel;
+      panel.resize(1000, pause ? 130 : 170);
+      panel.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&panel));
+      panel.memoryPlot()->replot();
+      panel.clearSteps();
+      const int before = panel.memoryPlot()->itemCount();
+      for (const auto* stage : {"読み込み", "エンコード", "ノイズ除去", "デコード", "完了"}) {
+        panel.markStage(QString::fromUtf8(stage));
+        QTest::qWait(pause);
+      }
+      panel.memoryPlot()->replot();
+      std::vector<QRectF> rects;
+      for (int i = before; i < panel.memoryPlot()->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(panel.memoryPlot()->item(i)); text && text->visible())
+          rects.emplace_back(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition());
+      QVERIFY2(rects.size() >= (pause ? 3u : 5u), qPrintable(QString::number(rects.size()))); // hidden where no room
+      for (std::size_t a = 0; a < rects.size(); ++a)
+        for (std::size_t b = a + 1; b < rects.size(); ++b)
+          QVERIFY2(!rects[a].intersects(rects[b]),
+                   qPrintable(QStringLiteral("pause %1: labels %2 and %3 (x %4..%5 and %6..%7, y %8 and %9)")
+                                  .arg(pause).arg(a).arg(b)
+                                  .arg(rects[a].left()).arg(rects[a].right()).arg(rects[b].left()).arg(rects[b].right())
+                                  .arg(rects[a].top()).arg(rects[b].top())));
+    }
+  }
+
   void aFallbackIsShownInTheWindowAndTheImageIsKept() {
     sdxl::setMemoryLimit(std::nullopt, false); // counts the CPU's tensors from here
     auto w = window(2, 256);
@@ -824,6 +856,8 @@ private slots:
     auto w = window();
     QCOMPARE(w->findChild<QPushButton*>(QStringLiteral("generate"))->text(), QStringLiteral("生成"));
     QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>(QStringLiteral("promptTokenCount"))->text().startsWith(QStringLiteral("トークン数")), 20000);
+    // The status bar's model too: the built-in model's name is the interface's, not the core's.
+    QTRY_VERIFY_WITH_TIMEOUT(w->findChild<QLabel*>(QStringLiteral("modelLabel"))->text().contains(QStringLiteral("ランダム")), 20000);
     w->findChild<QPlainTextEdit*>(QStringLiteral("prompt"))->setPlainText(QStringLiteral("桜の木の下の猫、水彩画"));
     QCOMPARE(sdxl::ui::installLanguage(QStringLiteral("en")), QStringLiteral("en"));
   }
