@@ -753,6 +753,170 @@
         <source>safetensors file %1: %2 bytes after the last tensor belong to none</source>
         <translation>safetensors file %1: %2 bytes after the last tensor belong to none</translation>
     </message>
+    <message>
+        <source>the %1 weights do not match its config.json
+  missing (%2):%3
+  wrong shape (%4):%5
+  unexpected (%6):%7
+  Is this folder's %1 from an SDXL-family model, and complete?</source>
+        <translation>the %1 weights do not match its config.json
+  missing (%2):%3
+  wrong shape (%4):%5
+  unexpected (%6):%7
+  Is this folder's %1 from an SDXL-family model, and complete?</translation>
+    </message>
+    <message>
+        <source>the %1 weights do not match its config.json
+  missing (%2):%3
+  wrong shape (%4):%5
+  unexpected (%6):%7
+  Is %8 from an SDXL-family model, and complete?</source>
+        <translation>the %1 weights do not match its config.json
+  missing (%2):%3
+  wrong shape (%4):%5
+  unexpected (%6):%7
+  Is %8 from an SDXL-family model, and complete?</translation>
+    </message>
+    <message>
+        <source>%1: "%2" needs one entry per encoder_block_out_channels entry</source>
+        <translation>%1: "%2" needs one entry per encoder_block_out_channels entry</translation>
+    </message>
+    <message>
+        <source>%1: "%2" needs one entry per decoder_block_out_channels entry</source>
+        <translation>%1: "%2" needs one entry per decoder_block_out_channels entry</translation>
+    </message>
+    <message>
+        <source>%1 is missing or unreadable</source>
+        <translation>%1 is missing or unreadable</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object</source>
+        <translation>%1 is not a JSON object</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be an integer</source>
+        <translation>%1: "%2" must be an integer</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is %3, outside the supported %4..%5</source>
+        <translation>%1: "%2" is %3, outside the supported %4..%5</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be a number</source>
+        <translation>%1: "%2" must be a number</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be true or false</source>
+        <translation>%1: "%2" must be true or false</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be a string</source>
+        <translation>%1: "%2" must be a string</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be a list of 1 to 64 integers</source>
+        <translation>%1: "%2" must be a list of 1 to 64 integers</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must hold integers only</source>
+        <translation>%1: "%2" must hold integers only</translation>
+    </message>
+    <message>
+        <source>%1: "%2" holds %3, outside the supported %4..%5</source>
+        <translation>%1: "%2" holds %3, outside the supported %4..%5</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must have one value per block (%3)</source>
+        <translation>%1: "%2" must have one value per block (%3)</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be a list of 1 to 64 names</source>
+        <translation>%1: "%2" must be a list of 1 to 64 names</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must hold names only</source>
+        <translation>%1: "%2" must hold names only</translation>
+    </message>
+    <message>
+        <source>%1: "%2" and up_block_types need one entry per block_out_channels entry</source>
+        <translation>%1: "%2" and up_block_types need one entry per block_out_channels entry</translation>
+    </message>
+    <message>
+        <source>%1: "%2" holds '%3', which is not supported</source>
+        <translation>%1: "%2" holds '%3', which is not supported</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be UNetMidBlock2DCrossAttn</source>
+        <translation>%1: "%2" must be UNetMidBlock2DCrossAttn</translation>
+    </message>
+    <message>
+        <source>%1: "%2" does not divide block_out_channels</source>
+        <translation>%1: "%2" does not divide block_out_channels</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be text_time or null</source>
+        <translation>%1: "%2" must be text_time or null</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is set; only null is supported</source>
+        <translation>%1: "%2" is set; only null is supported</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be positional</source>
+        <translation>%1: "%2" must be positional</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be default</source>
+        <translation>%1: "%2" must be default</translation>
+    </message>
+    <message>
+        <source>%1: "%2" and conv_out_kernel must be 3</source>
+        <translation>%1: "%2" and conv_out_kernel must be 3</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be silu</source>
+        <translation>%1: "%2" must be silu</translation>
+    </message>
+    <message>
+        <source>%1: "%2" needs one entry per block_out_channels entry</source>
+        <translation>%1: "%2" needs one entry per block_out_channels entry</translation>
+    </message>
+    <message>
+        <source>%1: "%2" holds '%3'; only %4 is supported</source>
+        <translation>%1: "%2" holds '%3'; only %4 is supported</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be true</source>
+        <translation>%1: "%2" must be true</translation>
+    </message>
+    <message>
+        <source>%1: "%2" does not divide hidden_size</source>
+        <translation>%1: "%2" does not divide hidden_size</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be scaled_linear or linear</source>
+        <translation>%1: "%2" must be scaled_linear or linear</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not supported</source>
+        <translation>%1: "%2" is not supported</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be epsilon or v_prediction</source>
+        <translation>%1: "%2" must be epsilon or v_prediction</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be leading, linspace or trailing</source>
+        <translation>%1: "%2" must be leading, linspace or trailing</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be linear</source>
+        <translation>%1: "%2" must be linear</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or cut short: its %2 chunk claims %3 bytes, more than the file holds</source>
+        <translation>%1 is damaged or cut short: its %2 chunk claims %3 bytes, more than the file holds</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>
@@ -986,6 +1150,22 @@
     <message>
         <source>%1 could not be written.</source>
         <translation>%1 could not be written.</translation>
+    </message>
+    <message>
+        <source>error vs exact</source>
+        <translation>error vs exact</translation>
+    </message>
+    <message>
+        <source>What an approximate configuration costs: the relative difference of its final latents from those of the same configuration without its approximate switches, run in the same comparison on the same request. Beside the speed-up, so you can choose.</source>
+        <translation>What an approximate configuration costs: the relative difference of its final latents from those of the same configuration without its approximate switches, run in the same comparison on the same request. Beside the speed-up, so you can choose.</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <source>Add %1 to the comparison to measure this configuration's error.</source>
+        <translation>Add %1 to the comparison to measure this configuration's error.</translation>
     </message>
 </context>
 <context>

@@ -753,6 +753,170 @@
         <source>safetensors file %1: %2 bytes after the last tensor belong to none</source>
         <translation>safetensors ファイル %1: 最後のテンソルの後の %2 バイトがどのテンソルにも属していません</translation>
     </message>
+    <message>
+        <source>the %1 weights do not match its config.json
+  missing (%2):%3
+  wrong shape (%4):%5
+  unexpected (%6):%7
+  Is this folder's %1 from an SDXL-family model, and complete?</source>
+        <translation>%1 の重みが config.json と合いません
+  見つからない (%2):%3
+  形が違う (%4):%5
+  想定外 (%6):%7
+  このフォルダーの %1 は SDXL 系のモデルのもので、欠けていませんか?</translation>
+    </message>
+    <message>
+        <source>the %1 weights do not match its config.json
+  missing (%2):%3
+  wrong shape (%4):%5
+  unexpected (%6):%7
+  Is %8 from an SDXL-family model, and complete?</source>
+        <translation>%1 の重みが config.json と合いません
+  見つからない (%2):%3
+  形が違う (%4):%5
+  想定外 (%6):%7
+  %8 は SDXL 系のモデルのもので、欠けていませんか?</translation>
+    </message>
+    <message>
+        <source>%1: "%2" needs one entry per encoder_block_out_channels entry</source>
+        <translation>%1: "%2" には encoder_block_out_channels の要素ごとに 1 つずつ値が必要です</translation>
+    </message>
+    <message>
+        <source>%1: "%2" needs one entry per decoder_block_out_channels entry</source>
+        <translation>%1: "%2" には decoder_block_out_channels の要素ごとに 1 つずつ値が必要です</translation>
+    </message>
+    <message>
+        <source>%1 is missing or unreadable</source>
+        <translation>%1 が見つからないか、読めません</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object</source>
+        <translation>%1 は JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be an integer</source>
+        <translation>%1: "%2" は整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is %3, outside the supported %4..%5</source>
+        <translation>%1: "%2" が %3 です。対応範囲は %4..%5 です</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be a number</source>
+        <translation>%1: "%2" は数値でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be true or false</source>
+        <translation>%1: "%2" は true か false でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be a string</source>
+        <translation>%1: "%2" は文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be a list of 1 to 64 integers</source>
+        <translation>%1: "%2" は 1〜64 個の整数のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must hold integers only</source>
+        <translation>%1: "%2" には整数だけを入れてください</translation>
+    </message>
+    <message>
+        <source>%1: "%2" holds %3, outside the supported %4..%5</source>
+        <translation>%1: "%2" に %3 が含まれています。対応範囲は %4..%5 です</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must have one value per block (%3)</source>
+        <translation>%1: "%2" にはブロックごとに 1 つずつ、%3 個の値が必要です</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be a list of 1 to 64 names</source>
+        <translation>%1: "%2" は 1〜64 個の名前のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must hold names only</source>
+        <translation>%1: "%2" には名前だけを入れてください</translation>
+    </message>
+    <message>
+        <source>%1: "%2" and up_block_types need one entry per block_out_channels entry</source>
+        <translation>%1: "%2" と up_block_types には block_out_channels の要素ごとに 1 つずつ値が必要です</translation>
+    </message>
+    <message>
+        <source>%1: "%2" holds '%3', which is not supported</source>
+        <translation>%1: "%2" に対応していない '%3' が含まれています</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be UNetMidBlock2DCrossAttn</source>
+        <translation>%1: "%2" は UNetMidBlock2DCrossAttn でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" does not divide block_out_channels</source>
+        <translation>%1: "%2" が block_out_channels を割り切りません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be text_time or null</source>
+        <translation>%1: "%2" は text_time か null でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is set; only null is supported</source>
+        <translation>%1: "%2" が設定されています。対応しているのは null だけです</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be positional</source>
+        <translation>%1: "%2" は positional でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be default</source>
+        <translation>%1: "%2" は default でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" and conv_out_kernel must be 3</source>
+        <translation>%1: "%2" と conv_out_kernel は 3 でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be silu</source>
+        <translation>%1: "%2" は silu でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" needs one entry per block_out_channels entry</source>
+        <translation>%1: "%2" には block_out_channels の要素ごとに 1 つずつ値が必要です</translation>
+    </message>
+    <message>
+        <source>%1: "%2" holds '%3'; only %4 is supported</source>
+        <translation>%1: "%2" に '%3' が含まれています。対応しているのは %4 だけです</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be true</source>
+        <translation>%1: "%2" は true でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" does not divide hidden_size</source>
+        <translation>%1: "%2" が hidden_size を割り切りません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be scaled_linear or linear</source>
+        <translation>%1: "%2" は scaled_linear か linear でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" is not supported</source>
+        <translation>%1: "%2" には対応していません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be epsilon or v_prediction</source>
+        <translation>%1: "%2" は epsilon か v_prediction でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be leading, linspace or trailing</source>
+        <translation>%1: "%2" は leading、linspace、trailing のいずれかでなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: "%2" must be linear</source>
+        <translation>%1: "%2" は linear でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or cut short: its %2 chunk claims %3 bytes, more than the file holds</source>
+        <translation>%1 は壊れているか途中で切れています: %2 チャンクが %3 バイトあると書かれていますが、ファイルにはそれだけ残っていません</translation>
+    </message>
 </context>
 <context>
     <name>sdxl::ui</name>
@@ -986,6 +1150,22 @@
     <message>
         <source>%1 could not be written.</source>
         <translation>%1 を書き込めませんでした。</translation>
+    </message>
+    <message>
+        <source>error vs exact</source>
+        <translation>厳密との誤差</translation>
+    </message>
+    <message>
+        <source>What an approximate configuration costs: the relative difference of its final latents from those of the same configuration without its approximate switches, run in the same comparison on the same request. Beside the speed-up, so you can choose.</source>
+        <translation>近似の設定が払う代償: 近似のスイッチを外した同じ設定を同じ比較の中で同じリクエストで実行し、その最終潜在との相対的な差を示します。高速化の隣に置いてあるので、見比べて選べます。</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>厳密</translation>
+    </message>
+    <message>
+        <source>Add %1 to the comparison to measure this configuration's error.</source>
+        <translation>この設定の誤差を測るには、%1 を比較に加えてください。</translation>
     </message>
 </context>
 <context>

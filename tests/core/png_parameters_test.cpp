@@ -1,11 +1,15 @@
 // Parameters read back from PNGs made by this product, A1111/Forge, ComfyUI (its API graph and its
 // editor workflow) and Fooocus: the texts below are as those tools write them.
+#include "sdxl/error.h"
 #include "sdxl/image.h"
 #include "sdxl/metadata.h"
 #include "sdxl/png_parameters.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
 
 using namespace sdxl;
 
@@ -174,4 +178,27 @@ TEST(PngParameters, OurOwnPngComesBackWholeThroughAFile) {
   EXPECT_EQ(fromText->request.width, 768);
   // A PNG without parameters is said as such.
   EXPECT_FALSE(parametersFromPngText({{"Software", "GIMP"}}).has_value());
+}
+
+// A chunk whose length field claims more than the file holds (a 4 KB file asking libpng for 1.8 GB,
+// tests/fuzz/corpus/png_metadata) is refused before libpng reads it; a whole file still loads.
+TEST(PngParameters, AChunkLongerThanTheFileIsRefusedBeforeLibpngAllocatesIt) {
+  const auto dir = test::freshTempDir("png_chunk_length");
+  Image pixels{8, 8, std::vector<uint8_t>(8 * 8 * 3, 100)};
+  savePng(pixels, dir / "whole.png", {{"parameters", "a cat\nSteps: 20, Seed: 1"}});
+  std::map<std::string, std::string> text;
+  EXPECT_EQ(loadPng(dir / "whole.png", &text).width, 8);
+  std::ifstream in(dir / "whole.png", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto tEXt = bytes.find("tEXt");
+  ASSERT_NE(tEXt, std::string::npos);
+  bytes[tEXt - 4] = char(0x6c); // the length's high byte: 1.8 GB
+  std::ofstream(dir / "claims.png", std::ios::binary) << bytes;
+  try {
+    loadPng(dir / "claims.png", &text);
+    ADD_FAILURE() << "a chunk claiming 1.8 GB was read";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("its tEXt chunk claims"), std::string::npos) << e.what();
+    EXPECT_NE(e.text(), nullptr); // translated in the studio
+  }
 }

@@ -11,7 +11,9 @@
 #include "sdxl/png_parameters.h"
 #include "sdxl/version.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <unistd.h>
 
@@ -52,7 +54,11 @@ void readParameters(const std::string& json) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string path = "/tmp/sdxl-fuzz-png-" + std::to_string(getpid()) + ".png";
+  // loadPng reads files: one per fuzzing process, removed when it exits (never destroyed before).
+  static const std::string& path = *new std::string(
+      (std::filesystem::temp_directory_path() / ("sdxl-fuzz-png-" + std::to_string(getpid()) + ".png")).string());
+  static const int removed = std::atexit([] { std::remove(path.c_str()); });
+  (void)removed;
   std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), std::streamsize(size));
   std::map<std::string, std::string> text;
   try {

@@ -4,6 +4,7 @@
 
 #include <png.h>
 
+#include <cctype>
 #include <cerrno>
 #include <csetjmp>
 #include <cstdio>
@@ -95,11 +96,38 @@ void savePng(const Image& image, const fs::path& path, const std::map<std::strin
                 {tmp.string(), path.string(), ec.message()});
 }
 
+namespace {
+// libpng takes a chunk's length field at its word and allocates that much before reading it (1.8 GB
+// for a 4 KB file, found by fuzz.png_metadata; Debian's libpng 1.6 does so even under
+// png_set_chunk_malloc_max). A chunk that claims more than the file has left is refused first.
+void checkChunkLengths(std::FILE* f, const fs::path& path) {
+  std::fseek(f, 0, SEEK_END);
+  const long long size = std::ftell(f);
+  long long at = 8; // after the signature
+  unsigned char header[8];
+  while (at + 8 <= size && std::fseek(f, long(at), SEEK_SET) == 0 && std::fread(header, 1, 8, f) == 8) {
+    const unsigned long long length = (static_cast<unsigned long long>(header[0]) << 24) | (header[1] << 16) |
+                                      (header[2] << 8) | header[3];
+    std::string type(reinterpret_cast<const char*>(header + 4), 4);
+    for (auto& c : type)
+      if (!std::isalpha(static_cast<unsigned char>(c))) c = '?';
+    if (static_cast<long long>(length) + 12 > size - at)
+      throw Error(ErrorKind::ModelFormat,
+                  QT_TRANSLATE_NOOP("sdxl", "%1 is damaged or cut short: its %2 chunk claims %3 bytes, more than the file holds"),
+                  {path.string(), type, std::to_string(length)});
+    if (type == "IEND") break;
+    at += 12 + static_cast<long long>(length);
+  }
+  std::rewind(f);
+}
+} // namespace
+
 Image loadPng(const fs::path& path, std::map<std::string, std::string>* text) {
   File file;
   file.f = std::fopen(path.c_str(), "rb");
   if (!file.f)
     throw Error(ErrorKind::Io, QT_TRANSLATE_NOOP("sdxl", "cannot read %1: %2"), {path.string(), std::strerror(errno)});
+  checkChunkLengths(file.f, path);
   std::string error;
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &error, pngError, nullptr);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
@@ -111,9 +139,8 @@ Image loadPng(const fs::path& path, std::map<std::string, std::string>* text) {
   }
   png_init_io(png, file.f);
   png_set_user_limits(png, 16384, 16384);
-  // A text chunk's length is the file's word: without a ceiling libpng allocates what a 4 KB file
-  // claims (1.8 GB, found by fuzz.png_metadata). Larger chunks are skipped, as libpng skips any
-  // ancillary chunk it cannot take; a ComfyUI workflow is far below this.
+  // And a ceiling for what the file does hold: larger ancillary chunks are skipped, as libpng skips
+  // any it cannot take; a ComfyUI workflow is far below this.
   png_set_chunk_malloc_max(png, 32u << 20);
   png_set_chunk_cache_max(png, 4096);
   png_read_info(png, info);
