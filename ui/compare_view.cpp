@@ -27,7 +27,7 @@
 namespace sdxl::ui {
 
 namespace {
-enum Column { Config, Latency, Encode, Denoise, Decode, Allocated, Reserved, Device, SpeedUp, Saved, Notes, Columns };
+enum Column { Config, Latency, Encode, Denoise, Decode, Allocated, Reserved, Device, SpeedUp, Error, Saved, Notes, Columns };
 
 QString labelOf(const sdxl::BenchmarkRow& row) {
   const auto label = configurationLabel(row.options);
@@ -145,7 +145,12 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
   m_table->setObjectName(QStringLiteral("compareTable"));
   m_table->setHorizontalHeaderLabels({tr("configuration"), tr("latency (s)"), tr("encode (s)"), tr("denoise (s)"),
                                       tr("decode (s)"), tr("peak allocated (GB)"), tr("peak reserved (GB)"),
-                                      tr("device used (GB)"), tr("speed-up"), tr("memory saved (GB)"), tr("notes")});
+                                      tr("device used (GB)"), tr("speed-up"), tr("error vs exact"), tr("memory saved (GB)"),
+                                      tr("notes")});
+  m_table->horizontalHeaderItem(Error)->setToolTip(
+      tr("What an approximate configuration costs: the relative difference of its final latents from those of the "
+         "same configuration without its approximate switches, run in the same comparison on the same request. "
+         "Beside the speed-up, so you can choose."));
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -323,6 +328,15 @@ void CompareView::refill() {
       cell(SpeedUp, QStringLiteral("%1×").arg(b.latencySeconds / r.latencySeconds, 0, 'f', 2));
       cell(Saved, QString::number(b.peakAllocatedGB - r.peakAllocatedGB, 'f', 2));
     }
+    if (!r.options.approximate()) {
+      cell(Error, tr("exact"));
+    } else if (r.errorVsExact) {
+      cell(Error, QString::number(*r.errorVsExact * 100, 'f', *r.errorVsExact < 0.01 ? 2 : 1) + QStringLiteral(" %"));
+    } else {
+      cell(Error, QStringLiteral("–"));
+      m_table->item(i, Error)->setToolTip(tr("Add %1 to the comparison to measure this configuration's error.")
+                                              .arg(configurationLabel(sdxl::exactOptionsOf(r.options))));
+    }
     QStringList notes;
     if (r.options.approximate()) notes << tr("approximate");
     for (const auto& note : r.memoryNotes) notes << QString::fromStdString(note);
@@ -371,12 +385,13 @@ bool CompareView::exportCsv(const QString& path) {
   QTextStream out(&file);
   auto quoted = [](const std::string& s) { return QStringLiteral("\"") + QString::fromStdString(s).replace('"', QStringLiteral("\"\"")) + QStringLiteral("\""); };
   out << "config,measured_by,latency_s,encode_s,denoise_s,decode_s,peak_allocated_gb,peak_reserved_gb,peak_device_used_gb,"
-         "first_step_s,approximate,error\n";
+         "first_step_s,approximate,latents_error_vs_exact,error\n";
   for (const auto& r : m_report.rows)
     out << QString::fromStdString(r.config) << ',' << quoted(r.measuredBy) << ',' << r.latencySeconds << ','
         << r.encodeSeconds << ',' << r.denoiseSeconds << ',' << r.decodeSeconds << ',' << r.peakAllocatedGB << ','
         << r.peakReservedGB << ',' << r.peakDeviceGB << ',' << r.firstStepSeconds << ','
-        << (r.options.approximate() ? 1 : 0) << ',' << quoted(r.error) << "\n";
+        << (r.options.approximate() ? 1 : 0) << ',' << (r.errorVsExact ? QString::number(*r.errorVsExact) : QString())
+        << ',' << quoted(r.error) << "\n";
   out.flush();
   const bool ok = file.commit();
   m_status->setText(ok ? tr("Saved %1.").arg(path) : tr("%1 could not be written: %2").arg(path, file.errorString()));

@@ -138,4 +138,16 @@ double psnr(const Image& a, const Image& b) {
   return mse == 0 ? std::numeric_limits<double>::infinity() : 10 * std::log10(255.0 * 255.0 / mse);
 }
 
+std::optional<double> relativeError(const std::vector<float>& a, const std::vector<float>& b) {
+  if (a.size() != b.size() || a.empty()) return std::nullopt;
+  double difference = 0, reference = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const double d = double(a[i]) - double(b[i]);
+    difference += d * d;
+    reference += double(b[i]) * double(b[i]);
+  }
+  if (reference == 0) return std::nullopt;
+  return std::sqrt(difference / reference);
+}
+
 } // namespace sdxl

@@ -14,6 +14,28 @@
 
 namespace sdxl {
 
+OptimizationOptions exactOptionsOf(const OptimizationOptions& options) {
+  auto exact = options;
+  exact.fp8 = false;
+  exact.stepCache = 0;
+  exact.guidanceCutoff = 1.0;
+  return exact;
+}
+
+std::optional<std::size_t> exactRowFor(const std::vector<BenchmarkRow>& rows, std::size_t row) {
+  auto wanted = exactOptionsOf(rows.at(row).options);
+  std::optional<std::size_t> found;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (!r.error.empty() || r.options.approximate() || !r.measuredBy.empty()) continue;
+    auto candidate = r.options;
+    if (candidate == wanted) return i; // the same compile switch: the closest
+    candidate.compile = wanted.compile;
+    if (candidate == wanted && !found) found = i;
+  }
+  return found;
+}
+
 std::string BenchmarkReport::toMarkdown() const {
   std::ostringstream out;
   out << std::fixed << std::setprecision(2);
@@ -22,11 +44,12 @@ std::string BenchmarkReport::toMarkdown() const {
   out << "\n\n";
   const bool fitted = std::any_of(rows.begin(), rows.end(), [](const BenchmarkRow& r) { return r.fitGB.has_value(); });
   out << "| configuration | latency (s) | encode / denoise / decode (s) | peak allocated (GiB) | peak reserved (GiB) | "
-         "device used (GiB) | " << (fitted ? "smallest limit (GiB) | " : "") << "before first step (s) | PSNR vs fp32 (dB) |\n"
-      << "|---|---|---|---|---|---|" << (fitted ? "---|" : "") << "---|---|\n";
+         "device used (GiB) | " << (fitted ? "smallest limit (GiB) | " : "") << "before first step (s) | PSNR vs fp32 (dB) | "
+         "latents' error vs exact |\n"
+      << "|---|---|---|---|---|---|" << (fitted ? "---|" : "") << "---|---|---|\n";
   for (const auto& r : rows) {
     if (!r.error.empty()) {
-      out << "| " << r.config << " | failed: " << r.error.substr(0, 120) << " | | | | | |" << (fitted ? " |" : "") << " |\n";
+      out << "| " << r.config << " | failed: " << r.error.substr(0, 120) << " | | | | | |" << (fitted ? " |" : "") << " | |\n";
       continue;
     }
     out << "| " << r.config << (r.options.approximate() ? " (approximate)" : "") << " | " << r.latencySeconds << " | "
@@ -44,6 +67,8 @@ std::string BenchmarkReport::toMarkdown() const {
       if (std::isinf(*r.psnrVsFp32)) out << "identical";
       else out << *r.psnrVsFp32;
     }
+    out << " | ";
+    if (r.errorVsExact) out << std::scientific << std::setprecision(1) << *r.errorVsExact << std::fixed << std::setprecision(2);
     out << " |\n";
   }
   for (const auto& r : rows)
@@ -85,6 +110,7 @@ std::string BenchmarkReport::toJson(const std::string& commit, const std::string
       row["first_step_s"] = r.firstStepSeconds;
       row["graph_capture_s"] = r.graphCaptureSeconds;
       if (r.psnrVsFp32) row["psnr_vs_fp32_db"] = std::isinf(*r.psnrVsFp32) ? 999.0 : *r.psnrVsFp32;
+      if (r.errorVsExact) row["latents_error_vs_exact"] = *r.errorVsExact;
     }
     j["rows"].push_back(row);
   }
@@ -137,6 +163,7 @@ BenchmarkRow rowOf(const nlohmann::json& j, const std::string& measuredBy) {
   if (j.contains("smallest_limit_gb")) row.fitGB = number(j, "smallest_limit_gb");
   if (j.contains("limit_gb")) row.limitGB = number(j, "limit_gb");
   if (j.contains("psnr_vs_fp32_db")) row.psnrVsFp32 = number(j, "psnr_vs_fp32_db");
+  if (j.contains("latents_error_vs_exact")) row.errorVsExact = number(j, "latents_error_vs_exact");
   if (j.contains("memory_notes") && j["memory_notes"].is_array())
     for (const auto& note : j["memory_notes"])
       if (note.is_string() && row.memoryNotes.size() < 64) row.memoryNotes.push_back(note.get<std::string>().substr(0, 4096));

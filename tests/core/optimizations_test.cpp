@@ -356,6 +356,45 @@ TEST(Attention, ChunkedMaterialisedAttentionEqualsTheWholeMatrix) {
   }
 }
 
+// An approximate row's cost: its final latents against the exact row with the same switches
+// otherwise; none where the comparison has no such row.
+TEST(Benchmark, ApproximateRowsReportTheirErrorAgainstTheExactRow) {
+  BenchmarkRunner runner(ModelSource::parse("builtin:tiny"), "cpu");
+  auto protocol = singleProtocol();
+  protocol.request.width = protocol.request.height = 64;
+  protocol.request.steps = 6;
+  protocol.runs = 1;
+  const auto report = runner.run(protocol, {configFromName("fp32"), configFromName("fp32_step_cache_2"),
+                                            configFromName("fp32_guidance_cutoff_0.5"), configFromName("bf16_step_cache_3")});
+  ASSERT_EQ(report.rows.size(), 4u);
+  EXPECT_FALSE(report.rows[0].errorVsExact); // exact itself
+  for (std::size_t i : {1u, 2u}) {
+    ASSERT_TRUE(report.rows[i].errorVsExact) << report.rows[i].config;
+    EXPECT_GT(*report.rows[i].errorVsExact, 1e-4) << report.rows[i].config;
+    EXPECT_LT(*report.rows[i].errorVsExact, 2.0) << report.rows[i].config;
+  }
+  EXPECT_FALSE(report.rows[3].errorVsExact); // no bf16 exact row to measure it against
+  EXPECT_EQ(exactRowFor(report.rows, 3), std::nullopt);
+  const auto json = report.toJson("abc");
+  const auto back = BenchmarkReport::fromJson(json);
+  ASSERT_TRUE(back.rows[1].errorVsExact);
+  EXPECT_DOUBLE_EQ(*back.rows[1].errorVsExact, *report.rows[1].errorVsExact);
+  EXPECT_NE(report.toMarkdown().find("latents' error vs exact"), std::string::npos);
+}
+
+TEST(Benchmark, TheExactRowOfAnApproximateOneIgnoresOnlyCompile) {
+  std::vector<BenchmarkRow> rows(4);
+  rows[0].options = configFromName("fp16_vae_slicing").options;
+  rows[1].options = configFromName("fp16").options;
+  rows[2].options = configFromName("fp16_compile").options;
+  rows[3].options = configFromName("fp16_compile_fp8_step_cache_2").options;
+  EXPECT_EQ(exactRowFor(rows, 3), std::optional<std::size_t>(2)); // the same compile switch first
+  rows[2].error = "out of memory";
+  EXPECT_EQ(exactRowFor(rows, 3), std::optional<std::size_t>(1)); // compile gives the same latents
+  rows[1].measuredBy = "diffusers";
+  EXPECT_EQ(exactRowFor(rows, 3), std::nullopt);                // another tool's row never is
+}
+
 TEST(Benchmark, RunsConfigurationsOnTheCpuAndReportsEveryColumn) {
   BenchmarkRunner runner(ModelSource::parse("builtin:tiny"), "cpu");
   auto protocol = singleProtocol();

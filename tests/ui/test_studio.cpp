@@ -470,7 +470,7 @@ private slots:
     file.write(R"({"device": "NVIDIA H200", "date": "2026-11-30", "protocol": "seed", "model": "built-in",
       "rows": [{"config": "fp16_compile", "error": "out of memory"},
                {"config": "fp16", "latency_s": 5.37, "peak_allocated_gb": 9.04, "peak_reserved_gb": 10.3},
-               {"config": "fp16_compile_fp8", "latency_s": 4.1, "peak_allocated_gb": 10.9}],
+               {"config": "fp16_compile_fp8", "latency_s": 4.1, "peak_allocated_gb": 10.9, "latents_error_vs_exact": 0.12}],
       "reference": [{"config": "fp16", "latency_s": 7.9, "peak_allocated_gb": 25.8},
                     {"config": "fp16", "latency_s": 7.85, "peak_allocated_gb": 25.79}]})");
     file.close();
@@ -486,7 +486,9 @@ private slots:
     QCOMPARE(table->item(3, 0)->text(), QStringLiteral("diffusers: fp16"));
     compare->baselineBox()->setCurrentIndex(compare->baselineBox()->findText(QStringLiteral("diffusers: fp16")));
     QCOMPARE(table->item(1, 8)->text(), QStringLiteral("1.46×")); // 7.85 / 5.37
-    QVERIFY(table->item(2, 10)->text().contains(QStringLiteral("approximate")));
+    QVERIFY(table->item(2, 11)->text().contains(QStringLiteral("approximate")));
+    QCOMPARE(table->item(2, 9)->text(), QStringLiteral("12.0 %")); // its error beside its speed-up
+    QCOMPARE(table->item(1, 9)->text(), QStringLiteral("exact"));
     QVERIFY(w->findChild<QLabel*>(QStringLiteral("compareTitle"))->text().contains(QStringLiteral("NVIDIA H200")));
     QVERIFY(!compare->reportImage().isNull());
     const QString bad = dir.filePath(QStringLiteral("bad.json"));

@@ -49,10 +49,19 @@ struct BenchmarkRow {
   double firstStepSeconds = 0;                    // first run: from the request to its first finished step
   double graphCaptureSeconds = 0;
   std::optional<double> psnrVsFp32;               // image 0 against the fp32 row's image 0
+  // Approximate rows: the relative error (L2) of the final latents against those of the report's
+  // exact row with the same switches otherwise (exactRowFor), on the same request.
+  std::optional<double> errorVsExact;
   std::string error;                              // set when the configuration failed (e.g. out of memory)
   std::string measuredBy;                         // "" for ours; "diffusers" for a report's reference rows
   Image firstImage;                               // empty for a report read back from JSON
+  std::vector<float> finalLatents;                // of the counted run; empty for a report read back
 };
+
+// The options an approximate configuration is measured against: its own without the approximate
+// switches (compile aside: it gives the same latents). The row of `rows` with them, if any.
+OptimizationOptions exactOptionsOf(const OptimizationOptions& options);
+std::optional<std::size_t> exactRowFor(const std::vector<BenchmarkRow>& rows, std::size_t row);
 
 struct BenchmarkReport {
   std::string device, date, protocol, model;
@@ -94,5 +103,7 @@ private:
 
 // Peak signal-to-noise ratio of two 8-bit images, in dB (infinity when identical).
 double psnr(const Image& a, const Image& b);
+// ||a - b|| / ||b|| over two tensors' values; nothing when their sizes differ or b is zero.
+std::optional<double> relativeError(const std::vector<float>& a, const std::vector<float>& b);
 
 } // namespace sdxl

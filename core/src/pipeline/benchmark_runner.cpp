@@ -130,6 +130,10 @@ BenchmarkReport BenchmarkRunner::run(const BenchmarkProtocol& protocol, const st
           row.denoiseSeconds = result.denoiseSeconds;
           row.decodeSeconds = result.decodeSeconds;
           row.firstImage = result.images.at(0);
+          if (result.finalLatents && result.finalLatents->defined()) {
+            const auto latents = result.finalLatents->to(at::kFloat).contiguous();
+            row.finalLatents.assign(latents.data_ptr<float>(), latents.data_ptr<float>() + latents.numel());
+          }
         }
       }
       if (m_settings.fit) {
@@ -163,6 +167,12 @@ BenchmarkReport BenchmarkRunner::run(const BenchmarkProtocol& protocol, const st
   if (fp32Row)
     for (auto& row : report.rows)
       if (row.error.empty()) row.psnrVsFp32 = psnr(row.firstImage, report.rows[*fp32Row].firstImage);
+  for (std::size_t i = 0; i < report.rows.size(); ++i) {
+    auto& row = report.rows[i];
+    if (!row.error.empty() || !row.options.approximate()) continue;
+    if (const auto exact = exactRowFor(report.rows, i))
+      row.errorVsExact = relativeError(row.finalLatents, report.rows[*exact].finalLatents);
+  }
   return report;
 }
 
