@@ -42,7 +42,7 @@ if [ ! -x .venv/bin/python3 ] || [ "$(cat .venv/.requirements-hash 2>/dev/null)"
   say "setting up .venv (torch wheel with LibTorch, transformers, diffusers; a few GB the first time)"
   [ -x .venv/bin/python3 ] || "$PY" -m venv .venv
   .venv/bin/python3 -m pip install -q --upgrade pip
-  .venv/bin/python3 -m pip install -q -r requirements.txt
+  .venv/bin/python3 -m pip install -q --no-cache-dir -r requirements.txt # no second copy of the wheels on disk
   echo "$REQ_HASH" > .venv/.requirements-hash
 fi
 

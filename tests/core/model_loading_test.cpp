@@ -36,6 +36,11 @@ std::string loadError(const fs::path& dir) {
     io::loadAutoencoderKL(dir, {});
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::ModelFormat);
+    // A template and its arguments, so the studio shows it in its language.
+    EXPECT_NE(e.text(), nullptr) << e.what();
+    if (e.text()) {
+      EXPECT_EQ(formatMessage(e.text(), e.args()), e.what());
+    }
     return e.what();
   }
   ADD_FAILURE() << "a broken folder loaded";

@@ -82,12 +82,21 @@ void loadWeights(torch::nn::Module& module, const WeightSource& checkpoint, cons
     if (!used.count(name) && !(options.ignored && options.ignored(name))) unexpected.push_back(name);
 
   if (!missing.empty() || !misshapen.empty() || !unexpected.empty()) {
-    std::string message = "the " + component + " weights do not match its config.json";
-    if (!missing.empty()) message += "\n  missing (" + std::to_string(missing.size()) + "):" + listSome(missing);
-    if (!misshapen.empty()) message += "\n  wrong shape (" + std::to_string(misshapen.size()) + "):" + listSome(misshapen);
-    if (!unexpected.empty()) message += "\n  unexpected (" + std::to_string(unexpected.size()) + "):" + listSome(unexpected);
-    message += "\n  Is " + (origin.empty() ? "this folder's " + component : origin) + " from an SDXL-family model, and complete?";
-    throw Error(ErrorKind::ModelFormat, message);
+    // The headings are translated (ui/core_messages.cpp); the tensor names and shapes are not.
+    std::vector<std::string> args{component, std::to_string(missing.size()), listSome(missing),
+                                  std::to_string(misshapen.size()), listSome(misshapen),
+                                  std::to_string(unexpected.size()), listSome(unexpected)};
+    if (origin.empty())
+      throw Error(ErrorKind::ModelFormat,
+                  QT_TRANSLATE_NOOP("sdxl", "the %1 weights do not match its config.json\n  missing (%2):%3\n  wrong shape "
+                                            "(%4):%5\n  unexpected (%6):%7\n  Is this folder's %1 from an SDXL-family "
+                                            "model, and complete?"),
+                  std::move(args));
+    args.push_back(origin);
+    throw Error(ErrorKind::ModelFormat,
+                QT_TRANSLATE_NOOP("sdxl", "the %1 weights do not match its config.json\n  missing (%2):%3\n  wrong shape "
+                                          "(%4):%5\n  unexpected (%6):%7\n  Is %8 from an SDXL-family model, and complete?"),
+                std::move(args));
   }
 
   torch::NoGradGuard noGrad;

@@ -24,13 +24,13 @@ AutoencoderKLConfig AutoencoderKLConfig::fromJson(const ConfigReader& c) {
   v.usePostQuantConv = c.boolean("use_post_quant_conv", true);
   const auto n = v.blockOutChannels.size();
   if (c.json().contains("down_block_types") && c.strings("down_block_types").size() != n)
-    c.fail("down_block_types", "needs one entry per block_out_channels entry");
+    c.fail("down_block_types", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" needs one entry per block_out_channels entry"));
   for (const auto& t : c.isNull("down_block_types") ? std::vector<std::string>{} : c.strings("down_block_types"))
-    if (t != "DownEncoderBlock2D") c.fail("down_block_types", "holds '" + t + "'; only DownEncoderBlock2D is supported");
+    if (t != "DownEncoderBlock2D") c.fail("down_block_types", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" holds '%3'; only %4 is supported"), {t, "DownEncoderBlock2D"});
   for (const auto& t : c.isNull("up_block_types") ? std::vector<std::string>{} : c.strings("up_block_types"))
-    if (t != "UpDecoderBlock2D") c.fail("up_block_types", "holds '" + t + "'; only UpDecoderBlock2D is supported");
-  if (c.string("act_fn", "silu") != "silu") c.fail("act_fn", "must be silu");
-  if (!c.boolean("mid_block_add_attention", true)) c.fail("mid_block_add_attention", "must be true");
+    if (t != "UpDecoderBlock2D") c.fail("up_block_types", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" holds '%3'; only %4 is supported"), {t, "UpDecoderBlock2D"});
+  if (c.string("act_fn", "silu") != "silu") c.fail("act_fn", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be silu"));
+  if (!c.boolean("mid_block_add_attention", true)) c.fail("mid_block_add_attention", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be true"));
   return v;
 }
 

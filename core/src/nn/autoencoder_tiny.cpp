@@ -12,9 +12,9 @@ AutoencoderTinyConfig AutoencoderTinyConfig::fromJson(const ConfigReader& c) {
   t.numEncoderBlocks = c.integers("num_encoder_blocks", 0, 64);
   t.numDecoderBlocks = c.integers("num_decoder_blocks", 0, 64);
   if (t.numEncoderBlocks.size() != t.encoderBlockOutChannels.size())
-    c.fail("num_encoder_blocks", "needs one entry per encoder_block_out_channels entry");
+    c.fail("num_encoder_blocks", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" needs one entry per encoder_block_out_channels entry"));
   if (t.numDecoderBlocks.size() != t.decoderBlockOutChannels.size())
-    c.fail("num_decoder_blocks", "needs one entry per decoder_block_out_channels entry");
+    c.fail("num_decoder_blocks", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" needs one entry per decoder_block_out_channels entry"));
   t.upsamplingScalingFactor = c.integer("upsampling_scaling_factor", 2, 1, 8);
   t.latentMagnitude = c.number("latent_magnitude", 3.0);
   t.latentShift = c.number("latent_shift", 0.5);

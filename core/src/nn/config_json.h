@@ -2,6 +2,8 @@
 // would allocate absurd sizes is refused with its file and field named, before any allocation.
 #pragma once
 
+#include "sdxl/error.h" // QT_TRANSLATE_NOOP for fail()'s templates
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -25,7 +27,9 @@ public:
                                 int64_t max) const;
   std::vector<int64_t> integers(const std::string& key, int64_t min, int64_t max) const;
   std::vector<std::string> strings(const std::string& key) const;
-  [[noreturn]] void fail(const std::string& key, const std::string& what) const;
+  // `text`: a QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" ...") template; %1 is the file, %2 the key,
+  // `args` the rest (sdxl/error.h).
+  [[noreturn]] void fail(const std::string& key, const char* text, std::vector<std::string> args = {}) const;
   const std::string& where() const { return m_where; }
   const nlohmann::json& json() const { return m_json; }
 

@@ -17,13 +17,13 @@ UNetConfig UNetConfig::fromJson(const ConfigReader& c) {
   u.downBlockTypes = c.strings("down_block_types");
   u.upBlockTypes = c.strings("up_block_types");
   if (u.downBlockTypes.size() != n || u.upBlockTypes.size() != n)
-    c.fail("down_block_types", "and up_block_types need one entry per block_out_channels entry");
+    c.fail("down_block_types", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" and up_block_types need one entry per block_out_channels entry"));
   for (const auto& t : u.downBlockTypes)
-    if (t != "DownBlock2D" && t != "CrossAttnDownBlock2D") c.fail("down_block_types", "holds '" + t + "', which is not supported");
+    if (t != "DownBlock2D" && t != "CrossAttnDownBlock2D") c.fail("down_block_types", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" holds '%3', which is not supported"), {t});
   for (const auto& t : u.upBlockTypes)
-    if (t != "UpBlock2D" && t != "CrossAttnUpBlock2D") c.fail("up_block_types", "holds '" + t + "', which is not supported");
+    if (t != "UpBlock2D" && t != "CrossAttnUpBlock2D") c.fail("up_block_types", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" holds '%3', which is not supported"), {t});
   if (c.string("mid_block_type", "UNetMidBlock2DCrossAttn") != "UNetMidBlock2DCrossAttn")
-    c.fail("mid_block_type", "must be UNetMidBlock2DCrossAttn");
+    c.fail("mid_block_type", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be UNetMidBlock2DCrossAttn"));
   u.layersPerBlock = c.integer("layers_per_block", 2, 1, 16);
   u.transformerLayersPerBlock = c.perBlock("transformer_layers_per_block", n, 1, 1, 64);
   // diffusers' historical naming: attention_head_dim holds the number of heads when
@@ -31,11 +31,11 @@ UNetConfig UNetConfig::fromJson(const ConfigReader& c) {
   u.heads = c.isNull("num_attention_heads") ? c.perBlock("attention_head_dim", n, 8, 1, 256)
                                             : c.perBlock("num_attention_heads", n, 8, 1, 256);
   for (std::size_t i = 0; i < n; ++i)
-    if (u.blockOutChannels[i] % u.heads[i] != 0) c.fail("attention_head_dim", "does not divide block_out_channels");
+    if (u.blockOutChannels[i] % u.heads[i] != 0) c.fail("attention_head_dim", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" does not divide block_out_channels"));
   u.crossAttentionDim = c.integer("cross_attention_dim", 2048, 1, 16384);
   u.useLinearProjection = c.boolean("use_linear_projection", false);
   const auto addition = c.string("addition_embed_type", "");
-  if (!addition.empty() && addition != "text_time") c.fail("addition_embed_type", "must be text_time or null");
+  if (!addition.empty() && addition != "text_time") c.fail("addition_embed_type", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be text_time or null"));
   u.textTimeEmbedding = addition == "text_time";
   u.additionTimeEmbedDim = c.integer("addition_time_embed_dim", 256, 2, 4096);
   u.projectionClassEmbeddingsInputDim = c.integer("projection_class_embeddings_input_dim", 2816, 1, 65536);
@@ -44,12 +44,12 @@ UNetConfig UNetConfig::fromJson(const ConfigReader& c) {
   u.flipSinToCos = c.boolean("flip_sin_to_cos", true);
   u.freqShift = c.number("freq_shift", 0);
   for (const char* unsupportedIfSet : {"class_embed_type", "encoder_hid_dim_type", "time_cond_proj_dim"})
-    if (!c.isNull(unsupportedIfSet)) c.fail(unsupportedIfSet, "is set; only null is supported");
-  if (c.string("time_embedding_type", "positional") != "positional") c.fail("time_embedding_type", "must be positional");
-  if (c.string("resnet_time_scale_shift", "default") != "default") c.fail("resnet_time_scale_shift", "must be default");
+    if (!c.isNull(unsupportedIfSet)) c.fail(unsupportedIfSet, QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" is set; only null is supported"));
+  if (c.string("time_embedding_type", "positional") != "positional") c.fail("time_embedding_type", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be positional"));
+  if (c.string("resnet_time_scale_shift", "default") != "default") c.fail("resnet_time_scale_shift", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be default"));
   if (c.integer("conv_in_kernel", 3, 1, 7) != 3 || c.integer("conv_out_kernel", 3, 1, 7) != 3)
-    c.fail("conv_in_kernel", "and conv_out_kernel must be 3");
-  if (c.string("act_fn", "silu") != "silu") c.fail("act_fn", "must be silu");
+    c.fail("conv_in_kernel", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" and conv_out_kernel must be 3"));
+  if (c.string("act_fn", "silu") != "silu") c.fail("act_fn", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be silu"));
   return u;
 }
 

@@ -13,20 +13,20 @@ SchedulerConfig SchedulerConfig::fromJson(const nn::ConfigReader& c) {
   s.betaEnd = c.number("beta_end", 0.012);
   s.betaSchedule = c.string("beta_schedule", "scaled_linear");
   if (s.betaSchedule != "scaled_linear" && s.betaSchedule != "linear")
-    c.fail("beta_schedule", "must be scaled_linear or linear");
-  if (!c.isNull("trained_betas")) c.fail("trained_betas", "is not supported");
+    c.fail("beta_schedule", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be scaled_linear or linear"));
+  if (!c.isNull("trained_betas")) c.fail("trained_betas", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" is not supported"));
   s.predictionType = c.string("prediction_type", "epsilon");
   if (s.predictionType != "epsilon" && s.predictionType != "v_prediction")
-    c.fail("prediction_type", "must be epsilon or v_prediction");
+    c.fail("prediction_type", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be epsilon or v_prediction"));
   s.timestepSpacing = c.string("timestep_spacing", "leading");
   if (s.timestepSpacing != "leading" && s.timestepSpacing != "linspace" && s.timestepSpacing != "trailing")
-    c.fail("timestep_spacing", "must be leading, linspace or trailing");
+    c.fail("timestep_spacing", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be leading, linspace or trailing"));
   s.stepsOffset = static_cast<int>(c.integer("steps_offset", 0, 0, 1000));
   s.setAlphaToOne = c.boolean("set_alpha_to_one", false);
   s.interpolationType = c.string("interpolation_type", "linear");
-  if (s.interpolationType != "linear") c.fail("interpolation_type", "must be linear");
+  if (s.interpolationType != "linear") c.fail("interpolation_type", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" must be linear"));
   s.useKarrasSigmas = c.boolean("use_karras_sigmas", false);
-  if (c.boolean("rescale_betas_zero_snr", false)) c.fail("rescale_betas_zero_snr", "is not supported");
+  if (c.boolean("rescale_betas_zero_snr", false)) c.fail("rescale_betas_zero_snr", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" is not supported"));
   return s;
 }
 

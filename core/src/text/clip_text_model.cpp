@@ -14,7 +14,7 @@ ClipTextConfig ClipTextConfig::fromJson(const nn::ConfigReader& c) {
   t.eosTokenId = c.integer("eos_token_id", 2, 0, 1 << 20);
   t.layerNormEps = c.number("layer_norm_eps", 1e-5);
   t.activation = nn::activationFromName(c.string("hidden_act", "quick_gelu"), c.where());
-  if (t.hiddenSize % t.heads != 0) c.fail("num_attention_heads", "does not divide hidden_size");
+  if (t.hiddenSize % t.heads != 0) c.fail("num_attention_heads", QT_TRANSLATE_NOOP("sdxl", "%1: \"%2\" does not divide hidden_size"));
   const auto architectures = c.json().value("architectures", nlohmann::json::array());
   t.withProjection = architectures.is_array() && !architectures.empty() &&
                      architectures[0] == "CLIPTextModelWithProjection";
