@@ -356,15 +356,22 @@ TEST(Attention, ChunkedMaterialisedAttentionEqualsTheWholeMatrix) {
   }
 }
 
+namespace {
+// The single protocol at 64x64 for the tiny model on the CPU.
+BenchmarkProtocol tinyProtocol(int steps, int runs) {
+  auto protocol = singleProtocol();
+  protocol.request.width = protocol.request.height = 64;
+  protocol.request.steps = steps;
+  protocol.runs = runs;
+  return protocol;
+}
+} // namespace
+
 // An approximate row's cost: its final latents against the exact row with the same switches
 // otherwise; none where the comparison has no such row.
 TEST(Benchmark, ApproximateRowsReportTheirErrorAgainstTheExactRow) {
   BenchmarkRunner runner(ModelSource::parse("builtin:tiny"), "cpu");
-  auto protocol = singleProtocol();
-  protocol.request.width = protocol.request.height = 64;
-  protocol.request.steps = 6;
-  protocol.runs = 1;
-  const auto report = runner.run(protocol, {configFromName("fp32"), configFromName("fp32_step_cache_2"),
+  const auto report = runner.run(tinyProtocol(6, 1), {configFromName("fp32"), configFromName("fp32_step_cache_2"),
                                             configFromName("fp32_guidance_cutoff_0.5"), configFromName("bf16_step_cache_3")});
   ASSERT_EQ(report.rows.size(), 4u);
   EXPECT_FALSE(report.rows[0].errorVsExact); // exact itself
@@ -397,11 +404,7 @@ TEST(Benchmark, TheExactRowOfAnApproximateOneIgnoresOnlyCompile) {
 
 TEST(Benchmark, RunsConfigurationsOnTheCpuAndReportsEveryColumn) {
   BenchmarkRunner runner(ModelSource::parse("builtin:tiny"), "cpu");
-  auto protocol = singleProtocol();
-  protocol.request.width = protocol.request.height = 64;
-  protocol.request.steps = 2;
-  protocol.runs = 2;
-  const auto report = runner.run(protocol, {configFromName("fp32_default_attn"), configFromName("fp32_vae_slicing")});
+  const auto report = runner.run(tinyProtocol(2, 2), {configFromName("fp32_default_attn"), configFromName("fp32_vae_slicing")});
   ASSERT_EQ(report.rows.size(), 2u);
   EXPECT_TRUE(report.rows[0].error.empty());
   EXPECT_EQ(report.rows[0].allLatencies.size(), 2u);
