@@ -237,12 +237,19 @@ bench() {
     local name="$config"; [ "$protocol" = single ] && name="single_$config"
     BUDGET_S=400 python3 tests/gpu/diffusers_reference.py bench /tmp/bench/reference_$protocol.jsonl "$name" 2>&1 | grep -v Warning | tail -2
   done
-  for config in ${BENCH_CONFIGS:-fp16}; do
-    log "ours $config"
-    build-gpu/app/sdxl-cli bench --protocol "$protocol" --configs "$config" --json "/tmp/bench/${protocol}_$config.json" \
-      --images "$images" --commit "${SDXL_COMMIT:-unknown}" 2>&1 | grep -v '^\[bench\]' | tail -3 ||
-      log "ours $config FAILED (its row is missing)"
-  done
+  if [ -n "${BENCH_ONE_PROCESS:-}" ]; then # one process: its approximate rows get their error against the exact row
+    log "ours ${BENCH_CONFIGS:-fp16}, in one process"
+    build-gpu/app/sdxl-cli bench --protocol "$protocol" --configs "$(echo ${BENCH_CONFIGS:-fp16} | tr ' ' ',')" \
+      --json "/tmp/bench/${protocol}_together.json" --images "$images" --commit "${SDXL_COMMIT:-unknown}" 2>&1 |
+      grep -v '^\[bench\]' | tail -12 || log "ours FAILED (the rows are missing)"
+  else
+    for config in ${BENCH_CONFIGS:-fp16}; do
+      log "ours $config"
+      build-gpu/app/sdxl-cli bench --protocol "$protocol" --configs "$config" --json "/tmp/bench/${protocol}_$config.json" \
+        --images "$images" --commit "${SDXL_COMMIT:-unknown}" 2>&1 | grep -v '^\[bench\]' | tail -3 ||
+        log "ours $config FAILED (its row is missing)"
+    done
+  fi
   # PSNR is against the fp32 row's first image: made in this call, or carried from an earlier
   # call of the same commit as .gpu/fp32_default_attn_<protocol>.png (the fp32 row takes minutes).
   if [ -f "$images/fp32_default_attn.png" ]; then
@@ -328,10 +335,12 @@ PY
 approximate() {
   build-gpu/tests/gpu/sdxl_gpu_approximate_check "$OUT/approximate.json" 2>&1 | grep -v "^\[W" | tee "$OUT/approximate.txt"
 }
+# The approximate switches' speed beside the exact row, in one process, so that each row's JSON
+# also carries its final latents' error against fp16_compile (latents_error_vs_exact).
 approximate_bench() {
-  BENCH_PROTOCOL=single DIFFUSERS_CONFIGS="${DIFFUSERS_CONFIGS-fp16}" BENCH_CONFIGS="${BENCH_CONFIGS:-fp16 fp16_compile \
-    fp16_compile_fp8 fp16_compile_step_cache_2 fp16_step_cache_3 fp16_compile_guidance_cutoff_0.6 \
-    fp16_compile_fp8_step_cache_2_guidance_cutoff_0.6}" bench
+  BENCH_ONE_PROCESS=1 BENCH_PROTOCOL=single DIFFUSERS_CONFIGS="${DIFFUSERS_CONFIGS-fp16}" BENCH_CONFIGS="${BENCH_CONFIGS:-fp16_compile \
+    fp16_compile_fp8 fp16_compile_step_cache_2 fp16_compile_step_cache_3 fp16_compile_guidance_cutoff_0.6 \
+    fp16_compile_step_cache_3_guidance_cutoff_0.6 fp16_compile_fp8_step_cache_3_guidance_cutoff_0.6}" bench
 }
 
 # An X/Y/Z grid on the GPU for the studio to open (README screenshot): configurations across, sizes

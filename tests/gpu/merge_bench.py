@@ -49,7 +49,7 @@ record = dict(device=meta.get("device"), date=meta.get("date"), commit=commit, p
 with open(out, "w") as f:
     json.dump(record, f, indent=1)
 ref = {r["config"]: r for r in reference}
-print(f"| config | ours (s) | ours peak (GB) | diffusers (s) | diffusers peak (GB) | first step (s) | PSNR vs fp32 | PSNR vs same precision |")
+print(f"| config | ours (s) | ours peak (GB) | diffusers (s) | diffusers peak (GB) | first step (s) | PSNR vs fp32 | PSNR vs same precision | latents' error vs exact |")
 for r in rows:
     d = ref.get(r["config"], {})
     if "error" in r:
@@ -57,4 +57,4 @@ for r in rows:
         continue
     print(f"| {r['config']} | {r['latency_s']:.2f} | {r['peak_allocated_gb']:.2f} | {d.get('latency_s', '')} | "
           f"{d.get('peak_allocated_gb', '')} | {r['first_step_s']:.2f} | {r.get('psnr_vs_fp32_db', '')} | "
-          f"{r.get('psnr_vs_same_precision_db', '')} |")
+          f"{r.get('psnr_vs_same_precision_db', '')} | {r.get('latents_error_vs_exact', '')} |")
