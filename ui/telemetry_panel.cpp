@@ -93,15 +93,11 @@ void TelemetryPanel::sample() {
   m_memory->yAxis->rescale(true); // y follows the data; x is the sliding window
   m_memory->yAxis->setRangeLower(0);
   if (m_budgetGB > 0) m_memory->yAxis->setRangeUpper(std::max(m_memory->yAxis->range().upper, m_budgetGB * 1.05));
-  m_memory->xAxis->setRange(timeRange(t));
+  // From a little before the last run started (or the window's width back), so a run fills the chart.
+  const double from = m_runStart >= 0 ? std::max(m_runStart - 2.0, t - kWindowSeconds) : std::max(0.0, t - kWindowSeconds);
+  m_memory->xAxis->setRange(from, std::max(from + 10.0, t));
   placeStageLabels();
   if (isVisible()) m_memory->replot(QCustomPlot::rpQueuedReplot);
-}
-
-// From a little before the last run started (or the window's width back), so a run fills the chart.
-QCPRange TelemetryPanel::timeRange(double t) const {
-  const double from = m_runStart >= 0 ? std::max(m_runStart - 2.0, t - kWindowSeconds) : std::max(0.0, t - kWindowSeconds);
-  return {from, std::max(from + 10.0, t)};
 }
 
 void TelemetryPanel::markStage(const QString& name) {

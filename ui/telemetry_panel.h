@@ -13,7 +13,6 @@ class QCustomPlot;
 class QCPAbstractItem;
 class QCPItemStraightLine;
 class QCPItemText;
-class QCPRange;
 class QLabel;
 class QTimer;
 
@@ -55,7 +54,6 @@ private:
   };
   std::vector<StageMark> m_stageMarks; // oldest first; those off the chart are removed
   void dropStageMarksBefore(double t);
-  QCPRange timeRange(double t) const; // of the memory chart at time t (s on m_clock)
   void placeStageLabels();
   bool m_cuda = false;
 };

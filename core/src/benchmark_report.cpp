@@ -14,16 +14,8 @@
 
 namespace sdxl {
 
-OptimizationOptions exactOptionsOf(const OptimizationOptions& options) {
-  auto exact = options;
-  exact.fp8 = false;
-  exact.stepCache = 0;
-  exact.guidanceCutoff = 1.0;
-  return exact;
-}
-
 std::optional<std::size_t> exactRowFor(const std::vector<BenchmarkRow>& rows, std::size_t row) {
-  auto wanted = exactOptionsOf(rows.at(row).options);
+  const auto wanted = exactOptionsOf(rows.at(row).options);
   std::optional<std::size_t> found;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];

@@ -87,6 +87,13 @@ std::string approximateSwitchesText(const OptimizationOptions& o) {
   return text;
 }
 
+OptimizationOptions exactOptionsOf(const OptimizationOptions& o) {
+  auto exact = o;
+  for (const auto& s : kOptimizationSwitches)
+    if (s.approximate) s.set(exact, 0);
+  return exact;
+}
+
 bool OptimizationOptions::operator==(const OptimizationOptions& o) const {
   if (precision != o.precision || attention != o.attention || offload != o.offload) return false;
   for (const auto& s : kOptimizationSwitches)

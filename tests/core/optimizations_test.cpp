@@ -10,6 +10,7 @@
 #include "sdxl/benchmark.h"
 #include "sdxl/error.h"
 #include "sdxl/pipeline.h"
+#include "sdxl/switches.h"
 #include "sdxl/telemetry.h"
 
 #include <gtest/gtest.h>
@@ -390,6 +391,8 @@ TEST(Benchmark, ApproximateRowsReportTheirErrorAgainstTheExactRow) {
 }
 
 TEST(Benchmark, TheExactRowOfAnApproximateOneIgnoresOnlyCompile) {
+  EXPECT_EQ(exactOptionsOf(configFromName("fp16_compile_fp8_step_cache_2_guidance_cutoff_0.6").options),
+            configFromName("fp16_compile").options);
   std::vector<BenchmarkRow> rows(4);
   rows[0].options = configFromName("fp16_vae_slicing").options;
   rows[1].options = configFromName("fp16").options;

@@ -58,9 +58,9 @@ struct BenchmarkRow {
   std::vector<float> finalLatents;                // of the counted run; empty for a report read back
 };
 
-// The options an approximate configuration is measured against: its own without the approximate
-// switches (compile aside: it gives the same latents). The row of `rows` with them, if any.
-OptimizationOptions exactOptionsOf(const OptimizationOptions& options);
+// The row of `rows` an approximate row is measured against: ours, not failed, with its options
+// without the approximate switches (exactOptionsOf, sdxl/switches.h); the same compile switch
+// first, else either (compile gives the same latents).
 std::optional<std::size_t> exactRowFor(const std::vector<BenchmarkRow>& rows, std::size_t row);
 
 struct BenchmarkReport {

@@ -51,4 +51,8 @@ std::string configWordsHelp();
 // What the switches that change the image are, for people ("" when none is on).
 std::string approximateSwitchesText(const OptimizationOptions& o);
 
+// The same options with every approximate switch off: what an approximate configuration is
+// measured against (sdxl/benchmark.h, exactRowFor).
+OptimizationOptions exactOptionsOf(const OptimizationOptions& o);
+
 } // namespace sdxl
